@@ -1,0 +1,37 @@
+package org.waymark;
+
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Waymark: referral and case management for Prevent.
+ *
+ * <p>{@code java -jar waymark.jar} serves the web application; {@code java -jar waymark.jar admin ...}
+ * and {@code audit ...} run one command against the same database without a web server and exit.
+ */
+@Modulithic(sharedModules = "cli")
+@SpringBootApplication
+public class WaymarkApplication {
+
+    private static final Set<String> COMMAND_GROUPS = Set.of("admin", "audit");
+
+    public static void main(String[] args) {
+        if (args.length > 0 && COMMAND_GROUPS.contains(args[0])) {
+            // System properties outrank application.yml: a command prints its answer, not the start-up log.
+            System.setProperty("logging.level.root", "ERROR");
+            System.setProperty("logging.level.org.waymark", "WARN");
+            var context = new SpringApplicationBuilder(WaymarkApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .properties("waymark.command-line=true")
+                    .run(args);
+            System.exit(SpringApplication.exit(context));
+        }
+        SpringApplication.run(WaymarkApplication.class, args);
+    }
+}

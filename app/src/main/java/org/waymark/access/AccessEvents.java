@@ -1,0 +1,49 @@
+package org.waymark.access;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the access module announces, so that the audit trail can record it without access depending on
+ * audit. Events carry identifiers, never passwords or secrets.
+ */
+public final class AccessEvents {
+
+    private AccessEvents() {
+    }
+
+    /** Who did it: the user, or the operator at the command line ({@code cli:<os user>}). */
+    public record By(String username, String organisationCode) {
+        public static By of(CurrentUser user) {
+            return new By(user.username(), user.organisationCode());
+        }
+    }
+
+    public record SignedIn(UUID userId, String username, String organisationCode, CurrentUser.AuthenticationMethod method) {
+    }
+
+    public record SignInFailed(String attemptedUsername, String reason) {
+    }
+
+    public record AccountLocked(UUID userId, String username, String organisationCode) {
+    }
+
+    public record SignedOut(String username, String organisationCode) {
+    }
+
+    public record UserCreated(UUID userId, By by) {
+    }
+
+    public record UserChanged(UUID userId, String change, By by) {
+    }
+
+    /** Personal data of staff accounts was shown to someone (admin pages and API). */
+    public record UsersConsulted(List<UUID> userIds, By by) {
+    }
+
+    public record TokenIssued(UUID tokenId, UUID userId, By by) {
+    }
+
+    public record TokenRevoked(UUID tokenId, UUID userId, By by) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.waymark.access;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The signed-in user as every module sees them: who, in which organisation and area, with which roles.
+ * It is the principal of every authenticated request, whether by password, token or OpenID Connect.
+ */
+public record CurrentUser(
+        UUID id,
+        String username,
+        String displayName,
+        String organisationCode,
+        OrganisationType organisationType,
+        String areaCode,
+        Set<Role> roles,
+        AuthenticationMethod method) implements java.io.Serializable {
+
+    public enum AuthenticationMethod { PASSWORD, API_TOKEN, OPENID_CONNECT }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasNationalScope() {
+        return organisationType != null && organisationType.hasNationalScope();
+    }
+}

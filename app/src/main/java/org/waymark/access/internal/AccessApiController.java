@@ -1,0 +1,150 @@
+package org.waymark.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.waymark.access.AccessDecisions;
+import org.waymark.access.AccessEvents;
+import org.waymark.access.AccessEvents.By;
+import org.waymark.access.Action;
+import org.waymark.access.Area;
+import org.waymark.access.AreaType;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.CurrentUsers;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+import org.waymark.access.RecordNotFoundException;
+import org.waymark.access.Role;
+import org.waymark.govuk.FormErrors;
+
+/** {@code /api/v1}: who am I, reference geography and organisations, and account administration. */
+@RestController
+@Tag(name = "Access", description = "The caller, geography, organisations and user accounts")
+class AccessApiController {
+
+    private final Geography geography;
+    private final UserAccounts accounts;
+    private final UserAdministration administration;
+    private final AccessDecisions access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccessApiController(Geography geography, UserAccounts accounts, UserAdministration administration, AccessDecisions access,
+            ApplicationEventPublisher events, Clock clock) {
+        this.geography = geography;
+        this.accounts = accounts;
+        this.administration = administration;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Me(UUID id, String username, String displayName, String organisationCode, String areaCode, Set<Role> roles,
+            CurrentUser.AuthenticationMethod authenticatedBy) {
+    }
+
+    @GetMapping("/api/v1/me")
+    @Operation(summary = "The account the token belongs to")
+    Me me() {
+        var u = CurrentUsers.require();
+        return new Me(u.id(), u.username(), u.displayName(), u.organisationCode(), u.areaCode(), u.roles(), u.method());
+    }
+
+    @GetMapping("/api/v1/areas")
+    @Operation(summary = "Local authorities, police force areas and CTP regions (ONS codes)")
+    List<Area> areas(@RequestParam(required = false) AreaType type, @RequestParam(required = false) String parent) {
+        if (parent != null) {
+            return geography.children(parent);
+        }
+        if (type != null) {
+            return geography.areas(type);
+        }
+        return java.util.Arrays.stream(AreaType.values()).flatMap(t -> geography.areas(t).stream()).toList();
+    }
+
+    @GetMapping("/api/v1/areas/{code}")
+    @Operation(summary = "One area, with the areas above it")
+    List<Area> area(@PathVariable String code) {
+        var lineage = geography.lineage(code);
+        if (lineage.isEmpty()) {
+            throw new RecordNotFoundException("AREA", code);
+        }
+        return lineage;
+    }
+
+    @GetMapping("/api/v1/organisations")
+    @Operation(summary = "Organisations that take part")
+    List<Organisation> organisations() {
+        return geography.organisations();
+    }
+
+    @GetMapping("/api/v1/organisations/{code}")
+    Organisation organisation(@PathVariable String code) {
+        return geography.organisation(code).orElseThrow(() -> new RecordNotFoundException("ORGANISATION", code));
+    }
+
+    @GetMapping("/api/v1/users")
+    @Operation(summary = "Accounts the administrator manages (ADMIN)")
+    List<UserView> users() {
+        CurrentUser admin = CurrentUsers.require();
+        Instant now = Instant.now(clock);
+        var users = accounts.list(UserAccessRule.listScope(admin)).stream()
+                .filter(a -> access.permits(admin, Action.READ, a)).map(a -> UserView.of(a, now)).toList();
+        events.publishEvent(new AccessEvents.UsersConsulted(UserView.ids(users), By.of(admin)));
+        return users;
+    }
+
+    @GetMapping("/api/v1/users/{id}")
+    UserView user(@PathVariable String id) {
+        CurrentUser admin = CurrentUsers.require();
+        var account = UserAdminController.parse(id).flatMap(accounts::byId)
+                .orElseThrow(() -> new RecordNotFoundException(UserAccount.RECORD_TYPE, id));
+        access.require(admin, Action.READ, account);
+        events.publishEvent(new AccessEvents.UsersConsulted(List.of(account.id()), By.of(admin)));
+        return UserView.of(account, Instant.now(clock));
+    }
+
+    record NewUserRequest(String username, String displayName, String email, List<String> roles, String organisationCode,
+            String areaCode, String password) {
+    }
+
+    @PostMapping("/api/v1/users")
+    @Operation(summary = "Create an account (ADMIN)")
+    ResponseEntity<UserView> create(@RequestBody NewUserRequest body) {
+        CurrentUser admin = CurrentUsers.require();
+        var problems = new java.util.ArrayList<String>();
+        var roles = UserAdministration.parseRoles(body.roles() == null ? List.of() : body.roles(), problems);
+        var errors = new FormErrors();
+        if (!problems.isEmpty()) {
+            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
+        }
+        if (!admin.hasNationalScope() && body.organisationCode() != null && !body.organisationCode().equals(admin.organisationCode())) {
+            errors.add("organisationCode", "user.organisation.outOfScope");
+        }
+        var request = new UserAdministration.NewUser(body.username(), body.displayName(), body.email(), roles,
+                body.organisationCode(), body.areaCode(), body.password());
+        administration.validate(request).all().forEach(p -> errors.add(p.field(), p.code(), p.args()));
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        UUID id = administration.create(request, By.of(admin));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/v1/users/" + id)
+                .body(UserView.of(accounts.byId(id).orElseThrow(), Instant.now(clock)));
+    }
+}

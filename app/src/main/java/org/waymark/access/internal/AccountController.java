@@ -1,0 +1,46 @@
+package org.waymark.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.waymark.access.AccessEvents;
+import org.waymark.access.AccessEvents.By;
+import org.waymark.access.CurrentUsers;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+
+/** "Your account": who Waymark thinks you are, and your API tokens. */
+@Controller
+class AccountController {
+
+    private final UserAccounts accounts;
+    private final ApiTokens tokens;
+    private final Geography geography;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountController(UserAccounts accounts, ApiTokens tokens, Geography geography, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.geography = geography;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        var me = CurrentUsers.require();
+        var account = accounts.byId(me.id()).orElseThrow();
+        events.publishEvent(new AccessEvents.UsersConsulted(List.of(account.id()), By.of(me)));
+        model.addAttribute("user", UserView.of(account, Instant.now(clock)));
+        model.addAttribute("organisation", geography.organisation(account.organisationCode()).map(Organisation::name).orElse(""));
+        model.addAttribute("area", geography.area(account.areaCode()).map(a -> a.name()).orElse(""));
+        model.addAttribute("tokens", tokens.forUser(account.id()));
+        return "access/account";
+    }
+}

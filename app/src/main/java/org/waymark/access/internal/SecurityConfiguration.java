@@ -1,0 +1,143 @@
+package org.waymark.access.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.waymark.access.Role;
+
+/**
+ * Who may reach which URL. Every chain ends in {@code denyAll()}: a new endpoint is unreachable until a rule
+ * names it (the access-matrix test lists every endpoint). Record-level decisions are {@code AccessDecisions}'.
+ * A request that is denied answers 404, like a missing page, so the existence of a resource is not disclosed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /** The JSON API: Bearer tokens only, no session, no cookies, so no CSRF exposure. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::notFound))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/me", "/api/v1/areas", "/api/v1/areas/*", "/api/v1/organisations",
+                                "/api/v1/organisations/*").authenticated()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification")
+                                .hasRole(Role.DPO.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** Pages for people: session cookie, CSRF tokens on every form, sign-in page for the anonymous. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, SessionLimitFilter sessionLimit,
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcSignIn oidcSignIn) throws Exception {
+        http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterAfter(sessionLimit, CsrfFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+                        .accessDeniedHandler((request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
+                        .addLogoutHandler(oidcSignIn::signedOut).deleteCookies("WAYMARK_SESSION"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
+                        .requestMatchers(HttpMethod.GET, "/", "/account", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                        .requestMatchers("/account/**").authenticated()
+                        .anyRequest().denyAll());
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/sign-in").successHandler(oidcSignIn).failureHandler(oidcSignIn));
+        }
+        return http.build();
+    }
+
+    /** Ends a browser session 12 hours after sign-in however active it is (the 30-minute idle limit is the container's). */
+    @Bean
+    SessionLimitFilter sessionLimitFilter(SecurityProperties properties, Clock clock) {
+        return new SessionLimitFilter(properties, clock);
+    }
+
+    /** The security filters run inside the Spring Security chains only, not a second time as servlet filters. */
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(BearerTokenFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLimitFilter> sessionLimitFilterRegistration(SessionLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    static final class SessionLimitFilter extends OncePerRequestFilter {
+        private final SecurityProperties properties;
+        private final Clock clock;
+
+        SessionLimitFilter(SecurityProperties properties, Clock clock) {
+            this.properties = properties;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            if (session != null && session.getAttribute(Sessions.SIGNED_IN_AT) instanceof Instant signedIn
+                    && signedIn.plus(properties.sessionAbsoluteTimeout()).isBefore(Instant.now(clock))) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/sign-in?expired");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.waymark.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.waymark.access.AccessEvents;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.CurrentUser.AuthenticationMethod;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+import org.waymark.access.Role;
+
+/** Turns a verified account into a signed-in browser session, and builds the principal for any method. */
+@Component
+class Sessions {
+
+    static final String SIGNED_IN_AT = "waymark.signedInAt";
+    static final String PENDING_SECOND_FACTOR = "waymark.pendingSecondFactor";
+
+    final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final UserAccounts accounts;
+    private final Geography geography;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Sessions(UserAccounts accounts, Geography geography, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.geography = geography;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    CurrentUser principal(UserAccount account, AuthenticationMethod method) {
+        var type = geography.organisation(account.organisationCode()).map(Organisation::type).orElse(null);
+        return new CurrentUser(account.id(), account.username(), account.displayName(), account.organisationCode(),
+                type, account.areaCode(), account.roles(), method);
+    }
+
+    static UsernamePasswordAuthenticationToken authentication(CurrentUser user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
+    }
+
+    /** Completes sign-in: a new session id (no fixation), the principal stored, the time noted for the 12-hour limit. */
+    void signIn(UserAccount account, AuthenticationMethod method, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        request.changeSessionId();
+        var session = request.getSession();
+        session.removeAttribute(PENDING_SECOND_FACTOR);
+        session.setAttribute(SIGNED_IN_AT, Instant.now(clock));
+        CurrentUser user = principal(account, method);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication(user));
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+        accounts.recordSignIn(account.id(), Instant.now(clock));
+        events.publishEvent(new AccessEvents.SignedIn(account.id(), account.username(), account.organisationCode(), method));
+    }
+
+    /** Password accepted, second factor still to come: remember only who, not yet signed in. */
+    void awaitSecondFactor(UserAccount account, HttpServletRequest request) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(PENDING_SECOND_FACTOR, new PendingSecondFactor(account.id(), Instant.now(clock)));
+    }
+
+    record PendingSecondFactor(UUID userId, Instant passwordAcceptedAt) implements java.io.Serializable {
+    }
+}

@@ -1,0 +1,171 @@
+package org.waymark.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.access.AccessEvents;
+import org.waymark.access.AccessEvents.By;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+import org.waymark.access.Role;
+import org.waymark.govuk.FormErrors;
+
+/** Creating and changing accounts, the same rules whether from the command line, the admin pages or the API. */
+@Service
+class UserAdministration {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
+
+    private final UserAccounts accounts;
+    private final Geography geography;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserAdministration(UserAccounts accounts, Geography geography, PasswordEncoder passwords,
+            ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.geography = geography;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What an administrator asks for; validated as a whole so every problem is reported at once. */
+    record NewUser(String username, String displayName, String email, Set<Role> roles, String organisationCode,
+            String areaCode, String password) {
+    }
+
+    FormErrors validate(NewUser request) {
+        var errors = new FormErrors();
+        String username = normalise(request.username());
+        if (username.isEmpty()) {
+            errors.add("username", "user.username.missing");
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", "user.username.format");
+        } else if (accounts.byUsername(username).isPresent()) {
+            errors.add("username", "user.username.taken");
+        }
+        if (request.displayName() != null && request.displayName().length() > 200) {
+            errors.add("displayName", "user.displayName.length");
+        }
+        if (request.email() != null && !request.email().isBlank()
+                && (!request.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || request.email().length() > 320)) {
+            errors.add("email", "user.email.format");
+        }
+        if (request.roles() == null || request.roles().isEmpty()) {
+            errors.add("roles", "user.roles.missing");
+        }
+        Organisation organisation = geography.organisation(request.organisationCode()).orElse(null);
+        if (request.organisationCode() == null || request.organisationCode().isBlank()) {
+            errors.add("organisationCode", "user.organisation.missing");
+        } else if (organisation == null) {
+            errors.add("organisationCode", "user.organisation.unknown", request.organisationCode());
+        }
+        if (request.areaCode() != null && !request.areaCode().isBlank()) {
+            var area = geography.area(request.areaCode().trim());
+            if (area.isEmpty()) {
+                errors.add("areaCode", "user.area.unknown", request.areaCode());
+            } else if (organisation != null && organisation.areaCode() != null
+                    && !geography.contains(organisation.areaCode(), area.get().code())
+                    && !geography.contains(area.get().code(), organisation.areaCode())) {
+                errors.add("areaCode", "user.area.outside", organisation.areaCode());
+            }
+        }
+        String passwordProblem = passwordProblem(request.password(), username);
+        if (passwordProblem != null) {
+            errors.add("password", passwordProblem, MIN_PASSWORD_LENGTH);
+        }
+        return errors;
+    }
+
+    /** The message code of what is wrong with a new password, or null if it is acceptable. */
+    static String passwordProblem(String password, String username) {
+        if (password == null || password.isEmpty()) {
+            return "user.password.missing";
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            return "user.password.short";
+        }
+        if (password.length() > 256) {
+            return "user.password.long";
+        }
+        if (!username.isEmpty() && password.toLowerCase(Locale.ROOT).contains(username)) {
+            return "user.password.containsUsername";
+        }
+        if (password.chars().distinct().count() < 5) {
+            return "user.password.guessable";
+        }
+        return null;
+    }
+
+    @Transactional
+    UUID create(NewUser request, By by) {
+        var errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        String username = normalise(request.username());
+        String areaCode = request.areaCode() == null || request.areaCode().isBlank()
+                ? geography.organisation(request.organisationCode()).map(Organisation::areaCode).orElse(null)
+                : request.areaCode().trim();
+        var account = new UserAccount(UUID.randomUUID(), username,
+                request.displayName() == null || request.displayName().isBlank() ? username : request.displayName().trim(),
+                request.email() == null || request.email().isBlank() ? null : request.email().trim(),
+                passwords.encode(request.password()), request.organisationCode(), areaCode, true, null, null, null, 0,
+                null, null, Instant.now(clock), by.username(), EnumSet.copyOf(request.roles()));
+        accounts.insert(account);
+        events.publishEvent(new AccessEvents.UserCreated(account.id(), by));
+        return account.id();
+    }
+
+    @Transactional
+    void unlock(UUID id, By by) {
+        accounts.unlock(id);
+        events.publishEvent(new AccessEvents.UserChanged(id, "unlocked", by));
+    }
+
+    @Transactional
+    void setEnabled(UUID id, boolean enabled, By by) {
+        accounts.setEnabled(id, enabled);
+        events.publishEvent(new AccessEvents.UserChanged(id, enabled ? "enabled" : "disabled", by));
+    }
+
+    @Transactional
+    void resetSecondFactor(UUID id, By by) {
+        accounts.resetTotp(id);
+        events.publishEvent(new AccessEvents.UserChanged(id, "second-factor-reset", by));
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static Set<Role> parseRoles(List<String> values, List<String> problems) {
+        var roles = EnumSet.noneOf(Role.class);
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    roles.add(Role.parse(part));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,31 @@
+package org.waymark.govuk;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Times are stored in UTC and shown in UK time, in the GOV.UK style ("3 June 2026 at 2:15pm").
+ * Templates use it as {@code ${@dates.dateTime(instant)}}.
+ */
+@Component("dates")
+public class DisplayDates {
+
+    public static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK).withZone(UK);
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DATE.format(instant) + " at " + TIME.format(instant).toLowerCase(Locale.UK);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+}

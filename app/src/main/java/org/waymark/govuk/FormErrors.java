@@ -1,0 +1,68 @@
+package org.waymark.govuk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * Problems with what someone submitted, in the order of the form's fields. Each is a message code with
+ * arguments, resolved through the message bundles, so every language gets the same errors.
+ */
+public final class FormErrors {
+
+    public record Problem(String field, String code, Object[] args) {
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public FormErrors add(String field, String code, Object... args) {
+        if (!has(field)) {
+            problems.add(new Problem(field, code, args));
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    public Optional<Problem> get(String field) {
+        return problems.stream().filter(p -> p.field().equals(field)).findFirst();
+    }
+
+    public List<Problem> all() {
+        return List.copyOf(problems);
+    }
+
+    /** Field to message, for API problem details. */
+    public Map<String, String> resolve(MessageSource messages, Locale locale) {
+        var resolved = new LinkedHashMap<String, String>();
+        for (Problem p : problems) {
+            resolved.put(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
+        }
+        return resolved;
+    }
+
+    /** Thrown by services when input fails validation; controllers show it, the API turns it into a 400 problem. */
+    public static class Invalid extends RuntimeException {
+        private final FormErrors errors;
+
+        public Invalid(FormErrors errors) {
+            super("invalid input: " + errors.all().stream().map(Problem::field).toList());
+            this.errors = errors;
+        }
+
+        public FormErrors errors() {
+            return errors;
+        }
+    }
+}
