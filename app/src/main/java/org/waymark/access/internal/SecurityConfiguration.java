@@ -79,14 +79,14 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .addLogoutHandler(oidcSignIn::signedOut).deleteCookies("WAYMARK_SESSION"))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/govuk/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
-                        .requestMatchers(HttpMethod.GET, "/", "/account", "/v3/api-docs", "/v3/api-docs/**",
+                        .requestMatchers(HttpMethod.GET, "/", "/account", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers("/account/**").authenticated()
                         .anyRequest().denyAll());

@@ -31,7 +31,7 @@ class AuditVerifier {
     }
 
     record Result(long sealed, long pending, int checkpoints, List<String> problems) {
-        boolean intact() {
+        public boolean intact() {
             return problems.isEmpty();
         }
     }

@@ -1,0 +1,61 @@
+package org.waymark.access.internal;
+
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.AccessEvents.By;
+import org.waymark.access.Role;
+import org.waymark.support.TestHttp;
+
+/** Users, tokens and signed-in sessions for tests in any package, made through the real services. */
+public final class AccessFixtures {
+
+    public static final String PASSWORD = "Fixture-Password-2026";
+
+    private AccessFixtures() {
+    }
+
+    public static UUID createUser(ApplicationContext context, String username, Role role, String organisation, String area) {
+        return context.getBean(UserAdministration.class).create(new UserAdministration.NewUser(username, "Test " + username,
+                null, EnumSet.of(role), organisation, area, PASSWORD), new By("test", null));
+    }
+
+    public static String token(ApplicationContext context, UUID userId, int days) {
+        return context.getBean(ApiTokens.class).issue(userId, days, new By("test", null)).token();
+    }
+
+    /** The authenticator code a user's app would show now (their secret must be set). */
+    public static String currentCode(ApplicationContext context, String username, int stepOffset) {
+        var account = context.getBean(UserAccounts.class).byUsername(username).orElseThrow();
+        return Totp.code(account.totpSecret(), Totp.step(context.getBean(java.time.Clock.class).instant()) + stepOffset);
+    }
+
+    /** Signs in with the password; for roles that need it, enrols and answers TOTP with the given clock's time. */
+    public static TestHttp signedIn(ApplicationContext context, String baseUrl, String username) {
+        var http = new TestHttp(baseUrl);
+        http.get("/sign-in");
+        HttpResponse<String> response = http.postForm("/sign-in", Map.of("username", username, "password", PASSWORD));
+        String location = response.headers().firstValue("Location").orElse("");
+        if (location.endsWith("/set-up-two-factor") || location.endsWith("/two-factor")) {
+            http.get(location.replaceFirst("^https?://[^/]+", ""));
+            var accounts = context.getBean(UserAccounts.class);
+            var clock = context.getBean(java.time.Clock.class);
+            var account = accounts.byUsername(username).orElseThrow();
+            String code = Totp.code(account.totpSecret(), Totp.step(clock.instant()));
+            response = http.postForm(location.replaceFirst("^https?://[^/]+", ""), Map.of("code", code));
+            // A second sign-in in the same 30 s step may not reuse the code; the next step's is accepted too.
+            if (response.statusCode() == 200) {
+                response = http.postForm(location.replaceFirst("^https?://[^/]+", ""),
+                        Map.of("code", Totp.code(account.totpSecret(), Totp.step(clock.instant()) + 1)));
+            }
+        }
+        if (response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("").matches(".*/$")) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + response.statusCode() + " "
+                    + response.headers().firstValue("Location").orElse(""));
+        }
+        return http;
+    }
+}

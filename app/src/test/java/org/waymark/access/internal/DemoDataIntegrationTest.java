@@ -1,0 +1,30 @@
+package org.waymark.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import org.waymark.support.IntegrationTest;
+
+/** The embedded demo: one account per role, waived second factor said plainly on screen. */
+@TestPropertySource(properties = {"waymark.demo=true", "waymark.demo-password=Demo-Password-For-Tests"})
+class DemoDataIntegrationTest extends IntegrationTest {
+
+    @Test
+    void seedsOneDemoAccountPerRole() {
+        assertThat(jdbc.sql("select distinct r.role from user_role r join user_account u on u.id = r.user_id where u.created_by = 'demo-data'")
+                .query(String.class).list()).hasSize(org.waymark.access.Role.values().length);
+        assertThat(jdbc.sql("select count(*) from organisation where code like 'DEMO-%'").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void demoAdministratorSignsInWithoutASecondFactorAndThePageSaysWhy() {
+        var http = http();
+        assertThat(http.get("/sign-in").body()).contains("Demo accounts sign in without a second factor");
+        var response = http.postForm("/sign-in", Map.of("username", "demo.admin", "password", "Demo-Password-For-Tests"));
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/");
+        assertThat(http.get("/").body()).contains("synthetic data only");
+    }
+}

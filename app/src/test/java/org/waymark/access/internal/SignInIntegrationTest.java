@@ -1,0 +1,154 @@
+package org.waymark.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.Role;
+import org.waymark.support.IntegrationTest;
+import org.waymark.support.TestHttp;
+
+class SignInIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    UserAccounts accounts;
+
+    private String newUser(String prefix, Role role) {
+        String username = prefix + "." + System.nanoTime();
+        AccessFixtures.createUser(context, username, role, "PF-E23000001", "E23000001");
+        return username;
+    }
+
+    private static String location(java.net.http.HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInAndSessionCookieIsLockedDown() {
+        var http = http();
+        var home = http.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(location(home)).endsWith("/sign-in");
+
+        String username = newUser("gateway", Role.GATEWAY_OFFICER);
+        http.get("/sign-in");
+        var signedIn = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).endsWith("/");
+        String cookie = http.setCookieHeaders(signedIn).stream().filter(c -> c.startsWith("WAYMARK_SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
+        var page = http.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Referrals to screen");
+    }
+
+    @Test
+    void demoDataIsNeverSeededUnlessAskedFor() {
+        assertThat(jdbc.sql("select count(*) from user_account where created_by = 'demo-data'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        String username = newUser("csrf", Role.REFERRER);
+        var http = http();
+        var response = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD, "_csrf", "forged"));
+        assertThat(response.statusCode()).isNotEqualTo(302);
+        assertThat(http.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void emptyAndWrongCredentialsShowGovukErrors() {
+        var http = http();
+        http.get("/sign-in");
+        var empty = http.postForm("/sign-in", Map.of("username", "", "password", ""));
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("govuk-error-summary").contains("Enter your username").contains("Enter your password")
+                .contains("<title>Error: ");
+        var wrong = http.postForm("/sign-in", Map.of("username", "nobody-at-all", "password", "whatever-it-is"));
+        assertThat(wrong.body()).contains("Enter a correct username and password");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountUntilTheLockExpires() {
+        String username = newUser("locked", Role.REFERRER);
+        var http = http();
+        http.get("/sign-in");
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-" + i)).body())
+                    .contains("Enter a correct username and password");
+        }
+        assertThat(http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-5")).body())
+                .contains("Your account is locked");
+        // Even the right password is refused while locked.
+        assertThat(http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD)).body())
+                .contains("Your account is locked");
+        assertThat(jdbc.sql("select count(*) from audit_entry where event = 'account.locked' and actor = ?")
+                .param(username).query(Long.class).single()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(16));
+        var after = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        assertThat(location(after)).endsWith("/");
+    }
+
+    @Test
+    void administratorsMustSetUpAndThenUseAnAuthenticatorApp() {
+        String username = newUser("admin", Role.ADMIN);
+        var http = http();
+        http.get("/sign-in");
+        var password = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        assertThat(location(password)).endsWith("/sign-in/set-up-two-factor");
+        // Not signed in yet: the home page still redirects.
+        assertThat(http.get("/").statusCode()).isEqualTo(302);
+
+        var setUp = http.get("/sign-in/set-up-two-factor");
+        assertThat(setUp.body()).contains("<svg").contains("Set up your authenticator app");
+        var account = accounts.byUsername(username).orElseThrow();
+        var wrong = http.postForm("/sign-in/set-up-two-factor", Map.of("code", "000000"));
+        assertThat(wrong.body()).contains("The code is not correct");
+        String code = Totp.code(account.totpSecret(), Totp.step(clock.instant()));
+        assertThat(location(http.postForm("/sign-in/set-up-two-factor", Map.of("code", code)))).endsWith("/");
+        assertThat(http.get("/admin/users").statusCode()).isEqualTo(200);
+
+        // Next sign-in asks for a code; the code already used is refused (no replay).
+        var second = http();
+        second.get("/sign-in");
+        assertThat(location(second.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD))))
+                .endsWith("/sign-in/two-factor");
+        second.get("/sign-in/two-factor");
+        assertThat(second.postForm("/sign-in/two-factor", Map.of("code", code)).body()).contains("The code is not correct");
+        String next = Totp.code(account.totpSecret(), Totp.step(clock.instant()) + 1);
+        assertThat(location(second.postForm("/sign-in/two-factor", Map.of("code", next)))).endsWith("/");
+    }
+
+    @Test
+    void sessionsEndTwelveHoursAfterSignInHoweverActive() {
+        String username = newUser("long", Role.ANALYST);
+        TestHttp http = AccessFixtures.signedIn(context, baseUrl(), username);
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(11));
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        var expired = http.get("/");
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(location(expired)).contains("/sign-in?expired");
+    }
+
+    @Test
+    void signOutEndsTheSessionAndIsAudited() {
+        String username = newUser("leaver", Role.MANAGER);
+        TestHttp http = AccessFixtures.signedIn(context, baseUrl(), username);
+        http.get("/");
+        var out = http.postForm("/sign-out", Map.of());
+        assertThat(location(out)).contains("/sign-in?signed-out");
+        assertThat(http.get("/").statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = ? and event in ('sign-in.password', 'sign-out')")
+                .param(username).query(Long.class).single()).isEqualTo(2);
+    }
+}

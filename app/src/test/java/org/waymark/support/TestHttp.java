@@ -1,0 +1,111 @@
+package org.waymark.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A user agent over real HTTP with its own cookie jar. (java.net's CookieManager will not send Secure
+ * cookies over http://localhost, as browsers do, so cookies are kept here.) Redirects are not followed,
+ * so tests see each one.
+ */
+public class TestHttp {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String lastCsrf;
+    private String bearer;
+
+    public TestHttp(String base) {
+        this.base = base;
+    }
+
+    public TestHttp bearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form) {
+        var body = new LinkedHashMap<>(form);
+        if (lastCsrf != null && !body.containsKey("_csrf")) {
+            body.put("_csrf", lastCsrf);
+        }
+        String encoded = body.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Follows redirects on this host, keeping cookies, and returns the final response. */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
+        int hops = 0;
+        while (response.statusCode() / 100 == 3 && hops++ < 10) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            response = location.startsWith("http") && !location.startsWith(base) ? response : get(location.replace(base, ""));
+        }
+        return response;
+    }
+
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public List<String> setCookieHeaders(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        try {
+            var response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            var matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                lastCsrf = matcher.group(1);
+            }
+            return response;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.waymark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.waymark.access.Role;
+import org.waymark.access.internal.AccessFixtures;
+import org.waymark.support.IntegrationTest;
+import org.waymark.support.TestHttp;
+
+/**
+ * Every role against every endpoint the application maps. An endpoint missing from {@link #EXPECTED}
+ * fails the test: nothing new ships without a decision about who may reach it.
+ */
+class AccessMatrixIntegrationTest extends IntegrationTest {
+
+    /** Who may reach an endpoint: everyone, any signed-in user, or these roles. */
+    sealed interface Rule {
+        record Public() implements Rule { }
+        record SignedIn() implements Rule { }
+        record Roles(Set<Role> roles) implements Rule { }
+    }
+
+    static final Rule PUBLIC = new Rule.Public();
+    static final Rule SIGNED_IN = new Rule.SignedIn();
+
+    static Rule only(Role... roles) {
+        return new Rule.Roles(Set.of(roles));
+    }
+
+    static final Map<String, Rule> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        for (String p : List.of("GET /sign-in", "POST /sign-in", "GET /sign-in/two-factor", "POST /sign-in/two-factor",
+                "GET /sign-in/set-up-two-factor", "POST /sign-in/set-up-two-factor", "GET /privacy", "GET /accessibility",
+                "GET /cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
+                "OPTIONS /error", "TRACE /error")) {
+            EXPECTED.put(p, PUBLIC);
+        }
+        for (String p : List.of("GET /", "GET /account", "GET /api/v1/me", "GET /api/v1/areas", "GET /api/v1/areas/{code}",
+                "GET /api/v1/organisations", "GET /api/v1/organisations/{code}", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html")) {
+            EXPECTED.put(p, SIGNED_IN);
+        }
+        for (String p : List.of("GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
+                "GET /admin/users/{id}", "POST /admin/users/{id}/unlock", "POST /admin/users/{id}/disable",
+                "POST /admin/users/{id}/enable", "POST /admin/users/{id}/reset-two-factor", "GET /api/v1/users",
+                "POST /api/v1/users", "GET /api/v1/users/{id}")) {
+            EXPECTED.put(p, only(Role.ADMIN));
+        }
+        for (String p : List.of("GET /audit", "GET /audit/export.csv", "GET /audit/verification", "GET /api/v1/audit-entries",
+                "GET /api/v1/audit-verification")) {
+            EXPECTED.put(p, only(Role.DPO));
+        }
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Role, TestHttp> sessions = new EnumMap<>(Role.class);
+    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    private UUID target;
+
+    @BeforeEach
+    void oneUserPerRole() {
+        String suffix = Long.toString(System.nanoTime());
+        target = AccessFixtures.createUser(context, "target." + suffix, Role.REFERRER, "LA-E09000007", "E09000007");
+        for (Role role : Role.values()) {
+            String username = "matrix." + role.name().toLowerCase().replace('_', '-') + "." + suffix;
+            UUID id = AccessFixtures.createUser(context, username, role, "LA-E09000007", "E09000007");
+            sessions.put(role, AccessFixtures.signedIn(context, baseUrl(), username));
+            tokens.put(role, AccessFixtures.token(context, id, 1));
+        }
+    }
+
+    private List<String> mappedEndpoints() {
+        var endpoints = new TreeSet<String>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    for (String m : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE")) {
+                        endpoints.add(m + " " + path);
+                    }
+                } else {
+                    methods.forEach(m -> endpoints.add(m.name() + " " + path));
+                }
+            }
+        });
+        return new ArrayList<>(endpoints);
+    }
+
+    @Test
+    void everyEndpointHasAnAccessRule() {
+        var unclassified = mappedEndpoints().stream().filter(e -> !EXPECTED.containsKey(e)).toList();
+        assertThat(unclassified).as("endpoints with no entry in EXPECTED: decide who may reach them").isEmpty();
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItShould() {
+        var soft = new SoftAssertions();
+        for (String endpoint : mappedEndpoints()) {
+            Rule rule = EXPECTED.get(endpoint);
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
+            if (rule == null || rule == PUBLIC || !(method.equals("GET") || method.equals("POST"))) {
+                continue;
+            }
+            boolean api = path.startsWith("/api/");
+            // Anonymous: pages send to sign-in, the API answers 401. (A form post carries a real CSRF token,
+            // taken from the sign-in page, so it is the missing sign-in that is tested.)
+            var visitor = new TestHttp(baseUrl());
+            if (!api && method.equals("POST")) {
+                visitor.get("/sign-in");
+            }
+            var anonymous = call(visitor, method, path, api);
+            soft.assertThat(anonymous.statusCode()).as("anonymous %s", endpoint).isEqualTo(api ? 401 : 302);
+            for (Role role : Role.values()) {
+                boolean allowed = rule == SIGNED_IN || (rule instanceof Rule.Roles r && r.roles().contains(role));
+                var http = api ? new TestHttp(baseUrl()).bearer(tokens.get(role)) : sessions.get(role);
+                if (!api && method.equals("POST")) {
+                    http.get("/");
+                }
+                int status = call(http, method, path, api).statusCode();
+                if (allowed) {
+                    soft.assertThat(status).as("%s as %s", endpoint, role).isNotIn(401, 403, 404, 500);
+                } else {
+                    soft.assertThat(status).as("%s as %s must look like a missing page", endpoint, role).isEqualTo(404);
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void metricsAreForAdministratorsAndHealthForEveryone() {
+        assertThat(new TestHttp(baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(sessions.get(Role.ADMIN).get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(new TestHttp(baseUrl()).bearer(tokens.get(Role.ADMIN)).get("/actuator/prometheus").body()).contains("jvm_");
+        assertThat(sessions.get(Role.ANALYST).get("/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(new TestHttp(baseUrl()).get("/actuator/prometheus").statusCode()).isEqualTo(302);
+    }
+
+    private String concrete(String pattern) {
+        return pattern.replace("{id}", target.toString()).replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+    }
+
+    private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {
+        if (method.equals("GET")) {
+            return http.get(path);
+        }
+        return api ? http.postJson(path, "{}") : http.postForm(path, Map.of());
+    }
+}

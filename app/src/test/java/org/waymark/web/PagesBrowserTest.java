@@ -1,0 +1,158 @@
+package org.waymark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.Role;
+import org.waymark.access.internal.AccessFixtures;
+import org.waymark.support.Browser;
+import org.waymark.support.IntegrationTest;
+
+/** Every page a person can reach in the foundation, in a real browser, with zero axe-core violations. */
+class PagesBrowserTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    private WebDriver driver;
+
+    @BeforeEach
+    void browser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void open(String path) {
+        driver.get(baseUrl() + path);
+    }
+
+    private void accessible(String name) {
+        Browser.screenshot(driver, name);
+        var results = Browser.axe(driver);
+        assertThat(results.getViolations()).as("axe-core on %s (%s):%n%s", name, driver.getCurrentUrl(), Browser.describe(results)).isEmpty();
+    }
+
+    private void type(String id, String text) {
+        var field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submit() {
+        driver.findElement(By.cssSelector("main button[type=submit], main button.govuk-button")).click();
+    }
+
+    private void signIn(String username) {
+        open("/sign-in");
+        type("username", username);
+        type("password", AccessFixtures.PASSWORD);
+        submit();
+    }
+
+    @Test
+    void publicPagesAndSignInErrors() {
+        for (String page : new String[] {"/sign-in", "/privacy", "/accessibility", "/cookies"}) {
+            open(page);
+            accessible("public" + page.replace('/', '-'));
+        }
+        // Unknown addresses ask an anonymous visitor to sign in, revealing nothing about what exists.
+        open("/no-such-page");
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in");
+
+        open("/sign-in");
+        submit();
+        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter your username");
+        assertThat(driver.getTitle()).startsWith("Error:");
+        accessible("sign-in-errors");
+        // The error summary links to the field.
+        driver.findElement(By.cssSelector(".govuk-error-summary a[href='#username']")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+    }
+
+    @Test
+    void administratorJourney() {
+        String username = "browser.admin." + System.nanoTime();
+        AccessFixtures.createUser(context, username, Role.ADMIN, "HOME-OFFICE", null);
+        signIn(username);
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in/set-up-two-factor");
+        accessible("set-up-two-factor");
+        type("code", "123");
+        submit();
+        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("The code is not correct");
+        accessible("set-up-two-factor-error");
+        type("code", AccessFixtures.currentCode(context, username, 0));
+        submit();
+        assertThat(driver.getCurrentUrl()).isEqualTo(baseUrl() + "/");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Your work");
+        accessible("home-admin");
+
+        open("/admin/users");
+        accessible("users");
+        open("/admin/users/new");
+        accessible("new-user");
+        submit();
+        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter a username").contains("Select at least one role").contains("Enter a password");
+        accessible("new-user-errors");
+        String created = "browser.referrer." + System.nanoTime();
+        type("username", created);
+        type("displayName", "Robin Example");
+        driver.findElement(By.cssSelector("input[value=REFERRER]")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("organisationCode"))).selectByValue("LA-E09000007");
+        type("password", "Correct-Horse-42");
+        submit();
+        assertThat(driver.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains(created);
+        accessible("user");
+        open("/account");
+        accessible("account");
+        open("/no-such-page");
+        assertThat(driver.getTitle()).startsWith("Page not found");
+        assertThat(driver.getPageSource()).doesNotContain("Exception").doesNotContain("at org.");
+        accessible("not-found");
+        open("/admin/users/" + java.util.UUID.randomUUID());
+        assertThat(driver.getTitle()).startsWith("Page not found");
+
+        // Second sign-in asks for the code.
+        driver.findElement(By.cssSelector("button.waymark-link-button")).click();
+        assertThat(driver.getCurrentUrl()).contains("/sign-in?signed-out");
+        signIn(username);
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in/two-factor");
+        accessible("two-factor");
+        type("code", AccessFixtures.currentCode(context, username, 1));
+        submit();
+        assertThat(driver.getCurrentUrl()).isEqualTo(baseUrl() + "/");
+    }
+
+    @Test
+    void dataProtectionOfficerJourney() {
+        String username = "browser.dpo." + System.nanoTime();
+        AccessFixtures.createUser(context, username, Role.DPO, "HOME-OFFICE", null);
+        signIn(username);
+        type("code", AccessFixtures.currentCode(context, username, 0));
+        submit();
+        open("/audit");
+        assertThat(driver.findElements(By.cssSelector("table.govuk-table tbody tr"))).isNotEmpty();
+        accessible("audit");
+        type("from", "not-a-date");
+        submit();
+        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("YYYY-MM-DD");
+        accessible("audit-errors");
+        open("/audit?actor=" + username);
+        assertThat(driver.findElement(By.cssSelector("table.govuk-table")).getText()).contains("sign-in.password");
+        open("/audit/verification");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("intact");
+        accessible("audit-verification");
+    }
+}
