@@ -3,17 +3,20 @@ package org.waymark.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.CurrentUsers;
 import org.waymark.access.Role;
 
-/** What every page's layout needs: the signed-in user, their navigation, whether this is a demo. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+/**
+ * What every page's layout needs: the signed-in user, their navigation, whether this is a demo. A bean the
+ * layout calls as {@code @layout}, not model attributes, so error pages (rendered by Spring Boot's error
+ * controller, which controller advice does not reach) get the same header as every other page.
+ */
+@Component("layout")
 class LayoutAdvice {
 
     private final boolean demo;
@@ -23,27 +26,25 @@ class LayoutAdvice {
     }
 
     /** A link in the service navigation; {@code key} is its message code. */
-    record NavItem(String key, String href, boolean current) {
+    public record NavItem(String key, String href, boolean current) {
     }
 
-    @ModelAttribute("currentUser")
-    CurrentUser currentUser() {
+    public CurrentUser currentUser() {
         return CurrentUsers.current().orElse(null);
     }
 
-    @ModelAttribute("demoMode")
-    boolean demoMode() {
+    public boolean demoMode() {
         return demo;
     }
 
-    @ModelAttribute("navigation")
-    List<NavItem> navigation(HttpServletRequest request) {
+    public List<NavItem> navigation() {
         var user = CurrentUsers.current().orElse(null);
         var items = new ArrayList<NavItem>();
         if (user == null) {
             return items;
         }
-        String path = request.getRequestURI();
+        String path = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRequestURI() : "";
         items.add(new NavItem("nav.home", "/", "/".equals(path)));
         if (user.has(Role.DPO)) {
             items.add(new NavItem("nav.audit", "/audit", path.startsWith("/audit")));

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.waymark.access.Role;
@@ -59,6 +62,16 @@ class PagesBrowserTest extends IntegrationTest {
         type("username", username);
         type("password", AccessFixtures.PASSWORD);
         submit();
+        waitForPath("/sign-in/");
+    }
+
+    private void waitForHome() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(baseUrl() + "/"));
+    }
+
+    /** A click returns before the next page has loaded; wait until the browser is on it. */
+    private void waitForPath(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(fragment));
     }
 
     @Test
@@ -94,7 +107,7 @@ class PagesBrowserTest extends IntegrationTest {
         accessible("set-up-two-factor-error");
         type("code", AccessFixtures.currentCode(context, username, 0));
         submit();
-        assertThat(driver.getCurrentUrl()).isEqualTo(baseUrl() + "/");
+        waitForHome();
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Your work");
         accessible("home-admin");
 
@@ -126,13 +139,13 @@ class PagesBrowserTest extends IntegrationTest {
 
         // Second sign-in asks for the code.
         driver.findElement(By.cssSelector("button.waymark-link-button")).click();
-        assertThat(driver.getCurrentUrl()).contains("/sign-in?signed-out");
+        waitForPath("/sign-in?signed-out");
         signIn(username);
         assertThat(driver.getCurrentUrl()).endsWith("/sign-in/two-factor");
         accessible("two-factor");
         type("code", AccessFixtures.currentCode(context, username, 1));
         submit();
-        assertThat(driver.getCurrentUrl()).isEqualTo(baseUrl() + "/");
+        waitForHome();
     }
 
     @Test
@@ -140,8 +153,10 @@ class PagesBrowserTest extends IntegrationTest {
         String username = "browser.dpo." + System.nanoTime();
         AccessFixtures.createUser(context, username, Role.DPO, "HOME-OFFICE", null);
         signIn(username);
+        assertThat(driver.getCurrentUrl()).endsWith("/sign-in/set-up-two-factor");
         type("code", AccessFixtures.currentCode(context, username, 0));
         submit();
+        waitForHome();
         open("/audit");
         assertThat(driver.findElements(By.cssSelector("table.govuk-table tbody tr"))).isNotEmpty();
         accessible("audit");
