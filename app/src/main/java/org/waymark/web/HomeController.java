@@ -34,17 +34,22 @@ class HomeController {
     }
 
     @GetMapping("/privacy")
-    String privacy() {
-        return "web/privacy";
+    String privacy(Model model) {
+        return information(model, "privacy");
     }
 
     @GetMapping("/accessibility")
-    String accessibility() {
-        return "web/accessibility";
+    String accessibility(Model model) {
+        return information(model, "accessibility");
     }
 
     @GetMapping("/cookies")
-    String cookies() {
-        return "web/cookies";
+    String cookies(Model model) {
+        return information(model, "cookies");
+    }
+
+    private static String information(Model model, String page) {
+        model.addAttribute("page", page);
+        return "web/information";
     }
 }

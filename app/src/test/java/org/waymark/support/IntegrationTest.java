@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "waymark.audit.seal-interval=PT1H",
         "waymark.audit.checkpoint-interval=PT0S",
+        "server.shutdown=immediate",
         "logging.level.org.waymark=WARN"})
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {

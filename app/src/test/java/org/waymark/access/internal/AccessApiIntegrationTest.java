@@ -110,6 +110,15 @@ class AccessApiIntegrationTest extends IntegrationTest {
         assertThat(api.get("/api/v1/organisations/LA-E09000007").body()).contains("LOCAL_AUTHORITY");
     }
 
+    @Test
+    void openApiDescribesTheApiForSignedInCallers() {
+        var api = http().bearer(AccessFixtures.token(context, user("docs", Role.ANALYST, "HOME-OFFICE"), 1));
+        var docs = api.get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/api/v1/me\"").contains("\"/api/v1/users\"").contains("\"/api/v1/audit-entries\"");
+        assertThat(http().get("/v3/api-docs").statusCode()).isEqualTo(302);
+    }
+
     private static int count(String body, String needle) {
         return body.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }

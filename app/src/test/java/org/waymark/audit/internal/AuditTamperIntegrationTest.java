@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -69,6 +68,13 @@ class AuditTamperIntegrationTest extends IntegrationTest {
         });
     }
 
+    /** Puts back a row exactly as it was, to undo a test's tampering. */
+    private void reinsert(String table, Map<String, Object> row) {
+        var columns = new ArrayList<>(row.keySet());
+        tamper("insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", columns.stream().map(row::get).toArray());
+    }
+
     @Test
     void onPostgresqlTheAuditTablesRefuseUpdateAndDelete() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "the triggers are PostgreSQL's; H2 relies on the chain");
@@ -99,9 +105,7 @@ class AuditTamperIntegrationTest extends IntegrationTest {
         try {
             assertThat(verifier.verify().problems()).first().asString().contains("entry " + id).contains("deleted");
         } finally {
-            var columns = new ArrayList<>(row.keySet());
-            tamper("insert into audit_entry (" + String.join(", ", columns) + ") values ("
-                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", columns.stream().map(row::get).toArray());
+            reinsert("audit_entry", row);
         }
         assertThat(verifier.verify().problems()).isEmpty();
     }
@@ -137,14 +141,8 @@ class AuditTamperIntegrationTest extends IntegrationTest {
         try {
             assertThat(verifier.verify().problems()).anySatisfy(p -> assertThat(p).contains("checkpoint").contains("removed"));
         } finally {
-            for (var row : List.of(entry)) {
-                var columns = new ArrayList<>(row.keySet());
-                tamper("insert into audit_entry (" + String.join(", ", columns) + ") values ("
-                        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", columns.stream().map(row::get).toArray());
-            }
-            var sealColumns = new ArrayList<>(seal.keySet());
-            tamper("insert into audit_seal (" + String.join(", ", sealColumns) + ") values ("
-                    + String.join(", ", sealColumns.stream().map(c -> "?").toList()) + ")", sealColumns.stream().map(seal::get).toArray());
+            reinsert("audit_entry", entry);
+            reinsert("audit_seal", seal);
             tamper("update audit_chain_head set position = ?, chain_hash = ?", position, seal.get("chain_hash"));
         }
         assertThat(verifier.verify().problems()).isEmpty();

@@ -1,0 +1,74 @@
+package org.waymark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The ./waymark launcher as a newcomer runs it: JDK choice and clear errors for bad arguments. */
+class LauncherIntegrationTest {
+
+    static final Path LAUNCHER = Path.of("..", "waymark").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void launcherPresent() {
+        Assumptions.assumeTrue(Files.isExecutable(LAUNCHER), "the launcher sits at the repository root: " + LAUNCHER);
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        var help = run(Map.of(), "help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.output()).contains("serve [--port P]").contains("admin create-user").contains("audit verify");
+    }
+
+    @Test
+    void badArgumentsAreExplainedNotStackTraced() throws Exception {
+        var unknown = run(Map.of(), "frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown command 'frobnicate'");
+        var port = run(Map.of(), "serve", "--port", "eighty");
+        assertThat(port.exit()).isEqualTo(2);
+        assertThat(port.output()).contains("--port must be a number");
+    }
+
+    @Test
+    void anOldJavaHomeIsPassedOverForANewerJdk() throws Exception {
+        File jdk17 = new File("/usr/lib/jvm/java-17-openjdk-amd64");
+        Assumptions.assumeTrue(jdk17.isDirectory(), "needs a JDK 17 to stand in for an old JAVA_HOME");
+        // Runs the launcher's own find_java function with JAVA_HOME pointing at JDK 17.
+        var builder = new ProcessBuilder("bash", "-c", "source <(sed -n '/^java_major()/,/^}/p;/^find_java()/,/^}/p;/^die()/p' '"
+                + LAUNCHER + "'); find_java").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", jdk17.getPath());
+        var process = builder.start();
+        String chosen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor(60, TimeUnit.SECONDS);
+        assertThat(chosen).isNotEqualTo(jdk17.getPath()).startsWith("/");
+        var version = new ProcessBuilder(chosen + "/bin/java", "-version").redirectErrorStream(true).start();
+        String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(out).containsPattern("version \"(2[1-9]|[3-9]\\d)");
+    }
+}
