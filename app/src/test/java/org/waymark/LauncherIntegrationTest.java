@@ -56,6 +56,16 @@ class LauncherIntegrationTest {
     }
 
     @Test
+    void pdqHashPrintsTheReferenceLine() throws Exception {
+        Path image = Path.of("..", "..", "shared", "data", "pdq", "images", "bridge-mods", "aaa-orig.jpg").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.exists(image), "../shared/data/pdq is absent (a checkout elsewhere)");
+        Assumptions.assumeTrue(Files.exists(Path.of("target", "waymark.jar")), "the jar is packaged before integration tests");
+        var run = run(Map.of("WAYMARK_AOT", "false"), "pdq", "hash", image.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.output()).contains("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22,100," + image);
+    }
+
+    @Test
     void anOldJavaHomeIsPassedOverForANewerJdk() throws Exception {
         File jdk17 = new File("/usr/lib/jvm/java-17-openjdk-amd64");
         Assumptions.assumeTrue(jdk17.isDirectory(), "needs a JDK 17 to stand in for an old JAVA_HOME");

@@ -1,0 +1,177 @@
+package org.waymark.pdq;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * PDQ (Meta, 2017): a 256-bit perceptual hash of an image. Steps: luminance; a Jarosz filter (box filter
+ * applied twice in each direction, window about 1/128 of the dimension); point-sampling to 64x64; the
+ * 16x16 lowest-frequency block of the 2-D DCT; one bit per coefficient, set when above the median. The
+ * quality (0-100) measures how much gradient the 64x64 image has; hashes under 50 are unreliable.
+ */
+public final class PdqHasher {
+
+    static final int SIZE = 64;
+    static final int DCT = 16;
+    private static final float LUMA_R = 0.299f;
+    private static final float LUMA_G = 0.587f;
+    private static final float LUMA_B = 0.114f;
+    private static final float[][] DCT_MATRIX = dctMatrix();
+
+    /** A hash with the quality of the image it came from. */
+    public record Result(Hash256 hash, int quality) {
+    }
+
+    public Result hash(InputStream image) throws IOException {
+        BufferedImage decoded = ImageIO.read(image);
+        if (decoded == null) {
+            throw new IOException("not an image format this JVM can decode");
+        }
+        return hash(decoded);
+    }
+
+    public Result hash(BufferedImage image) {
+        int rows = image.getHeight();
+        int cols = image.getWidth();
+        float[] luma = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int rgb = image.getRGB(c, r);
+                luma[r * cols + c] = LUMA_R * ((rgb >> 16) & 0xff) + LUMA_G * ((rgb >> 8) & 0xff) + LUMA_B * (rgb & 0xff);
+            }
+        }
+        float[][] small = downsample(luma, rows, cols);
+        int quality = quality(small);
+        float[][] dct = dct(small);
+        return new Result(Hash256.fromCoefficients(dct), quality);
+    }
+
+    /** Jarosz filter, then the centre sample of each of 64x64 cells. */
+    static float[][] downsample(float[] luma, int rows, int cols) {
+        float[] scratch = new float[luma.length];
+        int windowAlongRows = windowSize(cols);
+        int windowAlongCols = windowSize(rows);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < rows; r++) {
+                box(luma, scratch, cols, r * cols, 1, windowAlongRows);
+            }
+            for (int c = 0; c < cols; c++) {
+                box(scratch, luma, rows, c, cols, windowAlongCols);
+            }
+        }
+        float[][] out = new float[SIZE][SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            int r = (int) ((i + 0.5) * rows / SIZE);
+            for (int j = 0; j < SIZE; j++) {
+                int c = (int) ((j + 0.5) * cols / SIZE);
+                out[i][j] = luma[r * cols + c];
+            }
+        }
+        return out;
+    }
+
+    static int windowSize(int dimension) {
+        return (dimension + 2 * SIZE - 1) / (2 * SIZE);
+    }
+
+    /**
+     * A moving average of {@code window} samples centred on each output, over {@code length} samples
+     * {@code stride} apart; at the ends the window is cut short and the average taken over what is inside.
+     */
+    static void box(float[] in, float[] out, int length, int start, int stride, int window) {
+        int half = (window + 2) / 2;
+        int lead = half - 1;
+        int fill = window - half + 1;
+        int slide = length - window;
+        int tail = half - 1;
+        int left = start;
+        int right = start;
+        int output = start;
+        float sum = 0;
+        int count = 0;
+        for (int k = 0; k < lead; k++) {
+            sum += in[right];
+            count++;
+            right += stride;
+        }
+        for (int k = 0; k < fill; k++) {
+            sum += in[right];
+            count++;
+            out[output] = sum / count;
+            right += stride;
+            output += stride;
+        }
+        for (int k = 0; k < slide; k++) {
+            sum += in[right];
+            sum -= in[left];
+            out[output] = sum / count;
+            left += stride;
+            right += stride;
+            output += stride;
+        }
+        for (int k = 0; k < tail; k++) {
+            sum -= in[left];
+            count--;
+            out[output] = sum / count;
+            left += stride;
+            output += stride;
+        }
+    }
+
+    /** Sum of absolute neighbour differences, scaled to 0-100. */
+    static int quality(float[][] a) {
+        int gradient = 0;
+        for (int i = 0; i < SIZE - 1; i++) {
+            for (int j = 0; j < SIZE; j++) {
+                int d = (int) ((a[i][j] - a[i + 1][j]) * 100 / 255);
+                gradient += Math.abs(d);
+            }
+        }
+        for (int i = 0; i < SIZE; i++) {
+            for (int j = 0; j < SIZE - 1; j++) {
+                int d = (int) ((a[i][j] - a[i][j + 1]) * 100 / 255);
+                gradient += Math.abs(d);
+            }
+        }
+        return Math.min(100, gradient / 90);
+    }
+
+    /** D A D^T with D the 16x64 DCT-II basis (rows 1..16: the DC term is left out). */
+    static float[][] dct(float[][] a) {
+        float[][] t = new float[DCT][SIZE];
+        for (int i = 0; i < DCT; i++) {
+            for (int j = 0; j < SIZE; j++) {
+                float sum = 0;
+                for (int k = 0; k < SIZE; k++) {
+                    sum += DCT_MATRIX[i][k] * a[k][j];
+                }
+                t[i][j] = sum;
+            }
+        }
+        float[][] b = new float[DCT][DCT];
+        for (int i = 0; i < DCT; i++) {
+            for (int j = 0; j < DCT; j++) {
+                float sum = 0;
+                for (int k = 0; k < SIZE; k++) {
+                    sum += t[i][k] * DCT_MATRIX[j][k];
+                }
+                b[i][j] = sum;
+            }
+        }
+        return b;
+    }
+
+    private static float[][] dctMatrix() {
+        float[][] d = new float[DCT][SIZE];
+        double scale = Math.sqrt(2.0 / SIZE);
+        for (int i = 0; i < DCT; i++) {
+            for (int j = 0; j < SIZE; j++) {
+                d[i][j] = (float) (scale * Math.cos((Math.PI / 2 / SIZE) * (i + 1) * (2 * j + 1)));
+            }
+        }
+        return d;
+    }
+}
