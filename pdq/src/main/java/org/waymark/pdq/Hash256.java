@@ -53,6 +53,16 @@ public final class Hash256 {
         return new Hash256(words);
     }
 
+    /** Builds a hash from four 64-bit words, least significant first. */
+    public static Hash256 ofWords(long w0, long w1, long w2, long w3) {
+        return new Hash256(new long[] {w0, w1, w2, w3});
+    }
+
+    /** Word {@code i} (0 = least significant). */
+    public long word(int i) {
+        return words[i];
+    }
+
     public int distance(Hash256 other) {
         int d = 0;
         for (int w = 0; w < 4; w++) {

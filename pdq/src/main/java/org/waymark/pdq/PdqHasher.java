@@ -34,6 +34,18 @@ public final class PdqHasher {
     }
 
     public Result hash(BufferedImage image) {
+        var all = dihedralHashes(image);
+        return new Result(all.hashes()[Dihedral.ORIGINAL.ordinal()], all.quality());
+    }
+
+    /** The hashes of the image and of its seven rotations and reflections, indexed by {@link Dihedral#ordinal()}. */
+    public record Dihedrals(Hash256[] hashes, int quality) {
+        public Hash256 get(Dihedral d) {
+            return hashes[d.ordinal()];
+        }
+    }
+
+    public Dihedrals dihedralHashes(BufferedImage image) {
         int rows = image.getHeight();
         int cols = image.getWidth();
         float[] luma = new float[rows * cols];
@@ -46,7 +58,11 @@ public final class PdqHasher {
         float[][] small = downsample(luma, rows, cols);
         int quality = quality(small);
         float[][] dct = dct(small);
-        return new Result(Hash256.fromCoefficients(dct), quality);
+        var hashes = new Hash256[Dihedral.values().length];
+        for (Dihedral d : Dihedral.values()) {
+            hashes[d.ordinal()] = Hash256.fromCoefficients(d == Dihedral.ORIGINAL ? dct : d.apply(dct));
+        }
+        return new Dihedrals(hashes, quality);
     }
 
     /** Jarosz filter, then the centre sample of each of 64x64 cells. */
