@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,6 @@ public final class CliArguments {
         } catch (NumberFormatException e) {
             throw new CliException("--" + name + " must be a whole number");
         }
-    }
-
-    public List<String> positional() {
-        return Collections.unmodifiableList(positional);
-    }
-
-    public Set<String> optionNames() {
-        return options.keySet();
     }
 
     /** Rejects any option the command does not know, so a typo never passes silently. */

@@ -24,8 +24,4 @@ public class DisplayDates {
         }
         return DATE.format(instant) + " at " + TIME.format(instant).toLowerCase(Locale.UK);
     }
-
-    public String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant);
-    }
 }

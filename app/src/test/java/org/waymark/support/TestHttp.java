@@ -56,20 +56,6 @@ public class TestHttp {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Follows redirects on this host, keeping cookies, and returns the final response. */
-    public HttpResponse<String> follow(HttpResponse<String> response) {
-        int hops = 0;
-        while (response.statusCode() / 100 == 3 && hops++ < 10) {
-            String location = response.headers().firstValue("Location").orElseThrow();
-            response = location.startsWith("http") && !location.startsWith(base) ? response : get(location.replace(base, ""));
-        }
-        return response;
-    }
-
-    public String cookie(String name) {
-        return cookies.get(name);
-    }
-
     public List<String> setCookieHeaders(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie");
     }

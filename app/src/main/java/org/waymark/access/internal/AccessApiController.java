@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.waymark.access.AccessDecisions;
-import org.waymark.access.AccessEvents;
 import org.waymark.access.AccessEvents.By;
-import org.waymark.access.Action;
 import org.waymark.access.Area;
 import org.waymark.access.AreaType;
 import org.waymark.access.CurrentUser;
@@ -40,17 +36,12 @@ class AccessApiController {
     private final Geography geography;
     private final UserAccounts accounts;
     private final UserAdministration administration;
-    private final AccessDecisions access;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccessApiController(Geography geography, UserAccounts accounts, UserAdministration administration, AccessDecisions access,
-            ApplicationEventPublisher events, Clock clock) {
+    AccessApiController(Geography geography, UserAccounts accounts, UserAdministration administration, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.administration = administration;
-        this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -101,22 +92,12 @@ class AccessApiController {
     @GetMapping("/api/v1/users")
     @Operation(summary = "Accounts the administrator manages (ADMIN)")
     List<UserView> users() {
-        CurrentUser admin = CurrentUsers.require();
-        Instant now = Instant.now(clock);
-        var users = accounts.list(UserAccessRule.listScope(admin)).stream()
-                .filter(a -> access.permits(admin, Action.READ, a)).map(a -> UserView.of(a, now)).toList();
-        events.publishEvent(new AccessEvents.UsersConsulted(UserView.ids(users), By.of(admin)));
-        return users;
+        return administration.consultAll(CurrentUsers.require());
     }
 
     @GetMapping("/api/v1/users/{id}")
     UserView user(@PathVariable String id) {
-        CurrentUser admin = CurrentUsers.require();
-        var account = UserAdminController.parse(id).flatMap(accounts::byId)
-                .orElseThrow(() -> new RecordNotFoundException(UserAccount.RECORD_TYPE, id));
-        access.require(admin, Action.READ, account);
-        events.publishEvent(new AccessEvents.UsersConsulted(List.of(account.id()), By.of(admin)));
-        return UserView.of(account, Instant.now(clock));
+        return UserView.of(administration.consult(CurrentUsers.require(), id), Instant.now(clock));
     }
 
     record NewUserRequest(String username, String displayName, String email, List<String> roles, String organisationCode,
@@ -127,22 +108,12 @@ class AccessApiController {
     @Operation(summary = "Create an account (ADMIN)")
     ResponseEntity<UserView> create(@RequestBody NewUserRequest body) {
         CurrentUser admin = CurrentUsers.require();
-        var problems = new java.util.ArrayList<String>();
-        var roles = UserAdministration.parseRoles(body.roles() == null ? List.of() : body.roles(), problems);
-        var errors = new FormErrors();
-        if (!problems.isEmpty()) {
-            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
-        }
-        if (!admin.hasNationalScope() && body.organisationCode() != null && !body.organisationCode().equals(admin.organisationCode())) {
-            errors.add("organisationCode", "user.organisation.outOfScope");
-        }
-        var request = new UserAdministration.NewUser(body.username(), body.displayName(), body.email(), roles,
+        var checked = administration.checkRequestBy(admin, body.username(), body.displayName(), body.email(), body.roles(),
                 body.organisationCode(), body.areaCode(), body.password());
-        administration.validate(request).all().forEach(p -> errors.add(p.field(), p.code(), p.args()));
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
+        if (!checked.errors().isEmpty()) {
+            throw new FormErrors.Invalid(checked.errors());
         }
-        UUID id = administration.create(request, By.of(admin));
+        UUID id = administration.create(checked.request(), By.of(admin));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/users/" + id)
                 .body(UserView.of(accounts.byId(id).orElseThrow(), Instant.now(clock)));

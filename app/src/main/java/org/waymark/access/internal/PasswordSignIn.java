@@ -30,7 +30,7 @@ class PasswordSignIn {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** Compared against when the username is unknown, so timing does not reveal which usernames exist. */
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     PasswordSignIn(UserAccounts accounts, PasswordEncoder passwords, SecurityProperties properties,
             ApplicationEventPublisher events, Clock clock) {
@@ -39,7 +39,31 @@ class PasswordSignIn {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
-        this.decoyHash = passwords.encode("decoy-password-never-matches");
+    }
+
+    /** Made on first use rather than at start-up: an Argon2 hash costs tens of milliseconds. */
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = passwords.encode("decoy-password-never-matches");
+        }
+        return decoyHash;
+    }
+
+    /**
+     * Counts a failed attempt, a wrong password or a wrong authenticator code alike, and locks the account
+     * when the threshold is reached. Returns true when this attempt locked it.
+     */
+    @Transactional
+    boolean countFailure(UserAccount account, String reason) {
+        int failures = account.failedSignIns() + 1;
+        if (failures >= properties.lockoutThreshold()) {
+            accounts.recordFailedSignIn(account.id(), 0, Instant.now(clock).plus(properties.lockoutDuration()));
+            events.publishEvent(new AccessEvents.AccountLocked(account.id(), account.username(), account.organisationCode()));
+            return true;
+        }
+        accounts.recordFailedSignIn(account.id(), failures, null);
+        events.publishEvent(new AccessEvents.SignInFailed(account.username(), reason));
+        return false;
     }
 
     @Transactional
@@ -47,7 +71,7 @@ class PasswordSignIn {
         Instant now = Instant.now(clock);
         var account = accounts.byUsername(username).orElse(null);
         if (account == null || account.passwordHash() == null) {
-            passwords.matches(password, decoyHash);
+            passwords.matches(password, decoyHash());
             events.publishEvent(new AccessEvents.SignInFailed(UserAdministration.normalise(username), "unknown-user"));
             return new Outcome.Rejected();
         }
@@ -56,15 +80,7 @@ class PasswordSignIn {
             return new Outcome.Locked();
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            int failures = account.failedSignIns() + 1;
-            if (failures >= properties.lockoutThreshold()) {
-                accounts.recordFailedSignIn(account.id(), 0, now.plus(properties.lockoutDuration()));
-                events.publishEvent(new AccessEvents.AccountLocked(account.id(), account.username(), account.organisationCode()));
-                return new Outcome.Locked();
-            }
-            accounts.recordFailedSignIn(account.id(), failures, null);
-            events.publishEvent(new AccessEvents.SignInFailed(account.username(), "bad-password"));
-            return new Outcome.Rejected();
+            return countFailure(account, "bad-password") ? new Outcome.Locked() : new Outcome.Rejected();
         }
         if (!account.enabled()) {
             events.publishEvent(new AccessEvents.SignInFailed(account.username(), "disabled"));

@@ -3,17 +3,20 @@ package org.waymark.access.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.waymark.access.AccessEvents;
 import org.waymark.access.CurrentUser.AuthenticationMethod;
 import org.waymark.access.CurrentUsers;
 import org.waymark.govuk.FormErrors;
@@ -34,12 +37,12 @@ class SignInController {
     private final SecurityProperties properties;
     private final DemoProperties demo;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SignInController(PasswordSignIn passwordSignIn, Sessions sessions, UserAccounts accounts, SecurityProperties properties,
             DemoProperties demo, ObjectProvider<ClientRegistrationRepository> oidc,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.passwordSignIn = passwordSignIn;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -165,8 +168,8 @@ class SignInController {
             return setUpForm(model, account, errors);
         }
         accounts.confirmTotp(account.id(), Instant.now(clock), step.getAsLong());
-        events.publishEvent(new org.waymark.access.AccessEvents.UserChanged(account.id(), "second-factor-set-up",
-                new org.waymark.access.AccessEvents.By(account.username(), account.organisationCode())));
+        events.publishEvent(new AccessEvents.UserChanged(account.id(), "second-factor-set-up",
+                new AccessEvents.By(account.username(), account.organisationCode())));
         sessions.signIn(account, AuthenticationMethod.PASSWORD, request, response);
         return "redirect:/";
     }
@@ -182,25 +185,20 @@ class SignInController {
         if (step.isPresent() && accounts.claimTotpStep(account.id(), step.getAsLong())) {
             return errors;
         }
-        int failures = account.failedSignIns() + 1;
-        if (failures >= properties.lockoutThreshold()) {
-            accounts.recordFailedSignIn(account.id(), 0, now.plus(properties.lockoutDuration()));
-            events.publishEvent(new org.waymark.access.AccessEvents.AccountLocked(account.id(), account.username(), account.organisationCode()));
+        if (passwordSignIn.countFailure(account, "bad-second-factor")) {
             return errors.add("code", "signIn.error.locked", properties.lockoutDuration().toMinutes());
         }
-        accounts.recordFailedSignIn(account.id(), failures, null);
-        events.publishEvent(new org.waymark.access.AccessEvents.SignInFailed(account.username(), "bad-second-factor"));
         return errors.add("code", code.isBlank() ? "twoFactor.error.missing" : "twoFactor.error.wrong");
     }
 
-    private java.util.Optional<UserAccount> pending(HttpServletRequest request) {
+    private Optional<UserAccount> pending(HttpServletRequest request) {
         var session = request.getSession(false);
         if (session == null || !(session.getAttribute(Sessions.PENDING_SECOND_FACTOR) instanceof Sessions.PendingSecondFactor p)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (p.passwordAcceptedAt().plus(SECOND_FACTOR_WINDOW).isBefore(Instant.now(clock))) {
             session.removeAttribute(Sessions.PENDING_SECOND_FACTOR);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return accounts.byId(p.userId()).filter(UserAccount::enabled);
     }

@@ -2,12 +2,9 @@ package org.waymark.access.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.waymark.access.AccessDecisions;
-import org.waymark.access.AccessEvents;
 import org.waymark.access.AccessEvents.By;
 import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.CurrentUsers;
 import org.waymark.access.Geography;
 import org.waymark.access.Organisation;
-import org.waymark.access.RecordNotFoundException;
 import org.waymark.access.Role;
 import org.waymark.govuk.FormErrors;
 
@@ -31,20 +25,13 @@ import org.waymark.govuk.FormErrors;
 @Controller
 class UserAdminController {
 
-    private final UserAccounts accounts;
     private final UserAdministration administration;
-    private final AccessDecisions access;
     private final Geography geography;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserAdminController(UserAccounts accounts, UserAdministration administration, AccessDecisions access, Geography geography,
-            ApplicationEventPublisher events, Clock clock) {
-        this.accounts = accounts;
+    UserAdminController(UserAdministration administration, Geography geography, Clock clock) {
         this.administration = administration;
-        this.access = access;
         this.geography = geography;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -55,21 +42,13 @@ class UserAdminController {
 
     @GetMapping("/admin/users")
     String list(Model model) {
-        CurrentUser admin = CurrentUsers.require();
-        Instant now = Instant.now(clock);
-        var users = accounts.list(UserAccessRule.listScope(admin)).stream()
-                .filter(a -> access.permits(admin, Action.READ, a))
-                .map(a -> UserView.of(a, now)).toList();
-        events.publishEvent(new AccessEvents.UsersConsulted(UserView.ids(users), By.of(admin)));
-        model.addAttribute("users", users);
+        model.addAttribute("users", administration.consultAll(CurrentUsers.require()));
         return "access/users";
     }
 
     @GetMapping("/admin/users/{id}")
     String view(@PathVariable String id, Model model) {
-        CurrentUser admin = CurrentUsers.require();
-        var account = permitted(admin, id);
-        events.publishEvent(new AccessEvents.UsersConsulted(List.of(account.id()), By.of(admin)));
+        var account = administration.consult(CurrentUsers.require(), id);
         model.addAttribute("user", UserView.of(account, Instant.now(clock)));
         model.addAttribute("organisation", geography.organisation(account.organisationCode()).map(Organisation::name).orElse(""));
         return "access/user";
@@ -91,22 +70,12 @@ class UserAdminController {
             @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
         CurrentUser admin = CurrentUsers.require();
         var form = new UserForm(username, displayName, email, roles == null ? List.of() : roles, organisationCode, areaCode, "");
-        var problems = new ArrayList<String>();
-        var parsedRoles = UserAdministration.parseRoles(form.roles(), problems);
-        var errors = new FormErrors();
-        if (!problems.isEmpty()) {
-            errors.add("roles", "user.roles.missing");
+        var checked = administration.checkRequestBy(admin, username, displayName, email, form.roles(), organisationCode,
+                areaCode, password);
+        if (!checked.errors().isEmpty()) {
+            return form(model, checked.errors(), form);
         }
-        if (!admin.hasNationalScope() && !organisationCode.isBlank() && !organisationCode.equals(admin.organisationCode())) {
-            errors.add("organisationCode", "user.organisation.outOfScope");
-        }
-        var request = new UserAdministration.NewUser(username, displayName, email,
-                parsedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : parsedRoles, organisationCode, areaCode, password);
-        administration.validate(request).all().forEach(p -> errors.add(p.field(), p.code(), p.args()));
-        if (!errors.isEmpty()) {
-            return form(model, errors, form);
-        }
-        UUID id = administration.create(request, By.of(admin));
+        UUID id = administration.create(checked.request(), By.of(admin));
         redirect.addFlashAttribute("created", UserAdministration.normalise(username));
         return "redirect:/admin/users/" + id;
     }
@@ -145,22 +114,8 @@ class UserAdminController {
         return "redirect:/admin/users/" + account.id();
     }
 
-    private UserAccount permitted(CurrentUser admin, String id) {
-        var account = parse(id).flatMap(accounts::byId)
-                .orElseThrow(() -> new RecordNotFoundException(UserAccount.RECORD_TYPE, id));
-        return access.require(admin, Action.READ, account);
-    }
-
     private UserAccount permittedToChange(CurrentUser admin, String id) {
-        return access.require(admin, Action.UPDATE, permitted(admin, id));
-    }
-
-    static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return administration.find(admin, id, Action.UPDATE);
     }
 
     private String defaultOrganisation() {

@@ -2,9 +2,11 @@ package org.waymark.access.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,10 +15,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.waymark.access.AccessDecisions;
 import org.waymark.access.AccessEvents;
 import org.waymark.access.AccessEvents.By;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
 import org.waymark.access.Geography;
 import org.waymark.access.Organisation;
+import org.waymark.access.RecordNotFoundException;
 import org.waymark.access.Role;
 import org.waymark.govuk.FormErrors;
 
@@ -31,11 +37,13 @@ class UserAdministration {
     private final Geography geography;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final AccessDecisions access;
     private final Clock clock;
 
     UserAdministration(UserAccounts accounts, Geography geography, PasswordEncoder passwords,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AccessDecisions access, Clock clock) {
         this.accounts = accounts;
+        this.access = access;
         this.geography = geography;
         this.passwords = passwords;
         this.events = events;
@@ -108,6 +116,63 @@ class UserAdministration {
             return "user.password.guessable";
         }
         return null;
+    }
+
+    /** An administrator's request checked as a whole: the request as understood, and every problem with it. */
+    record Checked(NewUser request, FormErrors errors) {
+    }
+
+    /**
+     * What the admin pages and the API both accept: roles as typed, the administrator's own organisation
+     * (any, for the Home Office), then the account rules of {@link #validate}.
+     */
+    Checked checkRequestBy(CurrentUser admin, String username, String displayName, String email, List<String> roleValues,
+            String organisationCode, String areaCode, String password) {
+        var problems = new ArrayList<String>();
+        var roles = parseRoles(roleValues == null ? List.of() : roleValues, problems);
+        var errors = new FormErrors();
+        if (!problems.isEmpty()) {
+            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
+        }
+        if (!admin.hasNationalScope() && organisationCode != null && !organisationCode.isBlank()
+                && !organisationCode.equals(admin.organisationCode())) {
+            errors.add("organisationCode", "user.organisation.outOfScope");
+        }
+        var request = new NewUser(username, displayName, email, roles, organisationCode, areaCode, password);
+        validate(request).all().forEach(p -> errors.add(p.field(), p.code(), p.args()));
+        return new Checked(request, errors);
+    }
+
+    /** The accounts an administrator may see; showing them is recorded as a consultation. */
+    List<UserView> consultAll(CurrentUser admin) {
+        Instant now = Instant.now(clock);
+        var users = accounts.list(UserAccessRule.listScope(admin)).stream()
+                .filter(a -> access.permits(admin, Action.READ, a))
+                .map(a -> UserView.of(a, now)).toList();
+        events.publishEvent(new AccessEvents.UsersConsulted(UserView.ids(users), By.of(admin)));
+        return users;
+    }
+
+    /** One account, if the user may do {@code action} to it; otherwise answered as missing. */
+    UserAccount find(CurrentUser user, String id, Action action) {
+        var account = parseId(id).flatMap(accounts::byId)
+                .orElseThrow(() -> new RecordNotFoundException(UserAccount.RECORD_TYPE, id));
+        return access.require(user, action, access.require(user, Action.READ, account));
+    }
+
+    /** One account shown to someone who may read it, recorded as a consultation. */
+    UserAccount consult(CurrentUser user, String id) {
+        var account = find(user, id, Action.READ);
+        events.publishEvent(new AccessEvents.UsersConsulted(List.of(account.id()), By.of(user)));
+        return account;
+    }
+
+    static Optional<UUID> parseId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Transactional

@@ -17,11 +17,11 @@ import org.waymark.access.Role;
  * controller, which controller advice does not reach) get the same header as every other page.
  */
 @Component("layout")
-class LayoutAdvice {
+class Layout {
 
     private final boolean demo;
 
-    LayoutAdvice(@Value("${waymark.demo:false}") boolean demo) {
+    Layout(@Value("${waymark.demo:false}") boolean demo) {
         this.demo = demo;
     }
 
