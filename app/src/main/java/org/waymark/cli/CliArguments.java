@@ -73,8 +73,11 @@ public final class CliArguments {
         }
     }
 
-    /** Rejects any option the command does not know, so a typo never passes silently. */
+    /** Rejects any option the command does not know, and any stray word, so a typo never passes silently. */
     public void allowOnly(Set<String> known) {
+        if (!positional.isEmpty()) {
+            throw new CliException("unexpected argument '" + positional.get(0) + "' (options are written --name value)");
+        }
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
                 throw new CliException("unknown option --" + name);
