@@ -18,6 +18,10 @@ public class DisplayDates {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK).withZone(UK);
 
+    public String date(java.time.LocalDate date) {
+        return date == null ? "" : DATE.withZone(null).format(date);
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";

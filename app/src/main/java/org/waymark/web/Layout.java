@@ -46,6 +46,12 @@ class Layout {
         String path = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getRequestURI() : "";
         items.add(new NavItem("nav.home", "/", "/".equals(path)));
+        if (user.has(Role.CONTENT_ANALYST)) {
+            items.add(new NavItem("nav.content", "/content", path.startsWith("/content") && !isFigures(path)));
+        }
+        if (user.has(Role.CONTENT_ANALYST) || user.has(Role.MANAGER)) {
+            items.add(new NavItem("nav.contentFigures", "/content/platforms", isFigures(path)));
+        }
         if (user.has(Role.DPO)) {
             items.add(new NavItem("nav.audit", "/audit", path.startsWith("/audit")));
         }
@@ -54,5 +60,9 @@ class Layout {
         }
         items.add(new NavItem("nav.account", "/account", path.startsWith("/account")));
         return items;
+    }
+
+    private static boolean isFigures(String path) {
+        return path.startsWith("/content/platforms") || path.startsWith("/content/transparency");
     }
 }

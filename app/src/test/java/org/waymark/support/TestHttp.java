@@ -56,6 +56,46 @@ public class TestHttp {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart/form-data post with text fields and one file, as a browser sends an upload form. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "----waymark" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var all = new LinkedHashMap<>(fields);
+        if (lastCsrf != null && bearer == null && !all.containsKey("_csrf")) {
+            all.put("_csrf", lastCsrf);
+        }
+        try {
+            for (var e : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A download, as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<String> setCookieHeaders(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie");
     }

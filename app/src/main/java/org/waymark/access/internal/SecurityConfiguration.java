@@ -60,6 +60,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification")
                                 .hasRole(Role.DPO.name())
+                        .requestMatchers("/api/v1/content-statistics").hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
+                        .requestMatchers("/api/v1/content-items", "/api/v1/content-items/**", "/api/v1/content-referrals/**",
+                                "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())
                         .anyRequest().denyAll());
         return http.build();
     }
@@ -86,6 +89,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
+                        .requestMatchers(HttpMethod.GET, "/content/platforms", "/content/transparency")
+                                .hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
+                        .requestMatchers("/content", "/content/**").hasRole(Role.CONTENT_ANALYST.name())
                         .requestMatchers(HttpMethod.GET, "/", "/account", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers("/account/**").authenticated()

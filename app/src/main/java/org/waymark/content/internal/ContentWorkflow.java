@@ -1,0 +1,405 @@
+package org.waymark.content.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.waymark.access.AccessDecisions;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.RecordNotFoundException;
+import org.waymark.audit.AuditAction;
+import org.waymark.audit.AuditEvent;
+import org.waymark.audit.AuditTrail;
+import org.waymark.content.internal.ContentEnums.ApprovalDecision;
+import org.waymark.content.internal.ContentEnums.AssessmentOutcome;
+import org.waymark.content.internal.ContentEnums.HashAlgorithm;
+import org.waymark.content.internal.ContentEnums.Ideology;
+import org.waymark.content.internal.ContentEnums.ItemStatus;
+import org.waymark.content.internal.ContentEnums.ReferralStatus;
+import org.waymark.content.internal.ContentEnums.Source;
+import org.waymark.content.internal.ContentEnums.TcoReason;
+import org.waymark.content.internal.ContentRecords.Assessment;
+import org.waymark.content.internal.ContentRecords.AvailabilityCheck;
+import org.waymark.content.internal.ContentRecords.Capture;
+import org.waymark.content.internal.ContentRecords.ContentItem;
+import org.waymark.content.internal.ContentRecords.Match;
+import org.waymark.content.internal.ContentRecords.Referral;
+import org.waymark.content.internal.ContentRecords.ReferralEvent;
+import org.waymark.content.internal.ContentRecords.Report;
+import org.waymark.govuk.FormErrors;
+
+/**
+ * The unit's workflow: report, capture, assess, approve (a second analyst), refer, record the outcome.
+ * Every step checks access through {@link AccessDecisions}, validates into {@link FormErrors}, moves the
+ * item only from the state it was read in, and writes its audit entry in the same transaction.
+ */
+@Service
+class ContentWorkflow {
+
+    static final int NOTE_MAX = 2000;
+    static final int RATIONALE_MAX = 4000;
+
+    private final ContentStore store;
+    private final Captures captures;
+    private final HashBank bank;
+    private final ContentReferenceData reference;
+    private final AccessDecisions access;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ContentWorkflow(ContentStore store, Captures captures, HashBank bank, ContentReferenceData reference, AccessDecisions access,
+            AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.captures = captures;
+        this.bank = bank;
+        this.reference = reference;
+        this.access = access;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A file as it arrived: name as the sender gave it, and its bytes. */
+    record Upload(String name, byte[] bytes) {
+        boolean present() {
+            return bytes != null && bytes.length > 0;
+        }
+    }
+
+    record Reported(ContentItem item, boolean duplicate) {
+    }
+
+    /** Checks a report without saving it. */
+    FormErrors checkReport(String url, String source, String note, Upload file) {
+        var errors = new FormErrors();
+        try {
+            UrlCanonicaliser.canonicalise(url);
+        } catch (UrlCanonicaliser.InvalidUrl e) {
+            errors.add("url", e.code);
+        }
+        if (ContentEnums.parse(Source.class, source) == null) {
+            errors.add("source", "content.source.missing");
+        }
+        if (note != null && note.length() > NOTE_MAX) {
+            errors.add("note", "content.note.tooLong", NOTE_MAX);
+        }
+        checkFile(errors, file);
+        return errors;
+    }
+
+    private static void checkFile(FormErrors errors, Upload file) {
+        if (file != null && file.present()) {
+            if (file.bytes().length > Captures.MAX_BYTES) {
+                errors.add("file", "content.file.tooLarge");
+            } else if (Captures.sniff(file.bytes()) == null) {
+                errors.add("file", "content.file.type");
+            }
+        }
+    }
+
+    /** A report: a new item, or, when the canonical URL is already known, one more report of that item. */
+    Reported report(CurrentUser user, String url, String source, String note, Upload file) {
+        var errors = checkReport(url, source, note, file);
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        requireAnalyst(user);
+        UrlCanonicaliser.Canonical canonical;
+        try {
+            canonical = UrlCanonicaliser.canonicalise(url);
+        } catch (UrlCanonicaliser.InvalidUrl e) {
+            throw new IllegalStateException(e);
+        }
+        String key = sha256(canonical.url());
+        try {
+            return transactions.execute(t -> record(user, url.strip(), canonical, key, ContentEnums.parse(Source.class, source), note, file));
+        } catch (DuplicateKeyException sameItemAtTheSameMoment) {
+            // Another analyst reported the same URL in the same instant: theirs is the item, this is a report of it.
+            return transactions.execute(t -> record(user, url.strip(), canonical, key, ContentEnums.parse(Source.class, source), note, file));
+        }
+    }
+
+    private Reported record(CurrentUser user, String url, UrlCanonicaliser.Canonical canonical, String key, Source source, String note,
+            Upload file) {
+        Instant now = Instant.now(clock);
+        var existing = store.itemByCanonicalHash(key);
+        ContentItem item;
+        if (existing.isPresent()) {
+            item = existing.get();
+        } else {
+            String reference = "IRU-" + Year.now(clock).getValue() + "-" + String.format("%06d", store.nextNumber("content_item_number"));
+            item = new ContentItem(UUID.randomUUID(), reference, url, canonical.url(), this.reference.platformForHost(canonical.host()).code(),
+                    ItemStatus.AWAITING_ASSESSMENT, source, user.username(), now, now);
+            store.insertItem(item, key);
+        }
+        store.insertReport(item.id(), new Report(UUID.randomUUID(), url, source, user.username(), now, blankToNull(note)));
+        audit.record(AuditEvent.of(AuditAction.COLLECTION, existing.isPresent() ? "content.reported.again" : "content.reported")
+                .record(item.recordType(), item.id()));
+        if (file != null && file.present()) {
+            capture(user, item, file);
+        }
+        return new Reported(item, existing.isPresent());
+    }
+
+    Capture addCapture(CurrentUser user, UUID itemId, Upload file) {
+        var errors = new FormErrors();
+        if (file == null || !file.present()) {
+            errors.add("file", "content.file.missing");
+        }
+        checkFile(errors, file);
+        var item = item(user, itemId, Action.UPDATE);
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        return transactions.execute(t -> capture(user, item, file));
+    }
+
+    private Capture capture(CurrentUser user, ContentItem item, Upload file) {
+        var capture = captures.store(item.id(), file.name(), file.bytes(), Captures.sniff(file.bytes()), user.username());
+        audit.record(AuditEvent.of(AuditAction.COLLECTION, "content.captured").record(item.recordType(), item.id()));
+        return capture;
+    }
+
+    /** Everything about one item, for its page; the read is audited. */
+    record ItemView(ContentItem item, ContentReferenceData.Platform platform, List<Report> reports, List<Capture> captures,
+            List<Match> matches, List<Assessment> assessments, List<ReferralView> referrals, List<AvailabilityCheck> checks) {
+
+        Assessment pendingAssessment() {
+            return item.status() == ItemStatus.AWAITING_APPROVAL && !assessments.isEmpty() ? assessments.getLast() : null;
+        }
+
+        ReferralView openReferral() {
+            return referrals.isEmpty() ? null : referrals.getLast();
+        }
+    }
+
+    record ReferralView(Referral referral, List<ReferralEvent> events, List<ReferralStatus> nextStatuses) {
+    }
+
+    ItemView view(CurrentUser user, UUID id) {
+        var item = item(user, id, Action.READ);
+        var referrals = store.referralsOf(id).stream().map(r -> new ReferralView(r, store.referralEvents(r.id()), next(r.status()))).toList();
+        var view = new ItemView(item, reference.platform(item.platformCode()), store.reports(id), store.captures(id), store.matches(id),
+                store.assessments(id), referrals, store.checks(id));
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.item.viewed")
+                .record(item.recordType(), item.id())));
+        return view;
+    }
+
+    private static List<ReferralStatus> next(ReferralStatus status) {
+        return java.util.Arrays.stream(ReferralStatus.values()).filter(status::canBecome).toList();
+    }
+
+    ContentItem item(CurrentUser user, UUID id, Action action) {
+        var item = store.item(id).orElseThrow(() -> new RecordNotFoundException("CONTENT_ITEM", String.valueOf(id)));
+        return access.require(user, action, item);
+    }
+
+    /** The analyst's assessment, as submitted. */
+    record AssessmentForm(String outcome, Boolean tactSection3, List<String> tcoReasons, String ideology, String organisationCode,
+            String rationale, String furtherInformation) {
+    }
+
+    Assessment assess(CurrentUser user, UUID itemId, AssessmentForm form) {
+        var item = item(user, itemId, Action.UPDATE);
+        var errors = new FormErrors();
+        var outcome = ContentEnums.parse(AssessmentOutcome.class, form.outcome());
+        var reasons = new ArrayList<TcoReason>();
+        for (String r : form.tcoReasons() == null ? List.<String>of() : form.tcoReasons()) {
+            var reason = ContentEnums.parse(TcoReason.class, r);
+            if (reason == null) {
+                errors.add("tcoReasons", "content.assessment.reasonUnknown");
+            } else if (!reasons.contains(reason)) {
+                reasons.add(reason);
+            }
+        }
+        Ideology ideology = ContentEnums.parse(Ideology.class, form.ideology());
+        String organisation = blankToNull(form.organisationCode());
+        if (outcome == null) {
+            errors.add("outcome", "content.assessment.outcome");
+        } else if (outcome == AssessmentOutcome.ILLEGAL) {
+            if (!Boolean.TRUE.equals(form.tactSection3()) && reasons.isEmpty()) {
+                errors.add("tcoReasons", "content.assessment.grounds");
+            }
+            if (ideology == null) {
+                errors.add("ideology", "content.assessment.ideology");
+            }
+        }
+        if (organisation != null && reference.organisation(organisation).isEmpty()) {
+            errors.add("organisationCode", "content.assessment.organisation");
+        }
+        if (form.rationale() == null || form.rationale().isBlank()) {
+            errors.add("rationale", "content.assessment.rationale");
+        } else if (form.rationale().length() > RATIONALE_MAX) {
+            errors.add("rationale", "content.assessment.tooLong", RATIONALE_MAX);
+        }
+        if (form.furtherInformation() != null && form.furtherInformation().length() > RATIONALE_MAX) {
+            errors.add("furtherInformation", "content.assessment.tooLong", RATIONALE_MAX);
+        }
+        if (item.status() != ItemStatus.AWAITING_ASSESSMENT) {
+            errors.add("outcome", "content.assessment.notAwaiting");
+        }
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        boolean illegal = outcome == AssessmentOutcome.ILLEGAL;
+        Instant now = Instant.now(clock);
+        var assessment = new Assessment(UUID.randomUUID(), itemId, user.username(), now, outcome, illegal && Boolean.TRUE.equals(form.tactSection3()),
+                illegal ? reasons : List.of(), ideology, organisation, form.rationale().strip(), blankToNull(form.furtherInformation()),
+                null, null, null, null);
+        transactions.executeWithoutResult(t -> {
+            moveOrFail(item, illegal ? ItemStatus.AWAITING_APPROVAL : ItemStatus.NOT_ILLEGAL, now, "outcome");
+            store.insertAssessment(assessment);
+            audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.assessed").record(item.recordType(), item.id()));
+        });
+        return assessment;
+    }
+
+    /**
+     * The second analyst's decision on an assessment that found the content illegal. Approval issues the
+     * referral to the platform (a disclosure) and adds the item's captured files to the bank of known
+     * content, so re-uploads are caught; a return sends the item back for assessment with a reason.
+     */
+    Referral decide(CurrentUser user, UUID itemId, String decisionValue, String comment) {
+        var item = item(user, itemId, Action.UPDATE);
+        var errors = new FormErrors();
+        var decision = ContentEnums.parse(ApprovalDecision.class, decisionValue);
+        var pending = item.status() == ItemStatus.AWAITING_APPROVAL
+                ? store.assessments(itemId).stream().filter(a -> a.decision() == null).reduce((a, b) -> b) : java.util.Optional.<Assessment>empty();
+        if (pending.isEmpty()) {
+            errors.add("decision", "content.approval.notAwaiting");
+        } else if (pending.get().assessedBy().equals(user.username())) {
+            errors.add("decision", "content.approval.sameAnalyst");
+        }
+        if (decision == null) {
+            errors.add("decision", "content.approval.decision");
+        } else if (decision == ApprovalDecision.RETURNED && (comment == null || comment.isBlank())) {
+            errors.add("comment", "content.approval.comment");
+        }
+        if (comment != null && comment.length() > NOTE_MAX) {
+            errors.add("comment", "content.note.tooLong", NOTE_MAX);
+        }
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        var assessment = pending.get();
+        Instant now = Instant.now(clock);
+        return transactions.execute(t -> {
+            store.decide(assessment.id(), decision, user.username(), now, blankToNull(comment));
+            if (decision == ApprovalDecision.RETURNED) {
+                moveOrFail(item, ItemStatus.AWAITING_ASSESSMENT, now, "decision");
+                audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.assessment.returned").record(item.recordType(), item.id()));
+                return null;
+            }
+            moveOrFail(item, ItemStatus.REFERRED, now, "decision");
+            String reference = "IRU-R-" + Year.now(clock).getValue() + "-" + String.format("%06d", store.nextNumber("content_referral_number"));
+            var referral = new Referral(UUID.randomUUID(), reference, itemId, assessment.id(), item.platformCode(), now, assessment.assessedBy(),
+                    user.username(), ReferralStatus.REFERRED, now, null);
+            store.insertReferral(referral);
+            store.insertReferralEvent(referral.id(), new ReferralEvent(ReferralStatus.REFERRED, now, user.username(), now, null));
+            for (var c : store.captures(itemId)) {
+                bank.upsert(HashAlgorithm.SHA256, c.sha256(), assessment.ideology(), c.fileType(), false, now, itemId);
+                bank.upsert(HashAlgorithm.MD5, c.md5(), assessment.ideology(), c.fileType(), false, now, itemId);
+                if (c.pdqHash() != null && c.pdqQuality() != null && c.pdqQuality() >= HashBank.PDQ_MIN_QUALITY) {
+                    bank.upsert(HashAlgorithm.PDQ, c.pdqHash(), assessment.ideology(), c.fileType(), false, now, itemId);
+                }
+            }
+            audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.referred").record(item.recordType(), item.id())
+                    .recipient(platformName(item.platformCode())));
+            return referral;
+        });
+    }
+
+    private String platformName(String platformCode) {
+        return reference.platform(platformCode).name();
+    }
+
+    /** What the platform did, and when it did it (which may be before it is recorded here). */
+    Referral recordOutcome(CurrentUser user, UUID referralId, String statusValue, Instant occurredAt, String note, FormErrors errors) {
+        var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
+        var item = item(user, referral.itemId(), Action.UPDATE);
+        var status = ContentEnums.parse(ReferralStatus.class, statusValue);
+        Instant now = Instant.now(clock);
+        if (status == null || status == ReferralStatus.REFERRED) {
+            errors.add("status", "content.outcome.status");
+        } else if (!referral.status().canBecome(status)) {
+            errors.add("status", "content.outcome.transition");
+        }
+        if (occurredAt != null && occurredAt.isAfter(now)) {
+            errors.add("occurredAt", "content.outcome.future");
+        } else if (occurredAt != null && occurredAt.isBefore(referral.issuedAt())) {
+            errors.add("occurredAt", "content.outcome.beforeIssue");
+        }
+        if (note != null && note.length() > NOTE_MAX) {
+            errors.add("note", "content.note.tooLong", NOTE_MAX);
+        }
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        Instant at = occurredAt == null ? now : occurredAt;
+        Instant concluded = status == ReferralStatus.NO_RESPONSE ? null : at;
+        transactions.executeWithoutResult(t -> {
+            if (!store.moveReferral(referralId, referral.status(), status, at, concluded)) {
+                throw new FormErrors.Invalid(new FormErrors().add("status", "content.status.changed"));
+            }
+            store.insertReferralEvent(referralId, new ReferralEvent(status, at, user.username(), now, blankToNull(note)));
+            moveOrFail(item, status.itemStatus(), now, "status");
+            audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.outcome.recorded").record(item.recordType(), item.id()));
+        });
+        return store.referral(referralId).orElseThrow();
+    }
+
+    Referral referral(CurrentUser user, UUID referralId) {
+        var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
+        item(user, referral.itemId(), Action.READ);
+        return referral;
+    }
+
+    /** A captured file's bytes, for an analyst to look at; audited. */
+    record CapturedFile(Capture capture, byte[] bytes) {
+    }
+
+    CapturedFile file(CurrentUser user, UUID captureId) {
+        var capture = store.capture(captureId).orElseThrow(() -> new RecordNotFoundException("CONTENT_CAPTURE", String.valueOf(captureId)));
+        var item = item(user, capture.itemId(), Action.READ);
+        byte[] bytes = store.fileBytes(capture.sha256()).orElseThrow();
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.capture.downloaded")
+                .record(item.recordType(), item.id())));
+        return new CapturedFile(capture, bytes);
+    }
+
+    private void moveOrFail(ContentItem item, ItemStatus to, Instant at, String field) {
+        if (!store.moveItem(item.id(), item.status(), to, at)) {
+            throw new FormErrors.Invalid(new FormErrors().add(field, "content.status.changed"));
+        }
+    }
+
+    private void requireAnalyst(CurrentUser user) {
+        if (user == null || !user.has(org.waymark.access.Role.CONTENT_ANALYST)) {
+            throw new RecordNotFoundException("CONTENT_ITEM", "new");
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.waymark.content.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.waymark.content.internal.ContentEnums.FileType;
+import org.waymark.content.internal.ContentEnums.HashAlgorithm;
+import org.waymark.content.internal.ContentEnums.Ideology;
+import org.waymark.content.internal.ContentRecords.BankEntry;
+import org.waymark.pdq.Hash256;
+import org.waymark.pdq.MultiIndexHashIndex;
+
+/**
+ * The bank of known content. Every row lives in {@code hash_bank}, so the bank survives restarts; the PDQ
+ * rows are also held in a multi-index hashing index, built from the table at start and kept current by
+ * each insert and delete here and by a refresh (every 30 s) that picks up rows other nodes changed.
+ * MD5 and SHA-256 are exact lookups on the table's unique key.
+ */
+@Component
+class HashBank {
+
+    /** PDQ's published match threshold. */
+    static final int PDQ_RADIUS = 31;
+    /** Hashes of images with less detail than this match too much to be trusted. */
+    static final int PDQ_MIN_QUALITY = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(HashBank.class);
+    private static final String BANK = "select id, algorithm, hash, ideology, file_type, deleted, created_at, updated_at, item_id from hash_bank ";
+
+    record PdqMatch(long bankId, int distance) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private MultiIndexHashIndex index = new MultiIndexHashIndex();
+    private long[] bankIdOf = new long[1024];
+    private final Map<Long, Integer> indexIdOf = new HashMap<>();
+    private Instant watermark = Instant.EPOCH;
+    private volatile boolean loaded;
+
+    HashBank(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The server loads the bank at start; a command-line run (admin, audit) never needs it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void load(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
+            refresh();
+        }
+    }
+
+    /** Applies every PDQ row changed since the last refresh (all of them the first time). */
+    @Scheduled(fixedDelayString = "${waymark.content.bank-refresh-interval:PT30S}", initialDelayString = "${waymark.content.bank-refresh-interval:PT30S}")
+    void refresh() {
+        long started = System.nanoTime();
+        Instant since;
+        lock.readLock().lock();
+        try {
+            // Rows committed in the same instant as the last one seen may have been missed: look a second back.
+            since = watermark.minusSeconds(1);
+        } finally {
+            lock.readLock().unlock();
+        }
+        var rows = new ArrayList<Object[]>();
+        jdbc.sql("select id, hash, deleted, updated_at from hash_bank where algorithm = 'PDQ' and updated_at >= ? order by updated_at")
+                .param(ContentStore.at(since))
+                .query(rs -> {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3), ContentStore.instant(rs, "updated_at")});
+                });
+        lock.writeLock().lock();
+        try {
+            for (Object[] r : rows) {
+                apply((Long) r[0], (String) r[1], (Boolean) r[2]);
+                if (((Instant) r[3]).isAfter(watermark)) {
+                    watermark = (Instant) r[3];
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (!loaded) {
+            loaded = true;
+            log.info("PDQ bank: {} hashes indexed in {} ms", size(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void apply(long bankId, String hex, boolean deleted) {
+        Integer existing = indexIdOf.get(bankId);
+        if (deleted) {
+            if (existing != null) {
+                index.remove(existing);
+                indexIdOf.remove(bankId);
+            }
+        } else if (existing == null) {
+            int id = index.add(Hash256.parse(hex));
+            if (id >= bankIdOf.length) {
+                bankIdOf = Arrays.copyOf(bankIdOf, Math.max(id + 1, bankIdOf.length * 2));
+            }
+            bankIdOf[id] = bankId;
+            indexIdOf.put(bankId, id);
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return index.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Bank rows within PDQ's radius of any of the hashes (an image and its rotations), each at its nearest. */
+    List<PdqMatch> matchPdq(List<Hash256> queries) {
+        if (!loaded) {
+            refresh();
+        }
+        var nearest = new HashMap<Long, Integer>();
+        lock.readLock().lock();
+        try {
+            for (Hash256 q : queries) {
+                for (var m : index.search(q, PDQ_RADIUS)) {
+                    nearest.merge(bankIdOf[m.id()], m.distance(), Math::min);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return nearest.entrySet().stream().map(e -> new PdqMatch(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(PdqMatch::distance)).toList();
+    }
+
+    Optional<BankEntry> exact(HashAlgorithm algorithm, String hash) {
+        return jdbc.sql(BANK + "where algorithm = ? and hash = ? and deleted = false").params(algorithm.name(), hash.toLowerCase())
+                .query(HashBank::entry).optional();
+    }
+
+    Optional<BankEntry> entry(long id) {
+        return jdbc.sql(BANK + "where id = ?").param(id).query(HashBank::entry).optional();
+    }
+
+    List<BankEntry> all() {
+        return jdbc.sql(BANK + "order by id").query(HashBank::entry).list();
+    }
+
+    Map<String, Integer> counts() {
+        var counts = new java.util.TreeMap<String, Integer>();
+        jdbc.sql("select algorithm, deleted, count(*) from hash_bank group by algorithm, deleted").query(rs -> {
+            counts.merge(rs.getString(1) + (rs.getBoolean(2) ? ".deleted" : ""), rs.getInt(3), Integer::sum);
+        });
+        return counts;
+    }
+
+    enum Upsert { ADDED, UPDATED, UNCHANGED }
+
+    /**
+     * Adds a hash, or brings an existing one's labels up to date. The in-memory index takes the change when
+     * the caller's transaction commits, so a rolled-back import leaves no phantom behind. {@code updated_at}
+     * is always now, whatever a list says, because it is what other nodes' refresh looks for.
+     */
+    Upsert upsert(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
+            UUID itemId) {
+        String h = hash.toLowerCase();
+        var existing = jdbc.sql(BANK + "where algorithm = ? and hash = ?").params(algorithm.name(), h).query(HashBank::entry).optional();
+        Instant now = Instant.now(clock);
+        long id;
+        Upsert result;
+        if (existing.isEmpty()) {
+            var key = new GeneratedKeyHolder();
+            jdbc.sql("insert into hash_bank (algorithm, hash, ideology, file_type, deleted, created_at, updated_at, item_id) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(algorithm.name(), h, name(ideology), name(fileType), deleted, ContentStore.at(createdAt == null ? now : createdAt),
+                            ContentStore.at(now), itemId)
+                    .update(key, "id");
+            id = key.getKeyAs(Long.class);
+            result = Upsert.ADDED;
+        } else {
+            var e = existing.get();
+            id = e.id();
+            Ideology newIdeology = ideology == null ? e.ideology() : ideology;
+            FileType newType = fileType == null ? e.fileType() : fileType;
+            if (newIdeology == e.ideology() && newType == e.fileType() && deleted == e.deleted()) {
+                return Upsert.UNCHANGED;
+            }
+            jdbc.sql("update hash_bank set ideology = ?, file_type = ?, deleted = ?, updated_at = ? where id = ?")
+                    .params(name(newIdeology), name(newType), deleted, ContentStore.at(now), id).update();
+            result = Upsert.UPDATED;
+        }
+        if (algorithm == HashAlgorithm.PDQ) {
+            long bankId = id;
+            Runnable index = () -> {
+                lock.writeLock().lock();
+                try {
+                    apply(bankId, h, deleted);
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            };
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        index.run();
+                    }
+                });
+            } else {
+                index.run();
+            }
+        }
+        return result;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static BankEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new BankEntry(rs.getLong("id"), HashAlgorithm.valueOf(rs.getString("algorithm")), rs.getString("hash"),
+                ContentEnums.parse(Ideology.class, rs.getString("ideology")), ContentEnums.parse(FileType.class, rs.getString("file_type")),
+                rs.getBoolean("deleted"), ContentStore.instant(rs, "created_at"), ContentStore.instant(rs, "updated_at"),
+                rs.getObject("item_id", UUID.class));
+    }
+}

@@ -1,0 +1,176 @@
+package org.waymark.content.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.waymark.audit.AuditAction;
+import org.waymark.audit.AuditEvent;
+import org.waymark.audit.AuditTrail;
+import org.waymark.content.internal.ContentEnums.FileType;
+import org.waymark.content.internal.ContentEnums.HashAlgorithm;
+import org.waymark.content.internal.ContentEnums.Ideology;
+
+/**
+ * Hash lists in and out, in TCAP's columns: {@code hash,algorithm,ideology,file_type,deleted,created_at,updated_at}.
+ * An import is all or nothing: every line is checked first, and any problem (with its line number) stops
+ * it before a row is written. Columns are found by their header names, in any order.
+ */
+@Component
+class HashLists {
+
+    static final String HEADER = "hash,algorithm,ideology,file_type,deleted,created_at,updated_at";
+    static final int MAX_PROBLEMS = 20;
+
+    private final HashBank bank;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+
+    HashLists(HashBank bank, AuditTrail audit, TransactionTemplate transactions) {
+        this.bank = bank;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    record Imported(int added, int updated, int unchanged) {
+    }
+
+    /** Problems with an import, each "line N: what is wrong". */
+    static final class Rejected extends RuntimeException {
+        final List<String> problems;
+
+        Rejected(List<String> problems) {
+            super(problems.size() + " problems");
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    private record Row(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    Imported importCsv(byte[] bytes) {
+        var rows = parse(new String(bytes, StandardCharsets.UTF_8));
+        return transactions.execute(t -> {
+            int added = 0;
+            int updated = 0;
+            int unchanged = 0;
+            for (Row r : rows) {
+                switch (bank.upsert(r.algorithm(), r.hash(), r.ideology(), r.fileType(), r.deleted(), r.createdAt(), null)) {
+                    case ADDED -> added++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+            }
+            audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.hash-list.imported").record("HASH_BANK", rows.size()));
+            return new Imported(added, updated, unchanged);
+        });
+    }
+
+    private List<Row> parse(String text) {
+        var problems = new ArrayList<String>();
+        var rows = new ArrayList<Row>();
+        try (var reader = new BufferedReader(new StringReader(text.startsWith("\ufeff") ? text.substring(1) : text))) {
+            String header = reader.readLine();
+            if (header == null || header.isBlank()) {
+                throw new Rejected(List.of("the file is empty: the first line must be the header " + HEADER));
+            }
+            var columns = new HashMap<String, Integer>();
+            var names = Csv.split(header);
+            for (int i = 0; i < names.size(); i++) {
+                columns.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+            }
+            if (!columns.containsKey("hash") || !columns.containsKey("algorithm")) {
+                throw new Rejected(List.of("line 1: the header must name at least the columns hash and algorithm (" + HEADER + ")"));
+            }
+            int lineNumber = 1;
+            for (String line; (line = reader.readLine()) != null; ) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                var fields = Csv.split(line);
+                String problem = null;
+                var algorithm = HashAlgorithm.parse(value(fields, columns, "algorithm"));
+                String hash = value(fields, columns, "hash").toLowerCase(Locale.ROOT);
+                String ideologyValue = value(fields, columns, "ideology");
+                String typeValue = value(fields, columns, "file_type");
+                String deletedValue = value(fields, columns, "deleted").toLowerCase(Locale.ROOT);
+                Ideology ideology = ContentEnums.parse(Ideology.class, ideologyValue);
+                FileType fileType = ContentEnums.parse(FileType.class, typeValue);
+                if (algorithm == null) {
+                    problem = "algorithm must be PDQ, MD5 or SHA256";
+                } else if (hash.length() != algorithm.hexLength || !hash.matches("[0-9a-f]+")) {
+                    problem = "a " + algorithm + " hash is " + algorithm.hexLength + " hexadecimal characters";
+                } else if (!ideologyValue.isEmpty() && ideology == null) {
+                    problem = "ideology '" + ideologyValue + "' is not one of " + java.util.Arrays.toString(Ideology.values());
+                } else if (!typeValue.isEmpty() && fileType == null) {
+                    problem = "file_type '" + typeValue + "' is not one of " + java.util.Arrays.toString(FileType.values());
+                } else if (!List.of("", "true", "false", "1", "0", "yes", "no").contains(deletedValue)) {
+                    problem = "deleted must be true or false";
+                }
+                Instant created = null;
+                Instant updated = null;
+                try {
+                    created = time(value(fields, columns, "created_at"));
+                    updated = time(value(fields, columns, "updated_at"));
+                } catch (DateTimeParseException e) {
+                    problem = problem != null ? problem : "created_at and updated_at must be ISO 8601 times such as 2026-03-01T12:00:00Z";
+                }
+                if (problem != null) {
+                    if (problems.size() < MAX_PROBLEMS) {
+                        problems.add("line " + lineNumber + ": " + problem);
+                    }
+                    continue;
+                }
+                rows.add(new Row(algorithm, hash, ideology, fileType, List.of("true", "1", "yes").contains(deletedValue), created, updated));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        if (rows.isEmpty()) {
+            throw new Rejected(List.of("the file has a header but no hashes"));
+        }
+        return rows;
+    }
+
+    private static String value(List<String> fields, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        return i == null || i >= fields.size() ? "" : fields.get(i).trim();
+    }
+
+    private static Instant time(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        return value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$") ? OffsetDateTime.parse(value).toInstant()
+                : java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    String exportCsv() {
+        var out = new StringBuilder(HEADER).append('\n');
+        for (var e : bank.all()) {
+            out.append(e.hash()).append(',').append(e.algorithm()).append(',').append(e.ideology() == null ? "" : e.ideology()).append(',')
+                    .append(e.fileType() == null ? "" : e.fileType()).append(',').append(e.deleted()).append(',').append(e.createdAt())
+                    .append(',').append(e.updatedAt()).append('\n');
+        }
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.hash-list.exported")
+                .record("HASH_BANK", "all")));
+        return out.toString();
+    }
+}

@@ -1,0 +1,137 @@
+-- Internet referral unit: content items, captures, assessments with a second analyst's approval,
+-- referrals to platforms with their outcomes, availability checks, and the bank of known hashes.
+
+create sequence content_item_number;
+create sequence content_referral_number;
+
+create table content_item (
+    id             uuid          primary key,
+    reference      varchar(32)   not null unique,
+    url            varchar(2048) not null,
+    canonical_url  varchar(2048) not null,
+    canonical_hash varchar(64)   not null unique,
+    platform_code  varchar(40)   not null,
+    status         varchar(32)   not null,
+    source         varchar(32)   not null,
+    found_by       varchar(100)  not null,
+    found_at       timestamp with time zone not null,
+    updated_at     timestamp with time zone not null
+);
+create index content_item_status on content_item (status, found_at);
+
+-- Every report of an item, the first included: a duplicate report lands here, not on a new item.
+create table content_report (
+    id          uuid          primary key,
+    item_id     uuid          not null references content_item (id),
+    url         varchar(2048) not null,
+    source      varchar(32)   not null,
+    reported_by varchar(100)  not null,
+    reported_at timestamp with time zone not null,
+    note        varchar(2000)
+);
+create index content_report_item on content_report (item_id, reported_at);
+
+-- Captured files, content-addressed: one copy of the bytes however many items hold them.
+create table content_file (
+    sha256     varchar(64) primary key,
+    md5        varchar(32) not null,
+    size_bytes bigint      not null,
+    bytes      bytea       not null
+);
+
+create table content_capture (
+    id           uuid         primary key,
+    item_id      uuid         not null references content_item (id),
+    sha256       varchar(64)  not null references content_file (sha256),
+    file_name    varchar(255) not null,
+    media_type   varchar(100) not null,
+    file_type    varchar(16)  not null,
+    pdq_hash     varchar(64),
+    pdq_quality  integer,
+    captured_by  varchar(100) not null,
+    captured_at  timestamp with time zone not null
+);
+create index content_capture_item on content_capture (item_id);
+create index content_capture_sha256 on content_capture (sha256);
+
+create table content_assessment (
+    id                 uuid          primary key,
+    item_id            uuid          not null references content_item (id),
+    assessed_by        varchar(100)  not null,
+    assessed_at        timestamp with time zone not null,
+    outcome            varchar(16)   not null,
+    tact_section3      boolean       not null,
+    tco_reasons        varchar(200)  not null,
+    ideology           varchar(40),
+    organisation_code  varchar(40),
+    rationale          varchar(4000) not null,
+    further_information varchar(4000),
+    decision           varchar(16),
+    decided_by         varchar(100),
+    decided_at         timestamp with time zone,
+    decision_comment   varchar(2000)
+);
+create index content_assessment_item on content_assessment (item_id, assessed_at);
+
+create table content_referral (
+    id             uuid          primary key,
+    reference      varchar(32)   not null unique,
+    item_id        uuid          not null references content_item (id),
+    assessment_id  uuid          not null references content_assessment (id),
+    platform_code  varchar(40)   not null,
+    issued_at      timestamp with time zone not null,
+    issued_by      varchar(100)  not null,
+    approved_by    varchar(100)  not null,
+    status         varchar(16)   not null,
+    status_at      timestamp with time zone not null,
+    concluded_at   timestamp with time zone
+);
+create index content_referral_platform on content_referral (platform_code, issued_at);
+create index content_referral_status on content_referral (status, issued_at);
+
+create table content_referral_event (
+    id          uuid          primary key,
+    referral_id uuid          not null references content_referral (id),
+    status      varchar(16)   not null,
+    occurred_at timestamp with time zone not null,
+    recorded_by varchar(100)  not null,
+    recorded_at timestamp with time zone not null,
+    note        varchar(2000)
+);
+create index content_referral_event_referral on content_referral_event (referral_id, occurred_at);
+
+create table content_availability_check (
+    id          uuid         primary key,
+    item_id     uuid         not null references content_item (id),
+    checked_at  timestamp with time zone not null,
+    http_status integer,
+    available   boolean      not null,
+    problem     varchar(500)
+);
+create index content_availability_item on content_availability_check (item_id, checked_at);
+
+-- Known content, shared between units as hash lists (TCAP's columns). PDQ rows are held in memory
+-- in a multi-index hashing index; MD5 and SHA-256 rows are looked up here.
+create table hash_bank (
+    id          bigint generated by default as identity primary key,
+    algorithm   varchar(8)   not null,
+    hash        varchar(64)  not null,
+    ideology    varchar(40),
+    file_type   varchar(16),
+    deleted     boolean      not null,
+    created_at  timestamp with time zone not null,
+    updated_at  timestamp with time zone not null,
+    item_id     uuid         references content_item (id),
+    unique (algorithm, hash)
+);
+create index hash_bank_updated on hash_bank (updated_at);
+
+create table hash_match (
+    id          uuid        primary key,
+    capture_id  uuid        not null references content_capture (id),
+    bank_id     bigint      not null references hash_bank (id),
+    algorithm   varchar(8)  not null,
+    distance    integer     not null,
+    matched_at  timestamp with time zone not null,
+    unique (capture_id, bank_id)
+);
