@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.waymark.access.Role;
 import org.waymark.access.internal.AccessFixtures;
+import org.waymark.content.internal.ContentFixtures;
 import org.waymark.support.IntegrationTest;
 import org.waymark.support.TestHttp;
 
@@ -63,6 +64,19 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/users", "GET /api/v1/users/{id}")) {
             EXPECTED.put(p, only(Role.ADMIN));
         }
+        for (String p : List.of("GET /content", "GET /content/new", "POST /content/new", "GET /content/items/{id}",
+                "POST /content/items/{id}/captures", "POST /content/items/{id}/assessment", "POST /content/items/{id}/approval",
+                "POST /content/items/{id}/availability-check", "POST /content/referrals/{id}/outcome", "GET /content/referrals/{id}/letter.pdf",
+                "GET /content/referrals/{id}/letter.json", "GET /content/captures/{id}", "GET /content/hashes", "POST /content/hashes/import",
+                "GET /content/hashes/export.csv", "POST /api/v1/content-items", "GET /api/v1/content-items/{id}",
+                "POST /api/v1/content-items/{id}/captures", "POST /api/v1/content-items/{id}/assessments",
+                "POST /api/v1/content-items/{id}/approval", "GET /api/v1/content-referrals/{id}", "POST /api/v1/content-referrals/{id}/outcomes",
+                "GET /api/v1/hash-list", "POST /api/v1/hash-list", "POST /api/v1/hash-matches")) {
+            EXPECTED.put(p, only(Role.CONTENT_ANALYST));
+        }
+        for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
+            EXPECTED.put(p, only(Role.CONTENT_ANALYST, Role.MANAGER));
+        }
         for (String p : List.of("GET /audit", "GET /audit/export.csv", "GET /audit/verification", "GET /api/v1/audit-entries",
                 "GET /api/v1/audit-verification")) {
             EXPECTED.put(p, only(Role.DPO));
@@ -79,11 +93,13 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private final Map<Role, TestHttp> sessions = new EnumMap<>(Role.class);
     private final Map<Role, String> tokens = new EnumMap<>(Role.class);
     private UUID target;
+    private ContentFixtures.Referred content;
 
     @BeforeEach
     void oneUserPerRole() {
         String suffix = Long.toString(System.nanoTime());
         target = AccessFixtures.createUser(context, "target." + suffix, Role.REFERRER, "LA-E09000007", "E09000007");
+        content = ContentFixtures.referredItem(context, baseUrl(), "https://video.example/matrix/" + suffix);
         for (Role role : Role.values()) {
             String username = "matrix." + role.name().toLowerCase().replace('_', '-') + "." + suffix;
             UUID id = AccessFixtures.createUser(context, username, role, "LA-E09000007", "E09000007");
@@ -161,6 +177,15 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     }
 
     private String concrete(String pattern) {
+        if (pattern.startsWith("/content/items/") || pattern.startsWith("/api/v1/content-items/")) {
+            return pattern.replace("{id}", content.itemId());
+        }
+        if (pattern.startsWith("/content/referrals/") || pattern.startsWith("/api/v1/content-referrals/")) {
+            return pattern.replace("{id}", content.referralId());
+        }
+        if (pattern.startsWith("/content/captures/")) {
+            return pattern.replace("{id}", content.captureId());
+        }
         return pattern.replace("{id}", target.toString()).replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 

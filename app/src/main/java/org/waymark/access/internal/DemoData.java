@@ -53,6 +53,8 @@ class DemoData {
             new DemoUser("demo.analyst", "Jo Demo-Analyst", Role.ANALYST, JdbcGeography.HOME_OFFICE, null),
             new DemoUser("demo.dpo", "Mo Demo-Dpo", Role.DPO, JdbcGeography.HOME_OFFICE, null),
             new DemoUser("demo.content", "Cy Demo-Content", Role.CONTENT_ANALYST, JdbcGeography.CTIRU, null),
+            // A second analyst, because a referral to a platform needs one analyst to assess and another to approve.
+            new DemoUser("demo.content2", "Dee Demo-Content", Role.CONTENT_ANALYST, JdbcGeography.CTIRU, null),
             new DemoUser("demo.admin", "Al Demo-Admin", Role.ADMIN, JdbcGeography.HOME_OFFICE, null));
 
     private final DemoProperties properties;

@@ -52,7 +52,7 @@ final class ContentRecords {
             String issuedBy, String approvedBy, ReferralStatus status, Instant statusAt, Instant concludedAt) {
 
         /** Issue to removal (or geo-block): the figure platforms are held to. */
-        Duration timeToRemoval() {
+        public Duration timeToRemoval() {
             return (status == ReferralStatus.REMOVED || status == ReferralStatus.GEO_BLOCKED) ? Duration.between(issuedAt, statusAt) : null;
         }
     }

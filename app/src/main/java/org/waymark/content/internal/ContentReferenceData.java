@@ -53,7 +53,7 @@ class ContentReferenceData {
         return List.copyOf(platforms.values());
     }
 
-    Platform platform(String code) {
+    public Platform platform(String code) {
         return platforms.getOrDefault(code, platforms.get(OTHER_PLATFORM));
     }
 

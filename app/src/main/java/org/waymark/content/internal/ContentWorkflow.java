@@ -175,11 +175,11 @@ class ContentWorkflow {
     record ItemView(ContentItem item, ContentReferenceData.Platform platform, List<Report> reports, List<Capture> captures,
             List<Match> matches, List<Assessment> assessments, List<ReferralView> referrals, List<AvailabilityCheck> checks) {
 
-        Assessment pendingAssessment() {
+        public Assessment pendingAssessment() {
             return item.status() == ItemStatus.AWAITING_APPROVAL && !assessments.isEmpty() ? assessments.getLast() : null;
         }
 
-        ReferralView openReferral() {
+        public ReferralView openReferral() {
             return referrals.isEmpty() ? null : referrals.getLast();
         }
     }

@@ -27,6 +27,9 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    AvailabilityChecker checker;
+
     private TestHttp first;
     private TestHttp second;
     private String firstName;
@@ -255,5 +258,10 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(first.get("/api/v1/content-items/not-a-uuid").statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from content_item").query(Long.class).single()).isEqualTo(before + 1);
+
+        // The availability checker is off unless switched on: it makes no request and records nothing.
+        assertThat(checker.check(java.util.UUID.fromString(id))).isNull();
+        checker.checkDue();
+        assertThat(jdbc.sql("select count(*) from content_availability_check").query(Long.class).single()).isZero();
     }
 }
