@@ -2,77 +2,15 @@ package org.waymark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.waymark.access.Role;
 import org.waymark.access.internal.AccessFixtures;
-import org.waymark.support.Browser;
-import org.waymark.support.IntegrationTest;
+import org.waymark.support.BrowserTestCase;
 
 /** Every page a person can reach in the foundation, in a real browser, with zero axe-core violations. */
-class PagesBrowserTest extends IntegrationTest {
-
-    @Autowired
-    ApplicationContext context;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void browser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private void open(String path) {
-        driver.get(baseUrl() + path);
-    }
-
-    private void accessible(String name) {
-        Browser.screenshot(driver, name);
-        var results = Browser.axe(driver);
-        assertThat(results.getViolations()).as("axe-core on %s (%s):%n%s", name, driver.getCurrentUrl(), Browser.describe(results)).isEmpty();
-    }
-
-    private void type(String id, String text) {
-        var field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void submit() {
-        driver.findElement(By.cssSelector("main button[type=submit], main button.govuk-button")).click();
-    }
-
-    private void signIn(String username) {
-        open("/sign-in");
-        type("username", username);
-        type("password", AccessFixtures.PASSWORD);
-        submit();
-        waitForPath("/sign-in/");
-    }
-
-    private void waitForHome() {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(baseUrl() + "/"));
-    }
-
-    /** A click returns before the next page has loaded; wait until the browser is on it. */
-    private void waitForPath(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(fragment));
-    }
+class PagesBrowserTest extends BrowserTestCase {
 
     @Test
     void publicPagesAndSignInErrors() {
@@ -138,8 +76,7 @@ class PagesBrowserTest extends IntegrationTest {
         assertThat(driver.getTitle()).startsWith("Page not found");
 
         // Second sign-in asks for the code.
-        driver.findElement(By.cssSelector("button.waymark-link-button")).click();
-        waitForPath("/sign-in?signed-out");
+        signOut();
         signIn(username);
         assertThat(driver.getCurrentUrl()).endsWith("/sign-in/two-factor");
         accessible("two-factor");

@@ -1,0 +1,83 @@
+package org.waymark.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.internal.AccessFixtures;
+
+/** A real browser against the running application, with the steps every journey uses and an axe-core check. */
+public abstract class BrowserTestCase extends IntegrationTest {
+
+    @Autowired
+    protected ApplicationContext context;
+
+    protected WebDriver driver;
+
+    @BeforeEach
+    void browser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    protected void open(String path) {
+        driver.get(baseUrl() + path);
+    }
+
+    /** Zero axe-core violations on the page as it is now; a screenshot is kept for people to look at. */
+    protected void accessible(String name) {
+        Browser.screenshot(driver, name);
+        var results = Browser.axe(driver);
+        assertThat(results.getViolations()).as("axe-core on %s (%s):%n%s", name, driver.getCurrentUrl(), Browser.describe(results)).isEmpty();
+    }
+
+    protected void type(String id, String text) {
+        var field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    protected void submit() {
+        driver.findElement(By.cssSelector("main button[type=submit], main button.govuk-button")).click();
+    }
+
+    protected void signIn(String username) {
+        open("/sign-in");
+        type("username", username);
+        type("password", AccessFixtures.PASSWORD);
+        submit();
+        // Onward to the second-factor page, or straight home for roles without one.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith("/sign-in"));
+    }
+
+    protected void waitForHome() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(baseUrl() + "/"));
+    }
+
+    /** A click returns before the next page has loaded; wait until the browser is on it. */
+    protected void waitForPath(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(fragment));
+    }
+
+    protected String errorSummary() {
+        return driver.findElement(By.cssSelector(".govuk-error-summary")).getText();
+    }
+
+    protected void signOut() {
+        driver.findElement(By.cssSelector("button.waymark-link-button")).click();
+        waitForPath("/sign-in?signed-out");
+    }
+}
