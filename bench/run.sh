@@ -11,7 +11,7 @@ export JAVA_HOME
 CP="$ROOT/bench/target/classes:$(cd "$ROOT" && ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 what="${1:?pdq-index or pdq-hash}"; shift
 case "$what" in
-  pdq-index) exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-6g} -cp "$CP" org.waymark.bench.PdqIndexBench "$@" ;;
+  pdq-index) exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-6g} ${BENCH_JAVA_OPTS:-} -cp "$CP" org.waymark.bench.PdqIndexBench "$@" ;;
   pdq-hash) exec "$JAVA_HOME/bin/java" -cp "$CP" org.waymark.bench.PdqHashBench "$@" ;;
   jmh) exec "$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main "$@" ;;
   *) echo "unknown benchmark $what" >&2; exit 2 ;;

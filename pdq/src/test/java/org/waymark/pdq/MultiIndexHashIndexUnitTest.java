@@ -62,6 +62,54 @@ class MultiIndexHashIndexUnitTest {
         }
     }
 
+    /** The same, across both parts: compacted hashes, recent ones, and deletions from each. */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void answersEqualBruteForceAcrossCompactedAndRecentHashes(long seed) {
+        var random = new Random(seed);
+        var index = new MultiIndexHashIndex();
+        List<Hash256> queries = new ArrayList<>();
+        for (int q = 0; q < 30; q++) {
+            queries.add(random(random));
+        }
+        // 70,000 random hashes go past the size at which the index compacts itself.
+        for (int i = 0; i < 70_000; i++) {
+            index.add(random(random));
+        }
+        for (var query : queries) {
+            for (int d : new int[] {0, 1, 2, 3, 20, 21, 22, 23, 24, 25, 30, 31, 32, 33, 40}) {
+                index.add(near(query, d, random));
+            }
+        }
+        index.compact();
+        for (int id = 0; id < 71_000; id += 7) {
+            index.remove(id);
+        }
+        // Recent additions after the compaction, then deletions among them too.
+        for (var query : queries) {
+            for (int d : new int[] {0, 5, 16, 31, 32}) {
+                index.add(near(query, d, random));
+            }
+        }
+        for (int id = 71_000; id < 71_500; id += 3) {
+            index.remove(id);
+        }
+        for (var query : queries) {
+            for (int radius : new int[] {0, 1, 10, 22, 23, 24, 31, 32, 40, 47, 63, 100}) {
+                assertThat(index.search(query, radius)).as("radius %d", radius).isEqualTo(index.bruteForce(query, radius));
+            }
+        }
+    }
+
+    @Test
+    void bitsAreReadAcrossWordBoundaries() {
+        long w0 = 0xF000_0000_0000_0000L;
+        long w1 = 0x0000_0000_0000_0005L;
+        // Bits 60..67: the top four of word 0 (1111) and the bottom four of word 1 (0101).
+        assertThat(MultiIndexHashIndex.bits(w0, w1, 0, 0, 60, 8)).isEqualTo(0x5F);
+        assertThat(MultiIndexHashIndex.bits(0, 0, 0, -1L, 232, 24)).isEqualTo(0xFFFFFF);
+    }
+
     @Test
     void plantedDuplicatesAreFoundAtTheMatchingThreshold() {
         var random = new Random(42);
