@@ -41,6 +41,8 @@ class HashBank {
     static final int PDQ_RADIUS = 31;
     /** Hashes of images with less detail than this match too much to be trusted. */
     static final int PDQ_MIN_QUALITY = 50;
+    /** More new rows than this at once are added in bulk. */
+    static final int BULK = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(HashBank.class);
     private static final String BANK = "select id, algorithm, hash, ideology, file_type, deleted, created_at, updated_at, item_id from hash_bank ";
@@ -51,7 +53,7 @@ class HashBank {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private MultiIndexHashIndex index = new MultiIndexHashIndex();
+    private final MultiIndexHashIndex index = new MultiIndexHashIndex();
     private long[] bankIdOf = new long[1024];
     private final Map<Long, Integer> indexIdOf = new HashMap<>();
     private Instant watermark = Instant.EPOCH;
@@ -90,6 +92,14 @@ class HashBank {
                 });
         lock.writeLock().lock();
         try {
+            // A first load (or a large import elsewhere) goes into the index in bulk, compacted once.
+            var fresh = rows.stream().filter(r -> !(Boolean) r[2] && !indexIdOf.containsKey((Long) r[0])).toList();
+            if (fresh.size() > BULK) {
+                int first = index.addAll(fresh.stream().map(r -> Hash256.parse((String) r[1])).toList());
+                for (int i = 0; i < fresh.size(); i++) {
+                    remember((Long) fresh.get(i)[0], first + i);
+                }
+            }
             for (Object[] r : rows) {
                 apply((Long) r[0], (String) r[1], (Boolean) r[2]);
                 if (((Instant) r[3]).isAfter(watermark)) {
@@ -113,13 +123,16 @@ class HashBank {
                 indexIdOf.remove(bankId);
             }
         } else if (existing == null) {
-            int id = index.add(Hash256.parse(hex));
-            if (id >= bankIdOf.length) {
-                bankIdOf = Arrays.copyOf(bankIdOf, Math.max(id + 1, bankIdOf.length * 2));
-            }
-            bankIdOf[id] = bankId;
-            indexIdOf.put(bankId, id);
+            remember(bankId, index.add(Hash256.parse(hex)));
         }
+    }
+
+    private void remember(long bankId, int id) {
+        if (id >= bankIdOf.length) {
+            bankIdOf = Arrays.copyOf(bankIdOf, Math.max(id + 1, bankIdOf.length * 2));
+        }
+        bankIdOf[id] = bankId;
+        indexIdOf.put(bankId, id);
     }
 
     int size() {

@@ -202,6 +202,29 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
         assertThat(restarted.matchPdq(java.util.List.of(Hash256.parse(pdq)))).extracting(HashBank.PdqMatch::distance).contains(0);
     }
 
+    @Test
+    void aLargeBankLoadsInBulkAndMatchesExactlyAsBruteForce() {
+        var random = new java.util.Random(suffix.hashCode());
+        var hashes = new java.util.ArrayList<Object[]>();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < HashBank.BULK + 2_000; i++) {
+            String hex = Hash256.ofWords(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()).toHex();
+            hashes.add(new Object[] {"PDQ", hex, false, now, now});
+        }
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).batchUpdate(
+                "insert into hash_bank (algorithm, hash, deleted, created_at, updated_at) values (?, ?, ?, ?, ?)", hashes);
+        var loaded = new HashBank(jdbc, clock);
+        loaded.refresh();
+        assertThat(loaded.size()).isGreaterThanOrEqualTo(HashBank.BULK + 2_000);
+        // A query three bits from one of them finds exactly that row.
+        var target = Hash256.parse((String) hashes.get(7_777)[1]);
+        var near = Hash256.ofWords(target.word(0) ^ 0b111, target.word(1), target.word(2), target.word(3));
+        var found = loaded.matchPdq(java.util.List.of(near));
+        assertThat(found).extracting(HashBank.PdqMatch::distance).containsExactly(3);
+        long bankId = jdbc.sql("select id from hash_bank where hash = ?").param(target.toHex()).query(Long.class).single();
+        assertThat(found.get(0).bankId()).isEqualTo(bankId);
+    }
+
     private static java.awt.image.BufferedImage readImage(byte[] bytes) {
         try {
             return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
