@@ -49,9 +49,12 @@ public final class PdqHasher {
         int rows = image.getHeight();
         int cols = image.getWidth();
         float[] luma = new float[rows * cols];
+        int[] row = new int[cols];
         for (int r = 0; r < rows; r++) {
+            // A row at a time: the same sRGB values as pixel by pixel, without a call per pixel.
+            image.getRGB(0, r, cols, 1, row, 0, cols);
             for (int c = 0; c < cols; c++) {
-                int rgb = image.getRGB(c, r);
+                int rgb = row[c];
                 luma[r * cols + c] = LUMA_R * ((rgb >> 16) & 0xff) + LUMA_G * ((rgb >> 8) & 0xff) + LUMA_B * (rgb & 0xff);
             }
         }
@@ -74,9 +77,7 @@ public final class PdqHasher {
             for (int r = 0; r < rows; r++) {
                 box(luma, scratch, cols, r * cols, 1, windowAlongRows);
             }
-            for (int c = 0; c < cols; c++) {
-                box(scratch, luma, rows, c, cols, windowAlongCols);
-            }
+            boxColumns(scratch, luma, rows, cols, windowAlongCols);
         }
         float[][] out = new float[SIZE][SIZE];
         for (int i = 0; i < SIZE; i++) {
@@ -134,6 +135,51 @@ public final class PdqHasher {
             out[output] = sum / count;
             left += stride;
             output += stride;
+        }
+    }
+
+    /**
+     * {@link #box} down every column at once, walking the rows in memory order: each column gets exactly
+     * the same additions, subtractions and divisions in the same order (so the same floats), but the
+     * image is read a row at a time instead of a column at a time, which large images make very slow.
+     */
+    static void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
+        int half = (window + 2) / 2;
+        int lead = half - 1;
+        int fill = window - half + 1;
+        int slide = rows - window;
+        int tail = half - 1;
+        float[] sum = new float[cols];
+        int left = 0;
+        int right = 0;
+        int output = 0;
+        int count = 0;
+        for (int k = 0; k < lead; k++, right++) {
+            count++;
+            for (int c = 0, i = right * cols; c < cols; c++, i++) {
+                sum[c] += in[i];
+            }
+        }
+        for (int k = 0; k < fill; k++, right++, output++) {
+            count++;
+            for (int c = 0, i = right * cols, o = output * cols; c < cols; c++, i++, o++) {
+                sum[c] += in[i];
+                out[o] = sum[c] / count;
+            }
+        }
+        for (int k = 0; k < slide; k++, left++, right++, output++) {
+            for (int c = 0, i = right * cols, l = left * cols, o = output * cols; c < cols; c++, i++, l++, o++) {
+                sum[c] += in[i];
+                sum[c] -= in[l];
+                out[o] = sum[c] / count;
+            }
+        }
+        for (int k = 0; k < tail; k++, left++, output++) {
+            count--;
+            for (int c = 0, l = left * cols, o = output * cols; c < cols; c++, l++, o++) {
+                sum[c] -= in[l];
+                out[o] = sum[c] / count;
+            }
         }
     }
 

@@ -101,6 +101,26 @@ class MultiIndexHashIndexUnitTest {
         }
     }
 
+    /** Real PDQ hashes are clustered, not random: the shared haystack and needles, in both parts of the index. */
+    @Test
+    void sharedHaystackAndNeedlesAnswerAsBruteForce() throws Exception {
+        var dir = PdqConformanceUnitTest.sharedPdq();
+        var haystack = Files.readAllLines(dir.resolve("haystack.txt")).stream().filter(l -> !l.isBlank()).map(Hash256::parse).toList();
+        var needles = Files.readAllLines(dir.resolve("needles.txt")).stream().filter(l -> !l.isBlank()).map(Hash256::parse).toList();
+        var compacted = new MultiIndexHashIndex();
+        compacted.addAll(haystack);
+        var recent = new MultiIndexHashIndex();
+        haystack.forEach(recent::add);
+        int withMatches = 0;
+        for (var needle : needles) {
+            var expected = recent.bruteForce(needle, 31);
+            assertThat(recent.search(needle, 31)).isEqualTo(expected);
+            assertThat(compacted.search(needle, 31)).isEqualTo(expected);
+            withMatches += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(withMatches).as("needles with a match in the haystack").isPositive();
+    }
+
     @Test
     void bitsAreReadAcrossWordBoundaries() {
         long w0 = 0xF000_0000_0000_0000L;
