@@ -42,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ContentController {
 
     private final ContentWorkflow workflow;
-    private final ContentStore store;
     private final ContentReferenceData reference;
     private final ReferralLetters letters;
     private final AvailabilityChecker checker;
@@ -51,10 +50,9 @@ class ContentController {
     private final JsonMapper json;
     private final Clock clock;
 
-    ContentController(ContentWorkflow workflow, ContentStore store, ContentReferenceData reference, ReferralLetters letters,
+    ContentController(ContentWorkflow workflow, ContentReferenceData reference, ReferralLetters letters,
             AvailabilityChecker checker, HashBank bank, HashLists hashLists, JsonMapper json, Clock clock) {
         this.workflow = workflow;
-        this.store = store;
         this.reference = reference;
         this.letters = letters;
         this.checker = checker;
@@ -67,10 +65,10 @@ class ContentController {
     @GetMapping("/content")
     String queue(Model model) {
         var user = CurrentUsers.require();
-        model.addAttribute("awaitingAssessment", store.items(ItemStatus.AWAITING_ASSESSMENT, 200));
-        model.addAttribute("awaitingApproval", store.items(ItemStatus.AWAITING_APPROVAL, 200));
-        model.addAttribute("referred", store.items(ItemStatus.REFERRED, 200));
-        model.addAttribute("noResponse", store.items(ItemStatus.NO_RESPONSE, 200));
+        model.addAttribute("awaitingAssessment", workflow.listed(user, ItemStatus.AWAITING_ASSESSMENT, 200));
+        model.addAttribute("awaitingApproval", workflow.listed(user, ItemStatus.AWAITING_APPROVAL, 200));
+        model.addAttribute("referred", workflow.listed(user, ItemStatus.REFERRED, 200));
+        model.addAttribute("noResponse", workflow.listed(user, ItemStatus.NO_RESPONSE, 200));
         model.addAttribute("me", user.username());
         model.addAttribute("platforms", reference);
         return "content/queue";

@@ -197,6 +197,16 @@ class ContentWorkflow {
         return view;
     }
 
+    /** Items in one state, oldest first, for the queue page: each one listed is an audited consultation (its URL shows). */
+    List<ContentItem> listed(CurrentUser user, ItemStatus status, int limit) {
+        var items = store.items(status, limit).stream().filter(i -> access.permits(user, Action.READ, i)).toList();
+        if (!items.isEmpty()) {
+            transactions.executeWithoutResult(t -> items.forEach(i ->
+                    audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.item.listed").record(i.recordType(), i.id()))));
+        }
+        return items;
+    }
+
     private static List<ReferralStatus> next(ReferralStatus status) {
         return java.util.Arrays.stream(ReferralStatus.values()).filter(status::canBecome).toList();
     }
@@ -360,9 +370,12 @@ class ContentWorkflow {
         return store.referral(referralId).orElseThrow();
     }
 
+    /** A referral (and so its letter, which names the URL); the read is audited against its item. */
     Referral referral(CurrentUser user, UUID referralId) {
         var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
-        item(user, referral.itemId(), Action.READ);
+        var item = item(user, referral.itemId(), Action.READ);
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.referral.viewed")
+                .record(item.recordType(), item.id())));
         return referral;
     }
 
