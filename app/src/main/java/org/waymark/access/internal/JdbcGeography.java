@@ -1,8 +1,5 @@
 package org.waymark.access.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +20,7 @@ import org.waymark.access.AreaType;
 import org.waymark.access.Geography;
 import org.waymark.access.Organisation;
 import org.waymark.access.OrganisationType;
+import org.waymark.csv.Csv;
 
 /**
  * Geography and organisations. The shipped CSV files ({@code reference/*.csv}) are loaded into the
@@ -144,45 +141,6 @@ class JdbcGeography implements Geography {
     }
 
     private static List<String[]> csv(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                    .filter(l -> !l.isBlank()).toList();
-            var rows = new ArrayList<String[]>();
-            for (String line : lines) {
-                rows.add(parseCsvLine(line));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new IllegalStateException("reference data " + path + " is missing from the build", e);
-        }
-    }
-
-    /** RFC 4180 fields: quoted fields may hold commas ("Bristol, City of"). */
-    static String[] parseCsvLine(String line) {
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields.toArray(String[]::new);
+        return Csv.resource(path);
     }
 }

@@ -1,11 +1,5 @@
 package org.waymark.content.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.waymark.content.internal.ContentEnums.Ideology;
+import org.waymark.csv.Csv;
 
 /**
  * Platforms (with the hosts that identify them and where referrals go) and terrorist organisations, from
@@ -79,17 +73,6 @@ class ContentReferenceData {
     }
 
     private static List<String[]> csv(String path) {
-        var rows = new ArrayList<String[]>();
-        try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    rows.add(Csv.split(line).toArray(String[]::new));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-        return rows;
+        return Csv.resource(path);
     }
 }

@@ -22,6 +22,7 @@ import org.waymark.audit.AuditTrail;
 import org.waymark.content.internal.ContentEnums.FileType;
 import org.waymark.content.internal.ContentEnums.HashAlgorithm;
 import org.waymark.content.internal.ContentEnums.Ideology;
+import org.waymark.csv.Csv;
 
 /**
  * Hash lists in and out, in TCAP's columns: {@code hash,algorithm,ideology,file_type,deleted,created_at,updated_at}.

@@ -8,9 +8,9 @@ class ReferenceDataUnitTest {
 
     @Test
     void parsesQuotedFieldsWithCommasAndQuotes() {
-        assertThat(JdbcGeography.parseCsvLine("E06000023,\"Bristol, City of\",E23000036"))
+        assertThat(org.waymark.csv.Csv.split("E06000023,\"Bristol, City of\",E23000036"))
                 .containsExactly("E06000023", "Bristol, City of", "E23000036");
-        assertThat(JdbcGeography.parseCsvLine("a,\"say \"\"hi\"\"\",")).containsExactly("a", "say \"hi\"", "");
+        assertThat(org.waymark.csv.Csv.split("a,\"say \"\"hi\"\"\",")).containsExactly("a", "say \"hi\"", "");
     }
 
     @Test

@@ -1,15 +1,33 @@
-package org.waymark.content.internal;
+package org.waymark.csv;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 fields of one line: quoted fields may hold commas and doubled quotes. */
-final class Csv {
+/** RFC 4180 CSV: quoted fields may hold commas ("Bristol, City of") and doubled quotes. */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<String> split(String line) {
+    /** The rows of a CSV file on the classpath, header left out, blank lines skipped. */
+    public static List<String[]> resource(String path) {
+        try (InputStream in = Csv.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("reference data " + path + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> split(l).toArray(String[]::new)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** The fields of one line. */
+    public static List<String> split(String line) {
         var fields = new ArrayList<String>();
         var field = new StringBuilder();
         boolean quoted = false;
@@ -38,7 +56,7 @@ final class Csv {
     }
 
     /** One field, quoted when it needs to be; a leading formula character is neutralised for spreadsheets. */
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }
