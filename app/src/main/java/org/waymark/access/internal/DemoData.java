@@ -98,7 +98,7 @@ class DemoData {
                         EnumSet.of(u.role()), u.organisation(), u.area(), password), by);
             }
         });
-        log.info("Seeded demo data: {} organisations' users, one per role", USERS.size());
+        log.info("Seeded demo data: 3 organisations and {} users (one per role, and a second internet referral analyst)", USERS.size());
     }
 
     @EventListener(ApplicationReadyEvent.class)

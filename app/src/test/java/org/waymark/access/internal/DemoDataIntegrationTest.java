@@ -20,6 +20,18 @@ class DemoDataIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theInternetReferralWorkbenchHasAnItemAtEveryStage() {
+        assertThat(jdbc.sql("select status from content_item").query(String.class).set())
+                .containsExactlyInAnyOrder("REMOVED", "REFERRED", "AWAITING_APPROVAL", "AWAITING_ASSESSMENT", "NOT_ILLEGAL");
+        // The second demo analyst has the first one's assessment to approve.
+        var http = http();
+        http.get("/sign-in");
+        http.postForm("/sign-in", Map.of("username", "demo.content2", "password", "Demo-Password-For-Tests"));
+        assertThat(http.get("/").body()).contains("approve or return the assessment");
+        assertThat(http.get("/content/platforms").body()).contains("YouTube").contains("Telegram");
+    }
+
+    @Test
     void demoAdministratorSignsInWithoutASecondFactorAndThePageSaysWhy() {
         var http = http();
         assertThat(http.get("/sign-in").body()).contains("Demo accounts sign in without a second factor");

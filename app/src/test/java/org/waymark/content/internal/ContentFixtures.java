@@ -1,11 +1,9 @@
 package org.waymark.content.internal;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Random;
 
 import javax.imageio.ImageIO;
 
@@ -25,17 +23,9 @@ public final class ContentFixtures {
     private ContentFixtures() {
     }
 
-    /** A detailed synthetic picture (blocks of colour and lines from a seed), so its PDQ quality is high. */
+    /** A detailed synthetic picture (blocks of colour from a seed), so its PDQ quality is high. */
     static BufferedImage picture(long seed) {
-        var random = new Random(seed);
-        var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        for (int i = 0; i < 40; i++) {
-            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
-            g.fillRect(random.nextInt(300), random.nextInt(220), 20 + random.nextInt(120), 20 + random.nextInt(90));
-        }
-        g.dispose();
-        return image;
+        return ContentDemoData.shapes(seed);
     }
 
     static BufferedImage rotate90(BufferedImage in) {

@@ -1,0 +1,116 @@
+package org.waymark.content.internal;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.Role;
+
+/**
+ * In demo mode, a workbench with something on it: five synthetic items at every stage (removed, referred,
+ * awaiting approval, awaiting assessment, not illegal), made through the real workflow by the two demo
+ * analysts. The addresses are invented; the captured pictures are generated shapes.
+ */
+@Component
+class ContentDemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentDemoData.class);
+
+    private final boolean demo;
+    private final JdbcClient jdbc;
+    private final ContentWorkflow workflow;
+
+    ContentDemoData(@Value("${waymark.demo:false}") boolean demo, JdbcClient jdbc, ContentWorkflow workflow) {
+        this.demo = demo;
+        this.jdbc = jdbc;
+        this.workflow = workflow;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
+    void seedIfEmpty(ApplicationReadyEvent event) {
+        if (!demo || !(event.getApplicationContext() instanceof WebServerApplicationContext)
+                || jdbc.sql("select count(*) from content_item").query(Integer.class).single() > 0) {
+            return;
+        }
+        var first = analyst("demo.content");
+        var second = analyst("demo.content2");
+        if (first.isEmpty() || second.isEmpty()) {
+            return;
+        }
+        var a = first.get();
+        var b = second.get();
+
+        var removed = workflow.report(a, "https://www.youtube.com/watch?v=wmkDemo0001&utm_source=share", "ANALYST",
+                "Demo: a recruitment video found while patrolling", picture(1)).item();
+        workflow.assess(a, removed.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", true, List.of("INCITES", "SOLICITS_GROUP"),
+                "ISLAMIST", "ISIL", "Demo: calls on viewers to travel and join the group, and praises an attack.", null));
+        var referral = workflow.decide(b, removed.id(), "APPROVED", null);
+        workflow.recordOutcome(b, referral.id(), "REMOVED", null, "Demo: the platform confirmed removal", new org.waymark.govuk.FormErrors());
+
+        var referred = workflow.report(b, "https://t.me/s/wmk_demo_channel/42", "PARTNER_UNIT",
+                "Demo: passed on by a partner unit", picture(2)).item();
+        workflow.assess(b, referred.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", true, List.of("INSTRUCTS"), "EXTREME_RIGHT_WING",
+                "TERRORGRAM", "Demo: step-by-step instructions for making a weapon, with a call to use it.", null));
+        workflow.decide(a, referred.id(), "APPROVED", null);
+
+        var awaitingApproval = workflow.report(a, "https://twitter.com/wmk_demo_account/status/1000000000000000001?s=20", "ANALYST",
+                null, null).item();
+        workflow.assess(a, awaitingApproval.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", false, List.of("THREATENS"),
+                "MIXED_UNCLEAR", null, "Demo: a specific threat to attack a named place on a named day.", null));
+
+        workflow.report(b, "https://files.example/wmk-demo-leaflet.pdf", "PUBLIC_REPORT", "Demo: reported by a member of the public", null);
+
+        var notIllegal = workflow.report(a, "https://www.tiktok.com/@wmk.demo/video/7000000000000000001", "ANALYST", null, null).item();
+        workflow.assess(a, notIllegal.id(), new ContentWorkflow.AssessmentForm("NOT_ILLEGAL", false, List.of(), null, null,
+                "Demo: news reporting of an attack, without glorification.", null));
+        log.info("Seeded demo internet referral items: 5");
+    }
+
+    private Optional<CurrentUser> analyst(String username) {
+        return jdbc.sql("select id, display_name, organisation_code from user_account where username = ?").param(username)
+                .query((rs, n) -> new CurrentUser(rs.getObject(1, UUID.class), username, rs.getString(2), rs.getString(3), null, null,
+                        Set.of(Role.CONTENT_ANALYST), CurrentUser.AuthenticationMethod.PASSWORD))
+                .optional();
+    }
+
+    private static ContentWorkflow.Upload picture(long seed) {
+        try (var out = new ByteArrayOutputStream()) {
+            ImageIO.write(shapes(seed), "png", out);
+            return new ContentWorkflow.Upload("demo-capture-" + seed + ".png", out.toByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Coloured rectangles from a seed: detailed enough for a PDQ quality over 50, and nothing real. */
+    static BufferedImage shapes(long seed) {
+        var random = new Random(seed);
+        var image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            g.fillRect(random.nextInt(300), random.nextInt(220), 20 + random.nextInt(120), 20 + random.nextInt(90));
+        }
+        g.dispose();
+        return image;
+    }
+}
