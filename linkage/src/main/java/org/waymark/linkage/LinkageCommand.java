@@ -1,0 +1,254 @@
+package org.waymark.linkage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code linkage evaluate FILE [FILE2] [--map our_field=their_column ...] [--truth-column C | --truth-pattern REGEX --id-column C]}:
+ * trains on the file(s) without looking at the truth, predicts people, and scores the predicted pairs
+ * against the truth. One file is deduplicated; two are linked one to the other. Columns named like
+ * Waymark's fields ({@link Fields#ALL}) are used as they are; {@code --map} names the others.
+ */
+public final class LinkageCommand {
+
+    private LinkageCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !args[0].equals("evaluate")) {
+            err.println("usage: linkage evaluate FILE [FILE2] [--map our_field=their_column ...] "
+                    + "[--truth-column C | --truth-pattern REGEX --id-column C]");
+            return 2;
+        }
+        var files = new ArrayList<Path>();
+        var map = new LinkedHashMap<String, String>();
+        String truthColumn = null;
+        String truthPattern = null;
+        String idColumn = null;
+        boolean verbose = false;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--map" -> {
+                        String m = value(args, ++i, "--map");
+                        int eq = m.indexOf('=');
+                        if (eq < 1 || !Fields.ALL.contains(m.substring(0, eq))) {
+                            throw new IllegalArgumentException("--map wants our_field=their_column with our_field one of " + Fields.ALL);
+                        }
+                        map.put(m.substring(0, eq), m.substring(eq + 1).trim());
+                    }
+                    case "--truth-column" -> truthColumn = value(args, ++i, "--truth-column");
+                    case "--truth-pattern" -> truthPattern = value(args, ++i, "--truth-pattern");
+                    case "--id-column" -> idColumn = value(args, ++i, "--id-column");
+                    case "--verbose" -> verbose = true;
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        files.add(Path.of(args[i]));
+                    }
+                }
+            }
+            if (files.isEmpty() || files.size() > 2) {
+                throw new IllegalArgumentException("give one file to deduplicate or two to link");
+            }
+            if (truthColumn == null && (truthPattern == null || idColumn == null)) {
+                throw new IllegalArgumentException("say where the truth is: --truth-column C, or --truth-pattern REGEX with --id-column C");
+            }
+            for (Path f : files) {
+                if (!Files.isReadable(f)) {
+                    throw new IllegalArgumentException("cannot read " + f);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("linkage: " + e.getMessage());
+            return 2;
+        }
+        try {
+            long start = System.nanoTime();
+            var records = new ArrayList<PersonRecord>();
+            var truth = new ArrayList<String>();
+            List<String> present = null;
+            for (int source = 0; source < files.size(); source++) {
+                var loaded = load(files.get(source), source, map, truthColumn, truthPattern, idColumn, records, truth);
+                present = present == null ? loaded : present.stream().filter(loaded::contains).toList();
+            }
+            boolean link = files.size() == 2;
+            var linker = Linker.standard(present);
+            var result = linker.run(records, link);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            var score = score(records, truth, result.cluster(), link);
+            out.printf(Locale.ROOT, "records %d, fields %s, %s%n", records.size(), present, link ? "linking two files" : "deduplicating");
+            out.printf(Locale.ROOT, "pairs compared %d (blocking), matches among them %.4f, prior for any two records %.6f%n",
+                    result.candidatePairs(), result.model().lambda(), result.model().prior());
+            if (verbose) {
+                var model = result.model();
+                for (int k = 0; k < model.comparisons().size(); k++) {
+                    var c = model.comparisons().get(k);
+                    for (int l = 0; l < c.levels().size(); l++) {
+                        out.printf(Locale.ROOT, "  %-13s %-20s m=%.4f u=%.6f weight=%+.2f%n", c.name(), c.levels().get(l), model.m()[k][l],
+                                model.u()[k][l], Math.log(model.m()[k][l] / model.u()[k][l]) / Math.log(2));
+                    }
+                }
+            }
+            long blockedTrue = result.pairs().stream().filter(p -> truth.get(p.a()).equals(truth.get(p.b()))).count();
+            out.printf(Locale.ROOT, "true pairs %d (%d of them compared), predicted pairs %d, correct %d%n", score[0], blockedTrue, score[1],
+                    score[2]);
+            out.printf(Locale.ROOT, "%.2f s, %.0f records per second (ms: %s)%n", seconds, records.size() / seconds, result.millis());
+            double precision = score[1] == 0 ? 1 : score[2] / (double) score[1];
+            double recall = score[0] == 0 ? 1 : score[2] / (double) score[0];
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f%n", precision, recall, f1);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("linkage: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("linkage: cannot read the file: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Reads a CSV, cleaning Waymark's fields and noting each row's truth key. Returns the fields present. */
+    static List<String> load(Path file, int source, Map<String, String> map, String truthColumn, String truthPattern, String idColumn,
+            List<PersonRecord> records, List<String> truth) throws IOException {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty");
+        }
+        var header = split(lines.get(0)).stream().map(h -> h.strip().replace("\ufeff", "")).toList();
+        var columnOf = new HashMap<String, Integer>();
+        for (String field : Fields.ALL) {
+            String column = map.getOrDefault(field, field);
+            int i = indexOf(header, column);
+            if (i >= 0) {
+                columnOf.put(field, i);
+            } else if (map.containsKey(field)) {
+                throw new IllegalArgumentException(file + " has no column " + column + " (its columns: " + header + ")");
+            }
+        }
+        int truthIndex = indexOf(header, truthColumn != null ? truthColumn : idColumn);
+        if (truthIndex < 0) {
+            throw new IllegalArgumentException(file + " has no column " + (truthColumn != null ? truthColumn : idColumn));
+        }
+        Pattern pattern = truthPattern == null ? null : Pattern.compile(truthPattern);
+        for (int line = 1; line < lines.size(); line++) {
+            if (lines.get(line).isBlank()) {
+                continue;
+            }
+            var values = split(lines.get(line));
+            var fields = new HashMap<String, String>();
+            columnOf.forEach((field, i) -> {
+                String v = Fields.clean(field, i < values.size() ? values.get(i) : null);
+                if (v != null) {
+                    fields.put(field, v);
+                }
+            });
+            String key = truthIndex < values.size() ? values.get(truthIndex).strip() : "";
+            if (pattern != null) {
+                Matcher m = pattern.matcher(key);
+                key = m.find() ? (m.groupCount() > 0 ? m.group(1) : m.group()) : key;
+            }
+            records.add(new PersonRecord(records.size(), source, String.valueOf(line), fields));
+            truth.add(key.isEmpty() ? "row-" + source + "-" + line : key);
+        }
+        return Fields.ALL.stream().filter(columnOf::containsKey).toList();
+    }
+
+    private static int indexOf(List<String> header, String column) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** true pairs, predicted pairs, correct predicted pairs. */
+    static long[] score(List<PersonRecord> records, List<String> truth, int[] cluster, boolean link) {
+        long trueCount = pairsWithin(records, groupBy(truth), link);
+        var clusters = new ArrayList<String>();
+        for (int c : cluster) {
+            clusters.add(Integer.toString(c));
+        }
+        long predicted = pairsWithin(records, groupBy(clusters), link);
+        var both = new ArrayList<String>();
+        for (int i = 0; i < cluster.length; i++) {
+            both.add(cluster[i] + "|" + truth.get(i));
+        }
+        long correct = pairsWithin(records, groupBy(both), link);
+        return new long[] {trueCount, predicted, correct};
+    }
+
+    private static Map<String, List<Integer>> groupBy(List<String> keys) {
+        var groups = new HashMap<String, List<Integer>>();
+        for (int i = 0; i < keys.size(); i++) {
+            groups.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(i);
+        }
+        return groups;
+    }
+
+    private static long pairsWithin(List<PersonRecord> records, Map<String, List<Integer>> groups, boolean link) {
+        long pairs = 0;
+        for (var g : groups.values()) {
+            if (!link) {
+                pairs += (long) g.size() * (g.size() - 1) / 2;
+            } else {
+                long left = g.stream().filter(i -> records.get(i).source() == 0).count();
+                pairs += left * (g.size() - left);
+            }
+        }
+        return pairs;
+    }
+
+    /** RFC 4180 fields of one line. */
+    static List<String> split(String line) {
+        var fields = new ArrayList<String>();
+        var field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
