@@ -106,7 +106,8 @@ public final class LinkageCommand {
                     }
                 }
             }
-            long blockedTrue = result.pairs().stream().filter(p -> truth.get(p.a()).equals(truth.get(p.b()))).count();
+            long blockedTrue = java.util.Arrays.stream(result.candidates())
+                    .filter(p -> truth.get(Linker.first(p)).equals(truth.get(Linker.second(p)))).count();
             out.printf(Locale.ROOT, "true pairs %d (%d of them compared), predicted pairs %d, correct %d%n", score[0], blockedTrue, score[1],
                     score[2]);
             out.printf(Locale.ROOT, "%.2f s, %.0f records per second (ms: %s)%n", seconds, records.size() / seconds, result.millis());

@@ -29,7 +29,11 @@ public final class Linker {
     public record ScoredPair(int a, int b, double weight, double probability) {
     }
 
-    public record Result(List<ScoredPair> pairs, int[] cluster, long candidatePairs, Model model, Map<String, Long> millis) {
+    /**
+     * @param pairs      the candidate pairs likely enough to be one person to count in clustering
+     * @param candidates every candidate pair, as {@link #first}/{@link #second} codes
+     */
+    public record Result(List<ScoredPair> pairs, long[] candidates, int[] cluster, long candidatePairs, Model model, Map<String, Long> millis) {
     }
 
     /** The trained parameters, for reporting: per comparison, per level, m and u. */
@@ -175,31 +179,43 @@ public final class Linker {
         long[] candidates = candidatePairs(records, link);
         t = lap(millis, "blocking", t);
         int c = comparisons.size();
-        byte[][] levels = new byte[candidates.length][];
+        // Each pair's levels as one number (4 bits a comparison), so EM runs over the few distinct patterns.
+        long[] patterns = new long[candidates.length];
         java.util.stream.IntStream.range(0, candidates.length).parallel()
-                .forEach(p -> levels[p] = compare(records.get(first(candidates[p])), records.get(second(candidates[p]))));
+                .forEach(p -> patterns[p] = encode(compare(records.get(first(candidates[p])), records.get(second(candidates[p])))));
+        var histogram = new HashMap<Long, long[]>();
+        for (long pattern : patterns) {
+            histogram.computeIfAbsent(pattern, k -> new long[1])[0]++;
+        }
         t = lap(millis, "comparing", t);
         double[][] u = randomPairLevels(records, link);
         var tf = termFrequencies(records);
         t = lap(millis, "u from random pairs", t);
         double[][] m = initialM();
         double lambda = 0.1;
-        // EM: the E step weighs each candidate pair by its chance of being a match; the M step re-estimates m and lambda.
-        for (int iteration = 0; iteration < 40; iteration++) {
+        var distinct = new ArrayList<byte[]>();
+        var counts = new ArrayList<Long>();
+        histogram.forEach((pattern, count) -> {
+            distinct.add(decode(pattern, c));
+            counts.add(count[0]);
+        });
+        // EM: the E step weighs each pattern by its chance of being a match; the M step re-estimates m and lambda.
+        for (int iteration = 0; iteration < 60; iteration++) {
             double[][] sums = new double[c][];
             double[] totals = new double[c];
             for (int k = 0; k < c; k++) {
                 sums[k] = new double[comparisons.get(k).levels().size()];
             }
             double matchSum = 0;
-            for (byte[] pair : levels) {
+            for (int i = 0; i < distinct.size(); i++) {
+                byte[] pair = distinct.get(i);
                 double logOdds = Math.log(lambda / (1 - lambda));
                 for (int k = 0; k < c; k++) {
                     if (pair[k] >= 0) {
                         logOdds += Math.log(m[k][pair[k]] / u[k][pair[k]]);
                     }
                 }
-                double p = 1 / (1 + Math.exp(-logOdds));
+                double p = counts.get(i) / (1 + Math.exp(-logOdds));
                 matchSum += p;
                 for (int k = 0; k < c; k++) {
                     if (pair[k] >= 0) {
@@ -216,7 +232,7 @@ public final class Linker {
                     m[k][l] = next;
                 }
             }
-            double nextLambda = Math.min(0.999, Math.max(1e-6, matchSum / Math.max(1, levels.length)));
+            double nextLambda = Math.min(0.999, Math.max(1e-6, matchSum / Math.max(1, candidates.length)));
             change = Math.max(change, Math.abs(nextLambda - lambda));
             lambda = nextLambda;
             if (change < 1e-5) {
@@ -229,17 +245,37 @@ public final class Linker {
                 : records.size() * (records.size() - 1) / 2.0;
         double prior = Math.min(0.5, Math.max(1e-9, lambda * candidates.length / Math.max(1, allPairs)));
         var model = new Model(comparisons, m, u, lambda, prior);
-        var scored = new ArrayList<ScoredPair>();
-        for (int p = 0; p < candidates.length; p++) {
+        // Only pairs that could join two records are kept: at a million records the rest would not fit.
+        var strong = java.util.Collections.synchronizedList(new ArrayList<ScoredPair>());
+        java.util.stream.IntStream.range(0, candidates.length).parallel().forEach(p -> {
             int a = first(candidates[p]);
             int b = second(candidates[p]);
-            double w = weight(levels[p], records.get(a), records.get(b), model, tf);
-            scored.add(new ScoredPair(a, b, w, probability(w)));
-        }
+            double w = weight(decode(patterns[p], c), records.get(a), records.get(b), model, tf);
+            double probability = probability(w);
+            if (probability >= threshold) {
+                strong.add(new ScoredPair(a, b, w, probability));
+            }
+        });
         t = lap(millis, "scoring", t);
-        int[] cluster = cluster(records, scored, model, tf, link);
+        int[] cluster = cluster(records, new ArrayList<>(strong), model, tf, link);
         lap(millis, "clustering", t);
-        return new Result(scored, cluster, candidates.length, model, millis);
+        return new Result(new ArrayList<>(strong), candidates, cluster, candidates.length, model, millis);
+    }
+
+    static long encode(byte[] levels) {
+        long code = 0;
+        for (int k = 0; k < levels.length; k++) {
+            code |= (long) (levels[k] + 1) << (4 * k);
+        }
+        return code;
+    }
+
+    static byte[] decode(long code, int comparisons) {
+        byte[] levels = new byte[comparisons];
+        for (int k = 0; k < comparisons; k++) {
+            levels[k] = (byte) (((code >>> (4 * k)) & 0xF) - 1);
+        }
+        return levels;
     }
 
     private static long lap(Map<String, Long> millis, String phase, long since) {
@@ -403,34 +439,54 @@ public final class Linker {
 
     /** Every pair that some rule puts in the same block, once; blocks larger than 5,000 are skipped (too common to tell). */
     long[] candidatePairs(List<PersonRecord> records, boolean link) {
-        var seen = new java.util.HashSet<Long>();
+        long[] pairs = new long[1024];
+        int size = 0;
         for (BlockingRule rule : rules) {
-            var blocks = new HashMap<String, List<Integer>>();
+            var blocks = new HashMap<String, int[]>();
+            var lengths = new HashMap<String, Integer>();
             for (var r : records) {
                 String key = rule.key().apply(r);
                 if (key != null) {
-                    blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(r.index());
+                    int used = lengths.getOrDefault(key, 0);
+                    int[] block = blocks.get(key);
+                    if (block == null) {
+                        block = new int[4];
+                    } else if (used == block.length) {
+                        block = Arrays.copyOf(block, used * 2);
+                    }
+                    block[used] = r.index();
+                    blocks.put(key, block);
+                    lengths.put(key, used + 1);
                 }
             }
-            for (var block : blocks.values()) {
-                if (block.size() < 2 || block.size() > MAX_BLOCK) {
+            for (var entry : blocks.entrySet()) {
+                int[] block = entry.getValue();
+                int n = lengths.get(entry.getKey());
+                if (n < 2 || n > MAX_BLOCK) {
                     continue;
                 }
-                for (int i = 0; i < block.size(); i++) {
-                    for (int j = i + 1; j < block.size(); j++) {
-                        int a = block.get(i);
-                        int b = block.get(j);
-                        if (link && records.get(a).source() == records.get(b).source()) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        if (link && records.get(block[i]).source() == records.get(block[j]).source()) {
                             continue;
                         }
-                        seen.add(pair(a, b));
+                        if (size == pairs.length) {
+                            pairs = Arrays.copyOf(pairs, size * 2);
+                        }
+                        pairs[size++] = pair(block[i], block[j]);
                     }
                 }
             }
         }
-        long[] pairs = seen.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(pairs);
-        return pairs;
+        // Sorted, then each pair once however many rules found it.
+        Arrays.parallelSort(pairs, 0, size);
+        int unique = 0;
+        for (int i = 0; i < size; i++) {
+            if (unique == 0 || pairs[i] != pairs[unique - 1]) {
+                pairs[unique++] = pairs[i];
+            }
+        }
+        return Arrays.copyOf(pairs, unique);
     }
 
     /**
@@ -451,7 +507,8 @@ public final class Linker {
             known.put(pair(p.a(), p.b()), p.probability());
         }
         var strong = pairs.stream().filter(p -> p.probability() >= threshold)
-                .sorted(Comparator.comparingDouble(ScoredPair::weight).reversed()).toList();
+                .sorted(Comparator.comparingDouble(ScoredPair::weight).reversed().thenComparingInt(ScoredPair::a).thenComparingInt(ScoredPair::b))
+                .toList();
         for (var p : strong) {
             int ra = find(parent, p.a());
             int rb = find(parent, p.b());
