@@ -90,6 +90,22 @@ public final class LinkageScaleBench {
             clusters.add(Integer.toString(result.cluster()[i]));
             both.add(result.cluster()[i] + "|" + truth.get(i));
         }
+        if (System.getenv("LINKAGE_DEBUG") != null) {
+            var model = result.model();
+            for (int k = 0; k < model.comparisons().size(); k++) {
+                var c = model.comparisons().get(k);
+                for (int l = 0; l < c.levels().size(); l++) {
+                    System.out.printf(Locale.ROOT, "  %-13s %-20s m=%.4f u=%.6f%n", c.name(), c.levels().get(l), model.m()[k][l], model.u()[k][l]);
+                }
+            }
+            System.out.printf(Locale.ROOT, "lambda %.4f prior %.7f%n", model.lambda(), model.prior());
+            int shown = 0;
+            for (var p : result.pairs()) {
+                if (!truth.get(p.a()).equals(truth.get(p.b())) && result.cluster()[p.a()] == result.cluster()[p.b()] && shown++ < 12) {
+                    System.out.printf("false link w=%.1f: %s | %s%n", p.weight(), records.get(p.a()).fields(), records.get(p.b()).fields());
+                }
+            }
+        }
         long predicted = pairs(clusters);
         long correct = pairs(both);
         double precision = predicted == 0 ? 1 : correct / (double) predicted;
@@ -105,12 +121,26 @@ public final class LinkageScaleBench {
     private record Person(String first, String last, LocalDate dob, String postcode, String town) {
     }
 
+    private static final String[] SYLLABLES = ("an bel cor dan el fen gar hal is jor kel lan mor nel or pen quin ros sal tor ul "
+            + "van wen yar zel bro cra dre fla gri hol kra lom mun nor pry rad sten tho vel wyn").split(" ");
+    private static final String[] ENDINGS = {"", "s", "son", "ley", "ton", "ford", "well", "er", "by", "ham", "wick", "more"};
+
+    /** Surnames and towns in a long tail as real ones are: the common list first, then made-up names, Zipf-weighted. */
+    private static String tail(String[] common, Random random, int made, long salt) {
+        double r = Math.pow(random.nextDouble(), 2.5);
+        int i = (int) (r * (common.length + made));
+        if (i < common.length) {
+            return common[i];
+        }
+        var named = new Random(salt * 1_000_003L + i);
+        return SYLLABLES[named.nextInt(SYLLABLES.length)] + SYLLABLES[named.nextInt(SYLLABLES.length)] + ENDINGS[named.nextInt(ENDINGS.length)];
+    }
+
     private static Person original(Random random) {
         var dob = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 65));
         String postcode = (char) ('A' + random.nextInt(26)) + "" + (char) ('A' + random.nextInt(26)) + (1 + random.nextInt(20)) + " "
                 + random.nextInt(10) + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-        return new Person(FORENAMES[random.nextInt(FORENAMES.length)], SURNAMES[random.nextInt(SURNAMES.length)], dob, postcode,
-                TOWNS[random.nextInt(TOWNS.length)]);
+        return new Person(tail(FORENAMES, random, 1_500, 1), tail(SURNAMES, random, 20_000, 2), dob, postcode, tail(TOWNS, random, 600, 3));
     }
 
     private static Person corrupt(Person p, Random random) {

@@ -22,8 +22,14 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  */
 public final class Linker {
 
-    /** A blocking rule: records with equal non-null keys become candidate pairs. */
-    public record BlockingRule(String name, Function<PersonRecord, String> key) {
+    /**
+     * A blocking rule: records with equal non-null keys become candidate pairs. {@code fields} are those the
+     * key is made from: pairs found by the rule agree on them by construction, so they teach nothing about them.
+     */
+    public record BlockingRule(String name, java.util.Set<String> fields, Function<PersonRecord, String> key) {
+        public BlockingRule(String name, Function<PersonRecord, String> key) {
+            this(name, java.util.Set.of(), key);
+        }
     }
 
     public record ScoredPair(int a, int b, double weight, double probability) {
@@ -79,18 +85,18 @@ public final class Linker {
         }
         if (presentFields.contains(Fields.DOB)) {
             comparisons.add(Comparison.dateOfBirth());
-            rules.add(new BlockingRule("dob", r -> r.get(Fields.DOB)));
+            rules.add(new BlockingRule("dob", java.util.Set.of(Fields.DOB), r -> r.get(Fields.DOB)));
             if (last) {
-                rules.add(new BlockingRule("surname-sound+birth-year", r -> join(sound(r.get(Fields.SURNAME)), year(r))));
+                rules.add(new BlockingRule("surname-sound+birth-year", java.util.Set.of(Fields.SURNAME, Fields.DOB), r -> join(sound(r.get(Fields.SURNAME)), year(r))));
             }
             if (first) {
-                rules.add(new BlockingRule("forename-sound+birth-year", r -> join(sound(r.get(Fields.FIRST_NAME)), year(r))));
-                rules.add(new BlockingRule("forename-sound+birth-month-day", r -> join(sound(r.get(Fields.FIRST_NAME)), monthDay(r))));
+                rules.add(new BlockingRule("forename-sound+birth-year", java.util.Set.of(Fields.FIRST_NAME, Fields.DOB), r -> join(sound(r.get(Fields.FIRST_NAME)), year(r))));
+                rules.add(new BlockingRule("forename-sound+birth-month-day", java.util.Set.of(Fields.FIRST_NAME, Fields.DOB), r -> join(sound(r.get(Fields.FIRST_NAME)), monthDay(r))));
             }
         }
         if (first && last) {
-            rules.add(new BlockingRule("forename+surname sound", r -> join(sound(r.get(Fields.FIRST_NAME)), sound(r.get(Fields.SURNAME)))));
-            rules.add(new BlockingRule("names swapped", r -> join(sound(r.get(Fields.SURNAME)), sound(r.get(Fields.FIRST_NAME)), "x")));
+            rules.add(new BlockingRule("forename+surname sound", java.util.Set.of(Fields.FIRST_NAME, Fields.SURNAME), r -> join(sound(r.get(Fields.FIRST_NAME)), sound(r.get(Fields.SURNAME)))));
+            rules.add(new BlockingRule("names swapped", java.util.Set.of(Fields.FIRST_NAME, Fields.SURNAME), r -> join(sound(r.get(Fields.SURNAME)), sound(r.get(Fields.FIRST_NAME)), "x")));
         }
         for (String code : List.of(Fields.POSTCODE, Fields.ID_NUMBER, Fields.STREET_NUMBER)) {
             if (presentFields.contains(code)) {
@@ -98,10 +104,10 @@ public final class Linker {
             }
         }
         if (presentFields.contains(Fields.POSTCODE) && last) {
-            rules.add(new BlockingRule("postcode+surname-initial", r -> join(r.get(Fields.POSTCODE), initial(r.get(Fields.SURNAME)))));
+            rules.add(new BlockingRule("postcode+surname-initial", java.util.Set.of(Fields.POSTCODE, Fields.SURNAME), r -> join(r.get(Fields.POSTCODE), initial(r.get(Fields.SURNAME)))));
         }
         if (presentFields.contains(Fields.ID_NUMBER)) {
-            rules.add(new BlockingRule("id-number", r -> r.get(Fields.ID_NUMBER)));
+            rules.add(new BlockingRule("id-number", java.util.Set.of(Fields.ID_NUMBER), r -> r.get(Fields.ID_NUMBER)));
         }
         for (String text : List.of(Fields.ADDRESS, Fields.CITY)) {
             if (presentFields.contains(text)) {
@@ -110,22 +116,22 @@ public final class Linker {
         }
         if (presentFields.contains(Fields.CITY)) {
             if (last) {
-                rules.add(new BlockingRule("surname-sound+town", r -> join(sound(r.get(Fields.SURNAME)), r.get(Fields.CITY))));
+                rules.add(new BlockingRule("surname-sound+town", java.util.Set.of(Fields.SURNAME, Fields.CITY), r -> join(sound(r.get(Fields.SURNAME)), r.get(Fields.CITY))));
             }
             if (first) {
-                rules.add(new BlockingRule("forename-sound+town", r -> join(sound(r.get(Fields.FIRST_NAME)), r.get(Fields.CITY))));
+                rules.add(new BlockingRule("forename-sound+town", java.util.Set.of(Fields.FIRST_NAME, Fields.CITY), r -> join(sound(r.get(Fields.FIRST_NAME)), r.get(Fields.CITY))));
             }
         }
         if (presentFields.contains(Fields.DOB) && first && last) {
-            rules.add(new BlockingRule("birth-year-month+initials", r -> {
+            rules.add(new BlockingRule("birth-year-month+initials", java.util.Set.of(Fields.DOB, Fields.FIRST_NAME, Fields.SURNAME), r -> {
                 String d = r.get(Fields.DOB);
                 return d == null || d.length() != 10 ? null : join(d.substring(0, 7), initial(r.get(Fields.FIRST_NAME)), initial(r.get(Fields.SURNAME)));
             }));
         }
         if (presentFields.contains(Fields.EMAIL)) {
             comparisons.add(Comparison.email());
-            rules.add(new BlockingRule("email", r -> r.get(Fields.EMAIL)));
-            rules.add(new BlockingRule("email-user", r -> {
+            rules.add(new BlockingRule("email", java.util.Set.of(Fields.EMAIL), r -> r.get(Fields.EMAIL)));
+            rules.add(new BlockingRule("email-user", java.util.Set.of(Fields.EMAIL), r -> {
                 String e = r.get(Fields.EMAIL);
                 return e == null || e.indexOf('@') < 1 ? null : e.substring(0, e.indexOf('@'));
             }));
@@ -191,54 +197,51 @@ public final class Linker {
         double[][] u = randomPairLevels(records, link);
         var tf = termFrequencies(records);
         t = lap(millis, "u from random pairs", t);
+        // As Splink trains: one EM session per blocking rule, over that rule's pairs, each estimating m only
+        // for the comparisons the rule does not fix; then lambda over all candidates with m held.
         double[][] m = initialM();
-        double lambda = 0.1;
-        var distinct = new ArrayList<byte[]>();
-        var counts = new ArrayList<Long>();
-        histogram.forEach((pattern, count) -> {
-            distinct.add(decode(pattern, c));
-            counts.add(count[0]);
-        });
-        // EM: the E step weighs each pattern by its chance of being a match; the M step re-estimates m and lambda.
-        for (int iteration = 0; iteration < 60; iteration++) {
-            double[][] sums = new double[c][];
-            double[] totals = new double[c];
+        double[][] sessionSums = new double[c][];
+        int[] sessions = new int[c];
+        for (int k = 0; k < c; k++) {
+            sessionSums[k] = new double[m[k].length];
+        }
+        for (BlockingRule rule : rules) {
+            long[] own = pairsOf(records, rule, link);
+            if (own.length < 10) {
+                continue;
+            }
+            var ownHistogram = new HashMap<Long, long[]>();
+            for (long pair : own) {
+                int i = Arrays.binarySearch(candidates, pair);
+                ownHistogram.computeIfAbsent(patterns[i], k -> new long[1])[0]++;
+            }
+            boolean[] free = new boolean[c];
             for (int k = 0; k < c; k++) {
-                sums[k] = new double[comparisons.get(k).levels().size()];
+                free[k] = !rule.fields().contains(comparisons.get(k).name());
             }
-            double matchSum = 0;
-            for (int i = 0; i < distinct.size(); i++) {
-                byte[] pair = distinct.get(i);
-                double logOdds = Math.log(lambda / (1 - lambda));
-                for (int k = 0; k < c; k++) {
-                    if (pair[k] >= 0) {
-                        logOdds += Math.log(m[k][pair[k]] / u[k][pair[k]]);
-                    }
-                }
-                double p = counts.get(i) / (1 + Math.exp(-logOdds));
-                matchSum += p;
-                for (int k = 0; k < c; k++) {
-                    if (pair[k] >= 0) {
-                        sums[k][pair[k]] += p;
-                        totals[k] += p;
-                    }
-                }
+            var fit = em(ownHistogram, initialM(), u, free, free, own.length);
+            if (System.getenv("LINKAGE_DEBUG") != null) {
+                System.err.printf("session %s: %d pairs, lambda %.4f%n", rule.name(), own.length, fit.lambda());
             }
-            double change = 0;
             for (int k = 0; k < c; k++) {
-                for (int l = 0; l < sums[k].length; l++) {
-                    double next = totals[k] > 0 ? Math.max(1e-6, sums[k][l] / totals[k]) : m[k][l];
-                    change = Math.max(change, Math.abs(next - m[k][l]));
-                    m[k][l] = next;
+                if (free[k]) {
+                    for (int l = 0; l < m[k].length; l++) {
+                        sessionSums[k][l] += fit.m()[k][l];
+                    }
+                    sessions[k]++;
                 }
-            }
-            double nextLambda = Math.min(0.999, Math.max(1e-6, matchSum / Math.max(1, candidates.length)));
-            change = Math.max(change, Math.abs(nextLambda - lambda));
-            lambda = nextLambda;
-            if (change < 1e-5) {
-                break;
             }
         }
+        boolean[] none = new boolean[c];
+        boolean[] all = new boolean[c];
+        Arrays.fill(all, true);
+        var overall = em(histogram, initialM(), u, all, all, candidates.length);
+        for (int k = 0; k < c; k++) {
+            for (int l = 0; l < m[k].length; l++) {
+                m[k][l] = sessions[k] > 0 ? sessionSums[k][l] / sessions[k] : overall.m()[k][l];
+            }
+        }
+        double lambda = em(histogram, m, u, all, none, candidates.length).lambda();
         t = lap(millis, "EM", t);
         // The matches EM expects among the candidates, spread over every possible pair.
         double allPairs = link ? (double) records.stream().filter(r -> r.source() == 0).count() * records.stream().filter(r -> r.source() == 1).count()
@@ -260,6 +263,78 @@ public final class Linker {
         int[] cluster = cluster(records, new ArrayList<>(strong), model, tf, link);
         lap(millis, "clustering", t);
         return new Result(new ArrayList<>(strong), candidates, cluster, candidates.length, model, millis);
+    }
+
+    private record Fit(double[][] m, double lambda) {
+    }
+
+    /**
+     * Expectation-maximisation over a histogram of comparison patterns, u held: the E step weighs each
+     * pattern by its chance of being a match from the comparisons {@code used}, the M step re-estimates m
+     * (where {@code free}) and lambda. A session leaves out the comparisons its blocking rule fixes: they
+     * agree on every pair it found, matches or not, and would make every pair look like a match.
+     */
+    private Fit em(Map<Long, long[]> histogram, double[][] start, double[][] u, boolean[] used, boolean[] free, long pairs) {
+        int c = comparisons.size();
+        double[][] m = new double[c][];
+        for (int k = 0; k < c; k++) {
+            m[k] = start[k].clone();
+        }
+        var distinct = new ArrayList<byte[]>();
+        var counts = new ArrayList<Long>();
+        histogram.forEach((pattern, count) -> {
+            distinct.add(decode(pattern, c));
+            counts.add(count[0]);
+        });
+        double lambda = 0.1;
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[][] sums = new double[c][];
+            double[] totals = new double[c];
+            for (int k = 0; k < c; k++) {
+                sums[k] = new double[m[k].length];
+            }
+            double matchSum = 0;
+            for (int i = 0; i < distinct.size(); i++) {
+                byte[] pattern = distinct.get(i);
+                double logOdds = Math.log(lambda / (1 - lambda));
+                for (int k = 0; k < c; k++) {
+                    if (used[k] && pattern[k] >= 0) {
+                        logOdds += Math.log(m[k][pattern[k]] / u[k][pattern[k]]);
+                    }
+                }
+                double p = counts.get(i) / (1 + Math.exp(-logOdds));
+                matchSum += p;
+                for (int k = 0; k < c; k++) {
+                    if (pattern[k] >= 0) {
+                        sums[k][pattern[k]] += p;
+                        totals[k] += p;
+                    }
+                }
+            }
+            double change = 0;
+            for (int k = 0; k < c; k++) {
+                if (!free[k]) {
+                    continue;
+                }
+                for (int l = 0; l < m[k].length; l++) {
+                    double next = totals[k] > 0 ? Math.max(1e-6, sums[k][l] / totals[k]) : m[k][l];
+                    change = Math.max(change, Math.abs(next - m[k][l]));
+                    m[k][l] = next;
+                }
+            }
+            double nextLambda = Math.min(0.999, Math.max(1e-6, matchSum / Math.max(1, pairs)));
+            change = Math.max(change, Math.abs(nextLambda - lambda));
+            lambda = nextLambda;
+            if (change < 1e-6) {
+                break;
+            }
+        }
+        return new Fit(m, lambda);
+    }
+
+    /** One rule's pairs, sorted, once each. */
+    long[] pairsOf(List<PersonRecord> records, BlockingRule rule, boolean link) {
+        return new Linker(comparisons, List.of(rule), threshold, seed).candidatePairs(records, link);
     }
 
     static long encode(byte[] levels) {
