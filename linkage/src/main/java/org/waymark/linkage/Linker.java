@@ -182,7 +182,9 @@ public final class Linker {
         var records = withSounds(input);
         var millis = new java.util.LinkedHashMap<String, Long>();
         long t = System.nanoTime();
-        long[] candidates = candidatePairs(records, link);
+        var found = candidates(records, link);
+        long[] candidates = found.pairs();
+        int[] ruleMasks = found.rules();
         t = lap(millis, "blocking", t);
         int c = comparisons.size();
         // Each pair's levels as one number (4 bits a comparison), so EM runs over the few distinct patterns.
@@ -205,24 +207,28 @@ public final class Linker {
         for (int k = 0; k < c; k++) {
             sessionSums[k] = new double[m[k].length];
         }
-        for (BlockingRule rule : rules) {
-            long[] own = pairsOf(records, rule, link);
-            if (own.length < 10) {
+        var ruleHistograms = new ArrayList<HashMap<Long, long[]>>();
+        long[] rulePairCounts = new long[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            ruleHistograms.add(new HashMap<>());
+        }
+        for (int p = 0; p < candidates.length; p++) {
+            for (int bits = ruleMasks[p]; bits != 0; bits &= bits - 1) {
+                int r = Integer.numberOfTrailingZeros(bits);
+                ruleHistograms.get(r).computeIfAbsent(patterns[p], k -> new long[1])[0]++;
+                rulePairCounts[r]++;
+            }
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            if (rulePairCounts[r] < 10) {
                 continue;
             }
-            var ownHistogram = new HashMap<Long, long[]>();
-            for (long pair : own) {
-                int i = Arrays.binarySearch(candidates, pair);
-                ownHistogram.computeIfAbsent(patterns[i], k -> new long[1])[0]++;
-            }
+            var rule = rules.get(r);
             boolean[] free = new boolean[c];
             for (int k = 0; k < c; k++) {
                 free[k] = !rule.fields().contains(comparisons.get(k).name());
             }
-            var fit = em(ownHistogram, initialM(), u, free, free, own.length);
-            if (System.getenv("LINKAGE_DEBUG") != null) {
-                System.err.printf("session %s: %d pairs, lambda %.4f%n", rule.name(), own.length, fit.lambda());
-            }
+            var fit = em(ruleHistograms.get(r), initialM(), u, free, free, rulePairCounts[r]);
             for (int k = 0; k < c; k++) {
                 if (free[k]) {
                     for (int l = 0; l < m[k].length; l++) {
@@ -330,11 +336,6 @@ public final class Linker {
             }
         }
         return new Fit(m, lambda);
-    }
-
-    /** One rule's pairs, sorted, once each. */
-    long[] pairsOf(List<PersonRecord> records, BlockingRule rule, boolean link) {
-        return new Linker(comparisons, List.of(rule), threshold, seed).candidatePairs(records, link);
     }
 
     static long encode(byte[] levels) {
@@ -513,47 +514,83 @@ public final class Linker {
     }
 
     /** Every pair that some rule puts in the same block, once; blocks larger than 5,000 are skipped (too common to tell). */
+    /** Candidate pairs, sorted, each once, with a bit for each blocking rule that found it. */
+    record Candidates(long[] pairs, int[] rules) {
+    }
+
     long[] candidatePairs(List<PersonRecord> records, boolean link) {
-        long[] pairs = new long[1024];
-        int size = 0;
-        for (BlockingRule rule : rules) {
-            var blocks = new HashMap<String, int[]>();
-            var lengths = new HashMap<String, Integer>();
-            for (var r : records) {
-                String key = rule.key().apply(r);
-                if (key != null) {
-                    int used = lengths.getOrDefault(key, 0);
-                    int[] block = blocks.get(key);
-                    if (block == null) {
-                        block = new int[4];
-                    } else if (used == block.length) {
-                        block = Arrays.copyOf(block, used * 2);
-                    }
-                    block[used] = r.index();
-                    blocks.put(key, block);
-                    lengths.put(key, used + 1);
+        return candidates(records, link).pairs();
+    }
+
+    Candidates candidates(List<PersonRecord> records, boolean link) {
+        long[] merged = new long[0];
+        int[] masks = new int[0];
+        for (int r = 0; r < rules.size(); r++) {
+            long[] own = rulePairs(records, rules.get(r), link);
+            // Merge two sorted, duplicate-free lists, OR-ing the rule bits of pairs in both.
+            long[] out = new long[merged.length + own.length];
+            int[] outMasks = new int[out.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < merged.length || j < own.length) {
+                if (j == own.length || i < merged.length && merged[i] < own[j]) {
+                    out[n] = merged[i];
+                    outMasks[n++] = masks[i++];
+                } else if (i == merged.length || own[j] < merged[i]) {
+                    out[n] = own[j++];
+                    outMasks[n++] = 1 << r;
+                } else {
+                    out[n] = merged[i];
+                    outMasks[n++] = masks[i++] | 1 << r;
+                    j++;
                 }
             }
-            for (var entry : blocks.entrySet()) {
-                int[] block = entry.getValue();
-                int n = lengths.get(entry.getKey());
-                if (n < 2 || n > MAX_BLOCK) {
-                    continue;
+            merged = Arrays.copyOf(out, n);
+            masks = Arrays.copyOf(outMasks, n);
+        }
+        return new Candidates(merged, masks);
+    }
+
+    /** One rule's pairs, sorted, each once. Blocks of more than 5,000 are too common to say anything and are skipped. */
+    private static long[] rulePairs(List<PersonRecord> records, BlockingRule rule, boolean link) {
+        long[] pairs = new long[1024];
+        int size = 0;
+        var blocks = new HashMap<String, int[]>();
+        var lengths = new HashMap<String, Integer>();
+        for (var r : records) {
+            String key = rule.key().apply(r);
+            if (key != null) {
+                int used = lengths.getOrDefault(key, 0);
+                int[] block = blocks.get(key);
+                if (block == null) {
+                    block = new int[4];
+                } else if (used == block.length) {
+                    block = Arrays.copyOf(block, used * 2);
                 }
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        if (link && records.get(block[i]).source() == records.get(block[j]).source()) {
-                            continue;
-                        }
-                        if (size == pairs.length) {
-                            pairs = Arrays.copyOf(pairs, size * 2);
-                        }
-                        pairs[size++] = pair(block[i], block[j]);
+                block[used] = r.index();
+                blocks.put(key, block);
+                lengths.put(key, used + 1);
+            }
+        }
+        for (var entry : blocks.entrySet()) {
+            int[] block = entry.getValue();
+            int n = lengths.get(entry.getKey());
+            if (n < 2 || n > MAX_BLOCK) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (link && records.get(block[i]).source() == records.get(block[j]).source()) {
+                        continue;
                     }
+                    if (size == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, size * 2);
+                    }
+                    pairs[size++] = pair(block[i], block[j]);
                 }
             }
         }
-        // Sorted, then each pair once however many rules found it.
         Arrays.parallelSort(pairs, 0, size);
         int unique = 0;
         for (int i = 0; i < size; i++) {
