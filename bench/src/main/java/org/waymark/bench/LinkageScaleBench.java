@@ -112,7 +112,7 @@ public final class LinkageScaleBench {
         double recall = trueCount == 0 ? 1 : correct / (double) trueCount;
         System.out.printf(Locale.ROOT, "records %,d (%,d people), candidate pairs %,d, phases ms %s%n", n, person, result.candidatePairs(),
                 result.millis());
-        System.out.printf(Locale.ROOT, "deduplicated in %.1f s (%.0f records per second) on %d cores; peak heap %.2f GiB (sum of pool peaks)%n",
+        System.out.printf(Locale.ROOT, "deduplicated in %.1f s (%.0f records per second) on %d cores; heap: pool peaks summed %.2f GiB (an upper bound)%n",
                 seconds, n / seconds, Runtime.getRuntime().availableProcessors(), peak / (1024.0 * 1024 * 1024));
         System.out.printf(Locale.ROOT, "true pairs %,d, predicted %,d, correct %,d: precision=%.4f recall=%.4f f1=%.4f%n", trueCount, predicted,
                 correct, precision, recall, 2 * precision * recall / Math.max(1e-9, precision + recall));
