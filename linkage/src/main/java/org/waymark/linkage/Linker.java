@@ -251,7 +251,7 @@ public final class Linker {
         t = lap(millis, "EM", t);
         // The matches EM expects among the candidates, spread over every possible pair.
         double allPairs = link ? (double) records.stream().filter(r -> r.source() == 0).count() * records.stream().filter(r -> r.source() == 1).count()
-                : (double) records.size() * (records.size() - 1) / 2.0;
+                : allPairs(records.size());
         double prior = Math.min(0.5, Math.max(1e-9, lambda * candidates.length / Math.max(1, allPairs)));
         var model = new Model(comparisons, m, u, lambda, prior);
         // Only pairs that could join two records are kept: at a million records the rest would not fit.
@@ -336,6 +336,11 @@ public final class Linker {
             }
         }
         return new Fit(m, lambda);
+    }
+
+    /** Every unordered pair of n records, counted in floating point: n(n-1) overflows an int past 46,341 records. */
+    static double allPairs(int n) {
+        return (double) n * (n - 1) / 2.0;
     }
 
     static long encode(byte[] levels) {

@@ -39,6 +39,18 @@ class ClusteringUnitTest {
         assertThat(pairs).hasSize(3).doesNotHaveDuplicates();
     }
 
+    @Test
+    void thePriorCountsPairsOfAMillionRecordsWithoutOverflow() {
+        assertThat(Linker.allPairs(1_000_000)).isEqualTo(499_999_500_000.0);
+        assertThat(Linker.allPairs(2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void comparisonPatternsSurviveEncoding() {
+        byte[] levels = {0, -1, 6, 3, -1, 1, 2, 0, 5, 4, -1};
+        assertThat(Linker.decode(Linker.encode(levels), levels.length)).containsExactly(levels);
+    }
+
     private static PersonRecord at(PersonRecord r, int index) {
         return new PersonRecord(index, r.source(), r.rowId(), r.fields());
     }
