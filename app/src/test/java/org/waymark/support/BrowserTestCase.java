@@ -72,8 +72,10 @@ public abstract class BrowserTestCase extends IntegrationTest {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(fragment));
     }
 
+    /** The error summary's text, waiting for it: a click returns before the answering page has loaded. */
     protected String errorSummary() {
-        return driver.findElement(By.cssSelector(".govuk-error-summary")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().orElse(null)).getText();
     }
 
     protected void signOut() {
