@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted fields may hold commas ("Bristol, City of") and doubled quotes. */
@@ -26,33 +25,9 @@ public final class Csv {
         }
     }
 
-    /** The fields of one line. */
+    /** The fields of one line: the linkage library's reader, so there is one CSV parser in the code base. */
     public static List<String> split(String line) {
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+        return org.waymark.linkage.CsvLine.split(line);
     }
 
     /** One field, quoted when it needs to be; a leading formula character is neutralised for spreadsheets. */

@@ -78,6 +78,12 @@ public abstract class BrowserTestCase extends IntegrationTest {
                 .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().orElse(null)).getText();
     }
 
+    /** Waits for the answering page's success banner with this text (a click returns before it loads). */
+    protected String banner(String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".govuk-notification-banner"))
+                .stream().filter(b -> b.getText().contains(text)).findFirst().orElse(null)).getText();
+    }
+
     protected void signOut() {
         driver.findElement(By.cssSelector("button.waymark-link-button")).click();
         waitForPath("/sign-in?signed-out");

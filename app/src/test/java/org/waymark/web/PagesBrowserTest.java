@@ -24,7 +24,7 @@ class PagesBrowserTest extends BrowserTestCase {
 
         open("/sign-in");
         submit();
-        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter your username");
+        assertThat(errorSummary()).contains("Enter your username");
         assertThat(driver.getTitle()).startsWith("Error:");
         accessible("sign-in-errors");
         // The error summary links to the field.
@@ -41,7 +41,7 @@ class PagesBrowserTest extends BrowserTestCase {
         accessible("set-up-two-factor");
         type("code", "123");
         submit();
-        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("The code is not correct");
+        assertThat(errorSummary()).contains("The code is not correct");
         accessible("set-up-two-factor-error");
         type("code", AccessFixtures.currentCode(context, username, 0));
         submit();
@@ -54,7 +54,7 @@ class PagesBrowserTest extends BrowserTestCase {
         open("/admin/users/new");
         accessible("new-user");
         submit();
-        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        assertThat(errorSummary())
                 .contains("Enter a username").contains("Select at least one role").contains("Enter a password");
         accessible("new-user-errors");
         String created = "browser.referrer." + System.nanoTime();
@@ -64,7 +64,7 @@ class PagesBrowserTest extends BrowserTestCase {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("organisationCode"))).selectByValue("LA-E09000007");
         type("password", "Correct-Horse-42");
         submit();
-        assertThat(driver.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains(created);
+        assertThat(banner(created)).contains(created);
         accessible("user");
         open("/account");
         accessible("account");
@@ -99,7 +99,7 @@ class PagesBrowserTest extends BrowserTestCase {
         accessible("audit");
         type("from", "not-a-date");
         submit();
-        assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("YYYY-MM-DD");
+        assertThat(errorSummary()).contains("YYYY-MM-DD");
         accessible("audit-errors");
         open("/audit?actor=" + username);
         assertThat(driver.findElement(By.cssSelector("table.govuk-table")).getText()).contains("sign-in.password");

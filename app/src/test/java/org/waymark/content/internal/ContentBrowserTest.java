@@ -18,14 +18,6 @@ import org.waymark.support.BrowserTestCase;
  */
 class ContentBrowserTest extends BrowserTestCase {
 
-    /** Waits for the next page's success banner (a click returns before that page has loaded), then checks it. */
-    private void banner(String text) {
-        var found = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> d
-                .findElements(By.cssSelector(".govuk-notification-banner")).stream().filter(b -> b.getText().contains(text)).findFirst()
-                .orElse(null));
-        assertThat(found.getText()).contains(text);
-    }
-
     private void choose(String name, String value) {
         driver.findElement(By.cssSelector("input[name=" + name + "][value=" + value + "]")).click();
     }
