@@ -29,19 +29,4 @@ public final class Csv {
     public static List<String> split(String line) {
         return org.waymark.linkage.CsvLine.split(line);
     }
-
-    /** One field, quoted when it needs to be; a leading formula character is neutralised for spreadsheets. */
-    public static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
-    }
 }

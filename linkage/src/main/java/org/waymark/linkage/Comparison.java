@@ -117,37 +117,46 @@ public abstract class Comparison {
         return false;
     }
 
-    /** Date of birth: exact; day and month swapped; one character wrong; within a year; else. */
-    static Comparison dateOfBirth() {
-        return new Comparison(Fields.DOB, List.of("exact", "day-month-transposed", "one-typo", "within-a-year", "else")) {
+    /** How two present, different values of one field compare: a level from 1 up (level 0 is "exact"). */
+    interface Differing {
+        int level(String x, String y);
+    }
+
+    /**
+     * A comparison of one field: -1 when either value is missing, 0 when they are equal, otherwise what
+     * {@code differing} says. With {@code frequencyAdjusted}, the exact level's weight depends on the value.
+     */
+    static Comparison ofField(String field, List<String> levels, boolean frequencyAdjusted, Differing differing) {
+        return new Comparison(field, levels) {
             @Override
             public String tfField() {
-                return Fields.DOB;
+                return frequencyAdjusted ? field : null;
             }
 
             @Override
             public int level(PersonRecord a, PersonRecord b) {
-                String x = a.get(Fields.DOB);
-                String y = b.get(Fields.DOB);
+                String x = a.get(field);
+                String y = b.get(field);
                 if (x == null || y == null) {
                     return -1;
                 }
-                if (x.equals(y)) {
-                    return 0;
-                }
-                if (x.length() == 10 && y.length() == 10 && x.substring(0, 4).equals(y.substring(0, 4))
-                        && x.substring(5, 7).equals(y.substring(8, 10)) && x.substring(8, 10).equals(y.substring(5, 7))) {
-                    return 1;
-                }
-                if (oneEdit(x, y)) {
-                    return 2;
-                }
-                if (x.length() == 10 && y.length() == 10 && Math.abs(days(x) - days(y)) <= 366) {
-                    return 3;
-                }
-                return 4;
+                return x.equals(y) ? 0 : differing.level(x, y);
             }
         };
+    }
+
+    /** Date of birth: exact; day and month swapped; one character wrong; within a year; else. */
+    static Comparison dateOfBirth() {
+        return ofField(Fields.DOB, List.of("exact", "day-month-transposed", "one-typo", "within-a-year", "else"), true, (x, y) -> {
+            if (x.length() == 10 && y.length() == 10 && x.substring(0, 4).equals(y.substring(0, 4))
+                    && x.substring(5, 7).equals(y.substring(8, 10)) && x.substring(8, 10).equals(y.substring(5, 7))) {
+                return 1;
+            }
+            if (oneEdit(x, y)) {
+                return 2;
+            }
+            return x.length() == 10 && y.length() == 10 && Math.abs(days(x) - days(y)) <= 366 ? 3 : 4;
+        });
     }
 
     /** Days since year 0 of an ISO date, near enough (months of 30.44 days) for "within a year". */
@@ -174,86 +183,31 @@ public abstract class Comparison {
 
     /** Codes and numbers (postcode, identity number, street number): exact; one character wrong; else. */
     static Comparison code(String field) {
-        return new Comparison(field, List.of("exact", "one-typo", "else")) {
-            @Override
-            public String tfField() {
-                return field;
-            }
-
-            @Override
-            public int level(PersonRecord a, PersonRecord b) {
-                String x = a.get(field);
-                String y = b.get(field);
-                if (x == null || y == null) {
-                    return -1;
-                }
-                if (x.equals(y)) {
-                    return 0;
-                }
-                return oneEdit(x, y) ? 1 : 2;
-            }
-        };
+        return ofField(field, List.of("exact", "one-typo", "else"), true, (x, y) -> oneEdit(x, y) ? 1 : 2);
     }
 
     /** Free text (address, town): exact; Jaro-Winkler at least 0.92; at least 0.8; else. */
     static Comparison text(String field) {
-        return new Comparison(field, List.of("exact", "jaro-winkler>=0.92", "jaro-winkler>=0.8", "else")) {
-            @Override
-            public String tfField() {
-                return field;
-            }
-
-            @Override
-            public int level(PersonRecord a, PersonRecord b) {
-                String x = a.get(field);
-                String y = b.get(field);
-                if (x == null || y == null) {
-                    return -1;
-                }
-                if (x.equals(y)) {
-                    return 0;
-                }
-                double s = jw(x, y);
-                return s >= 0.92 ? 1 : s >= 0.8 ? 2 : 3;
-            }
-        };
+        return ofField(field, List.of("exact", "jaro-winkler>=0.92", "jaro-winkler>=0.8", "else"), true, (x, y) -> {
+            double s = jw(x, y);
+            return s >= 0.92 ? 1 : s >= 0.8 ? 2 : 3;
+        });
     }
 
     /** E-mail: exact; same address before the @; Jaro-Winkler at least 0.88; else. */
     static Comparison email() {
-        return new Comparison(Fields.EMAIL, List.of("exact", "same-user", "jaro-winkler>=0.88", "else")) {
-            @Override
-            public int level(PersonRecord a, PersonRecord b) {
-                String x = a.get(Fields.EMAIL);
-                String y = b.get(Fields.EMAIL);
-                if (x == null || y == null) {
-                    return -1;
-                }
-                if (x.equals(y)) {
-                    return 0;
-                }
-                int ax = x.indexOf('@');
-                int ay = y.indexOf('@');
-                if (ax > 0 && ay > 0 && x.substring(0, ax).equals(y.substring(0, ay))) {
-                    return 1;
-                }
-                return jw(x, y) >= 0.88 ? 2 : 3;
+        return ofField(Fields.EMAIL, List.of("exact", "same-user", "jaro-winkler>=0.88", "else"), false, (x, y) -> {
+            int ax = x.indexOf('@');
+            int ay = y.indexOf('@');
+            if (ax > 0 && ay > 0 && x.substring(0, ax).equals(y.substring(0, ay))) {
+                return 1;
             }
-        };
+            return jw(x, y) >= 0.88 ? 2 : 3;
+        });
     }
 
     /** Exact or not (gender, state). */
     static Comparison exact(String field) {
-        return new Comparison(field, List.of("exact", "else")) {
-            @Override
-            public int level(PersonRecord a, PersonRecord b) {
-                String x = a.get(field);
-                String y = b.get(field);
-                if (x == null || y == null) {
-                    return -1;
-                }
-                return x.equals(y) ? 0 : 1;
-            }
-        };
+        return ofField(field, List.of("exact", "else"), false, (x, y) -> 1);
     }
 }
