@@ -87,6 +87,18 @@ public class TestHttp {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method with a JSON body (or none) and extra headers given as name, value pairs. */
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
+        var builder = request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     /** A download, as bytes. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {

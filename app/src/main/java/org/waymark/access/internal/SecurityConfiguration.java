@@ -42,6 +42,15 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /** Everyone who takes part in casework: they may refer, and answer information requests to their organisation. */
+    static final String[] CASEWORK = {Role.REFERRER.name(), Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(),
+            Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name(), Role.INTERVENTION_PROVIDER.name(),
+            Role.MANAGER.name()};
+
+    /** Roles that may work a case file; which cases, the access decision says record by record. */
+    static final String[] CASE_READERS = {Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(), Role.CHANNEL_COORDINATOR.name(),
+            Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name(), Role.MANAGER.name()};
+
     /** The JSON API: Bearer tokens only, no session, no cookies, so no CSRF exposure. */
     @Bean
     @Order(1)
@@ -60,6 +69,17 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification")
                                 .hasRole(Role.DPO.name())
+                        .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/api/v1/information-requests",
+                                "/api/v1/information-requests/**", "/api/v1/assessment-frameworks").hasAnyRole(CASEWORK)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/api/v1/deconfliction-subjects", "/api/v1/deconfliction-subjects/**")
+                                .hasAnyRole(Role.GATEWAY_OFFICER.name(), Role.MANAGER.name())
+                        .requestMatchers("/api/v1/panel-meetings", "/api/v1/panel-meetings/**")
+                                .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name())
+                        .requestMatchers("/api/v1/interventions", "/api/v1/interventions/**")
+                                .hasAnyRole(Role.INTERVENTION_PROVIDER.name(), Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name())
+                        .requestMatchers("/api/v1/stalled-plans")
+                                .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.MANAGER.name())
                         .requestMatchers("/api/v1/content-statistics").hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
                         .requestMatchers("/api/v1/content-items", "/api/v1/content-items/**", "/api/v1/content-referrals/**",
                                 "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())

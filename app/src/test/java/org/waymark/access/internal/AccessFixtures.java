@@ -23,6 +23,17 @@ public final class AccessFixtures {
                 null, EnumSet.of(role), organisation, area, PASSWORD), new By("test", null));
     }
 
+    /** An organisation of the given type, created once per context (panel members and providers need their own). */
+    public static synchronized String organisation(ApplicationContext context, String code, org.waymark.access.OrganisationType type, String area) {
+        var geography = context.getBean(JdbcGeography.class);
+        if (geography.organisation(code).isEmpty()) {
+            geography.insertOrganisation(new org.waymark.access.Organisation(code, code + " (test)", type, area),
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            geography.refresh();
+        }
+        return code;
+    }
+
     public static String token(ApplicationContext context, UUID userId, int days) {
         return context.getBean(ApiTokens.class).issue(userId, days, new By("test", null)).token();
     }

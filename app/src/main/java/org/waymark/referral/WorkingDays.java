@@ -1,0 +1,72 @@
+package org.waymark.referral;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working days in England and Wales: Monday to Friday except bank holidays, which are reference data
+ * ({@code reference/bank-holidays-england-and-wales.csv}, from GOV.UK's published list). Screening's five-day
+ * target and information-request deadlines count these.
+ */
+@Component
+public class WorkingDays {
+
+    private final Set<LocalDate> holidays;
+    private final LocalDate lastKnown;
+
+    public WorkingDays() {
+        var dates = new TreeSet<LocalDate>();
+        try (var in = new ClassPathResource("reference/bank-holidays-england-and-wales.csv").getInputStream()) {
+            var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    dates.add(LocalDate.parse(lines[i].substring(0, lines[i].indexOf(','))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.holidays = Set.copyOf(dates);
+        this.lastKnown = dates.last();
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
+    }
+
+    /** Working days after {@code from} up to and including {@code to}: 0 on the same day, 1 on the next working day. */
+    public int between(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    /** The day {@code days} working days after {@code from}. */
+    public LocalDate plus(LocalDate from, int days) {
+        LocalDate d = from;
+        for (int left = days; left > 0; ) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    /** The last date the bank-holiday list covers; beyond it only weekends are known. */
+    public LocalDate coveredUntil() {
+        return lastKnown;
+    }
+}

@@ -1,0 +1,60 @@
+package org.waymark.referral.internal;
+
+import org.springframework.stereotype.Component;
+import org.waymark.access.AccessRule;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.Geography;
+import org.waymark.access.OrganisationType;
+import org.waymark.access.Role;
+import org.waymark.referral.CaseFile;
+
+/**
+ * Who may work a case, by where they are and where the case is: CT police (gateway and case officers, and
+ * their managers) in the case's force area or region; the local authority's Channel coordinator, chair and
+ * manager once the case reaches Channel. A deconfliction match withholds the case from everyone but police.
+ * Panel members and providers are the Channel module's rules; referrers only ever see their receipt.
+ */
+@Component
+class CaseAccessRule implements AccessRule<CaseFile> {
+
+    private final Geography geography;
+
+    CaseAccessRule(Geography geography) {
+        this.geography = geography;
+    }
+
+    @Override
+    public Class<CaseFile> recordClass() {
+        return CaseFile.class;
+    }
+
+    @Override
+    public Decision decide(CurrentUser user, Action action, CaseFile file) {
+        if (action == Action.DELETE) {
+            return Decision.ABSTAIN; // erasure is retention's, under its own rule
+        }
+        boolean police = isPolice(user);
+        if (file.withheld() && !police) {
+            return Decision.DENY;
+        }
+        if (police && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.PREVENT_CASE_OFFICER) || user.has(Role.MANAGER))
+                && within(user, file.forceArea())) {
+            return Decision.PERMIT;
+        }
+        if (user.organisationType() == OrganisationType.LOCAL_AUTHORITY && file.stage().isChannel()
+                && (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR) || user.has(Role.MANAGER))
+                && within(user, file.localAuthority())) {
+            return Decision.PERMIT;
+        }
+        return Decision.ABSTAIN;
+    }
+
+    static boolean isPolice(CurrentUser user) {
+        return user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
+    }
+
+    private boolean within(CurrentUser user, String area) {
+        return user.areaCode() != null && area != null && geography.contains(user.areaCode(), area);
+    }
+}

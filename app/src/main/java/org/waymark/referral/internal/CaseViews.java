@@ -1,0 +1,74 @@
+package org.waymark.referral.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.Geography;
+import org.waymark.referral.CaseFile;
+import org.waymark.referral.CaseSection;
+import org.waymark.referral.CaseSections;
+import org.waymark.referral.CaseStage;
+import org.waymark.referral.Cases;
+
+/** The case page and the case API read one view, assembled here once per request and audited once. */
+@Service
+class CaseViews {
+
+    private final Cases cases;
+    private final ReferralStore store;
+    private final Geography geography;
+    private final List<CaseSections> sections;
+
+    CaseViews(Cases cases, ReferralStore store, Geography geography, List<CaseSections> sections) {
+        this.cases = cases;
+        this.store = store;
+        this.geography = geography;
+        this.sections = sections;
+    }
+
+    /** An earlier (or later) referral of the same person, with its outcome. */
+    record OtherCase(UUID id, String reference, CaseStage stage, Instant receivedAt, String localAuthority, boolean readable) {
+    }
+
+    record CaseView(UUID id, String reference, CaseStage stage, String localAuthority, String localAuthorityName, String forceArea,
+            Instant receivedAt, CaseFile.ReceivedVia receivedVia, boolean withheld, ReferralStore.Answers referral,
+            List<ReferralStore.Document> documents, List<ReferralStore.LinkedPerson> linkedPeople, List<OtherCase> otherCases,
+            List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections,
+            @com.fasterxml.jackson.annotation.JsonIgnore List<CaseSection> sectionList) {
+    }
+
+    @Transactional
+    CaseView view(CurrentUser user, UUID id) {
+        var file = cases.consult(user, id, "case.viewed");
+        var answers = store.answers(id).map(CaseViews::withoutEqualityData).orElse(null);
+        var others = cases.otherCasesOf(file.personId(), file.id()).stream()
+                .map(o -> new OtherCase(o.id(), o.reference(), o.stage(), o.receivedAt(), o.localAuthority(),
+                        cases.permits(user, org.waymark.access.Action.READ, o)))
+                .toList();
+        var list = new ArrayList<CaseSection>();
+        for (var supplier : sections) {
+            list.addAll(supplier.sectionsFor(user, file));
+        }
+        var map = new LinkedHashMap<String, Object>();
+        list.forEach(s -> map.put(s.key(), s.content()));
+        return new CaseView(file.id(), file.reference(), file.stage(), file.localAuthority(),
+                geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
+                file.receivedAt(), file.receivedVia(), file.withheld(), answers, store.documents(id), store.linkedPeople(id), others,
+                cases.timeline(id), cases.disclosures(id), map, list);
+    }
+
+    /** Ethnicity and religion are for equality monitoring only: nobody working the case sees them. */
+    private static ReferralStore.Answers withoutEqualityData(ReferralStore.Answers a) {
+        return new ReferralStore.Answers(a.forename(), a.surname(), a.aliases(), a.dateOfBirth(), a.age(), a.gender(), a.address(),
+                a.postcode(), a.nationality(), a.firstLanguage(), a.schoolOrOccupation(), a.familyDetails(), a.personAware(), a.concern(),
+                a.complexNeeds(), a.otherSafeguarding(), a.agenciesInvolved(), a.referrerName(), a.referrerOrganisation(),
+                a.referrerSector(), a.referrerEmail(), a.referrerPhone(), null, null, a.language());
+    }
+}

@@ -1,0 +1,39 @@
+package org.waymark.referral.internal;
+
+import java.util.Locale;
+
+/** The closed lists a referral's answers come from (PREVENT.md §3 and §4). */
+final class ReferralEnums {
+
+    private ReferralEnums() {
+    }
+
+    enum Gender { MALE, FEMALE, OTHER, NOT_KNOWN }
+
+    /** The Home Office statistics' sectors of referral. */
+    enum Sector { EDUCATION, POLICE, LOCAL_AUTHORITY, HEALTH, PRISONS, PROBATION, COMMUNITY, FRIENDS_AND_FAMILY, OTHER }
+
+    enum PersonAware { YES, NO, NOT_KNOWN }
+
+    enum ComplexNeed { SPECIAL_EDUCATIONAL_NEEDS, DISABILITY, MENTAL_HEALTH, NEURODIVERSITY }
+
+    /** ONS harmonised ethnic groups (top level): equality monitoring only, never an indicator. */
+    enum Ethnicity { ASIAN, BLACK, MIXED, WHITE, OTHER, NOT_STATED }
+
+    /** Census religion question: equality monitoring only, never an indicator. */
+    enum Religion { NO_RELIGION, BUDDHIST, CHRISTIAN, HINDU, JEWISH, MUSLIM, SIKH, OTHER, NOT_STATED }
+
+    enum LinkedCategory { FAMILY_MEMBER, THIRD_PARTY }
+
+    /** Parses a value case-insensitively, with spaces or hyphens for underscores; null when absent or unknown. */
+    static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

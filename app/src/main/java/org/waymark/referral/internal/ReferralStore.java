@@ -1,0 +1,144 @@
+package org.waymark.referral.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.waymark.referral.CaseFile;
+
+/** The referral's own rows: person, case, answers, documents, linked people, idempotency keys. */
+@Repository
+class ReferralStore {
+
+    private final JdbcClient jdbc;
+
+    ReferralStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The referral's answers as stored, for the case page and the API. */
+    record Answers(String forename, String surname, String aliases, LocalDate dateOfBirth, Integer age, String gender, String address,
+            String postcode, String nationality, String firstLanguage, String schoolOrOccupation, String familyDetails,
+            String personAware, String concern, List<String> complexNeeds, String otherSafeguarding, String agenciesInvolved,
+            String referrerName, String referrerOrganisation, String referrerSector, String referrerEmail, String referrerPhone,
+            String ethnicity, String religion, String language) {
+    }
+
+    record Document(UUID id, UUID caseId, String fileName, String mediaType, long sizeBytes, String sha256, String uploadedBy,
+            Instant uploadedAt) {
+    }
+
+    record LinkedPerson(UUID id, String category, String name, String relationship, String addedBy, Instant addedAt) {
+    }
+
+    record IdempotentRequest(String bodyHash, UUID caseId) {
+    }
+
+    long nextCaseNumber() {
+        return jdbc.sql("select nextval('case_number')").query(Long.class).single();
+    }
+
+    /** The person with exactly this name and date of birth, if one is known; fuzzy candidates are the linkage's. */
+    Optional<UUID> personExactly(String forename, String surname, LocalDate born) {
+        if (born == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from person where lower(forename) = ? and lower(surname) = ? and date_of_birth = ? order by created_at")
+                .params(forename.toLowerCase(Locale.ROOT), surname.toLowerCase(Locale.ROOT), born).query(UUID.class).list()
+                .stream().findFirst();
+    }
+
+    void insertPerson(UUID id, String forename, String surname, LocalDate born, Instant at) {
+        jdbc.sql("insert into person (id, forename, surname, date_of_birth, created_at) values (?, ?, ?, ?, ?)")
+                .params(id, forename, surname, born, Timestamp.from(at)).update();
+    }
+
+    void insertCase(CaseFile c) {
+        jdbc.sql("insert into prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, "
+                        + "submitted_by, submitted_org, withheld, stage_changed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(c.id(), c.reference(), c.personId(), c.stage().name(), c.localAuthority(), c.forceArea(),
+                        Timestamp.from(c.receivedAt()), c.receivedVia().name(), c.submittedBy(), c.submittedOrganisation(), c.withheld(),
+                        Timestamp.from(c.stageChangedAt())).update();
+    }
+
+    void insertAnswers(UUID caseId, Answers a) {
+        jdbc.sql("insert into referral (case_id, forename, surname, aliases, date_of_birth, age, gender, address, postcode, nationality, "
+                        + "first_language, school_or_occupation, family_details, person_aware, concern, complex_needs, other_safeguarding, "
+                        + "agencies_involved, referrer_name, referrer_organisation, referrer_sector, referrer_email, referrer_phone, "
+                        + "ethnicity, religion, language) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, a.forename(), a.surname(), a.aliases(), a.dateOfBirth(), a.age(), a.gender(), a.address(), a.postcode(),
+                        a.nationality(), a.firstLanguage(), a.schoolOrOccupation(), a.familyDetails(), a.personAware(), a.concern(),
+                        a.complexNeeds().isEmpty() ? null : String.join(",", a.complexNeeds()), a.otherSafeguarding(),
+                        a.agenciesInvolved(), a.referrerName(), a.referrerOrganisation(), a.referrerSector(), a.referrerEmail(),
+                        a.referrerPhone(), a.ethnicity(), a.religion(), a.language())
+                .update();
+    }
+
+    Optional<Answers> answers(UUID caseId) {
+        return jdbc.sql("select forename, surname, aliases, date_of_birth, age, gender, address, postcode, nationality, first_language, "
+                        + "school_or_occupation, family_details, person_aware, concern, complex_needs, other_safeguarding, agencies_involved, "
+                        + "referrer_name, referrer_organisation, referrer_sector, referrer_email, referrer_phone, ethnicity, religion, language "
+                        + "from referral where case_id = ?")
+                .param(caseId).query((rs, n) -> new Answers(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15) == null ? List.of() : List.of(rs.getString(15).split(",")), rs.getString(16), rs.getString(17),
+                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
+                        rs.getString(24), rs.getString(25)))
+                .optional();
+    }
+
+    Optional<IdempotentRequest> idempotent(String requester, String key) {
+        return jdbc.sql("select body_hash, case_id from referral_idempotency where requester = ? and idem_key = ?").params(requester, key)
+                .query((rs, n) -> new IdempotentRequest(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+    }
+
+    void insertIdempotency(String requester, String key, String bodyHash, UUID caseId, Instant at) {
+        jdbc.sql("insert into referral_idempotency (requester, idem_key, body_hash, case_id, created_at) values (?, ?, ?, ?, ?)")
+                .params(requester, key, bodyHash, caseId, Timestamp.from(at)).update();
+    }
+
+    void insertDocument(Document d, byte[] bytes) {
+        jdbc.sql("insert into case_document (id, case_id, file_name, media_type, size_bytes, sha256, bytes, uploaded_by, uploaded_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.id(), d.caseId(), d.fileName(), d.mediaType(), d.sizeBytes(), d.sha256(), bytes, d.uploadedBy(),
+                        Timestamp.from(d.uploadedAt())).update();
+    }
+
+    List<Document> documents(UUID caseId) {
+        return jdbc.sql("select id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at from case_document "
+                        + "where case_id = ? order by uploaded_at, file_name")
+                .param(caseId).query(ReferralStore::document).list();
+    }
+
+    Optional<Document> document(UUID id) {
+        return jdbc.sql("select id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at from case_document where id = ?")
+                .param(id).query(ReferralStore::document).optional();
+    }
+
+    byte[] documentBytes(UUID id) {
+        return jdbc.sql("select bytes from case_document where id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
+    }
+
+    void insertLinkedPerson(UUID caseId, LinkedPerson p) {
+        jdbc.sql("insert into linked_person (id, case_id, category, name, relationship, added_by, added_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(p.id(), caseId, p.category(), p.name(), p.relationship(), p.addedBy(), Timestamp.from(p.addedAt())).update();
+    }
+
+    List<LinkedPerson> linkedPeople(UUID caseId) {
+        return jdbc.sql("select id, category, name, relationship, added_by, added_at from linked_person where case_id = ? order by added_at")
+                .param(caseId).query((rs, n) -> new LinkedPerson(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant())).list();
+    }
+
+    private static Document document(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Document(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+    }
+}

@@ -1,0 +1,470 @@
+package org.waymark.screening.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.access.AccessDecisions;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.Geography;
+import org.waymark.access.OrganisationType;
+import org.waymark.access.RecordNotFoundException;
+import org.waymark.access.Role;
+import org.waymark.audit.AuditAction;
+import org.waymark.audit.AuditEvent;
+import org.waymark.audit.AuditTrail;
+import org.waymark.govuk.Conflict;
+import org.waymark.govuk.FormErrors;
+import org.waymark.referral.CaseFile;
+import org.waymark.referral.CaseNotification;
+import org.waymark.referral.CaseStage;
+import org.waymark.referral.Cases;
+import org.waymark.referral.ReferralReceived;
+import org.waymark.referral.WorkingDays;
+import org.waymark.screening.internal.ScreeningEnums.Approval;
+import org.waymark.screening.internal.ScreeningEnums.CheckResult;
+import org.waymark.screening.internal.ScreeningEnums.ConcernType;
+import org.waymark.screening.internal.ScreeningEnums.NoFurtherActionReason;
+import org.waymark.screening.internal.ScreeningEnums.Outcome;
+import org.waymark.screening.internal.ScreeningRecords.Check;
+import org.waymark.screening.internal.ScreeningRecords.Decision;
+import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
+import org.waymark.screening.internal.ScreeningRecords.Match;
+import org.waymark.screening.internal.ScreeningRecords.Subject;
+
+/**
+ * The gateway's work on a case. Each step asks the access decision for the case, checks the role, validates
+ * into field errors, and writes its milestone and audit entry in the same transaction as the change.
+ */
+@Service
+@Transactional
+class Screening {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final JdbcClient jdbc;
+    private final Cases cases;
+    private final AccessDecisions access;
+    private final Geography geography;
+    private final WorkingDays workingDays;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Screening(JdbcClient jdbc, Cases cases, AccessDecisions access, Geography geography, WorkingDays workingDays, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.access = access;
+        this.geography = geography;
+        this.workingDays = workingDays;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record CheckForm(String system, String result, String note) {
+    }
+
+    record DecisionForm(String outcome, String reason, String signpostedTo, String concernType, String rationale) {
+    }
+
+    record ApprovalForm(String decision, String comment) {
+    }
+
+    record RequestForm(String organisation, String question, String dueOn) {
+    }
+
+    record AnswerForm(String answer) {
+    }
+
+    record SubjectForm(String forename, String surname, String dateOfBirth, String operation) {
+    }
+
+    static boolean isPolice(CurrentUser user) {
+        return user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
+    }
+
+    private CaseFile screeningCase(CurrentUser user, UUID caseId) {
+        var file = cases.require(user, Action.UPDATE, caseId);
+        if (!user.has(Role.GATEWAY_OFFICER) || !isPolice(user)) {
+            throw new RecordNotFoundException("CASE", caseId.toString());
+        }
+        return file;
+    }
+
+    Check addCheck(CurrentUser user, UUID caseId, CheckForm form) {
+        var errors = new FormErrors();
+        text(errors, "system", form.system(), 100, true);
+        var result = ScreeningEnums.parse(CheckResult.class, form.result());
+        if (result == null) {
+            errors.add("result", "screening.check.result");
+        }
+        text(errors, "note", form.note(), 2000, false);
+        invalidIfAny(errors);
+        var file = screeningCase(user, caseId);
+        if (file.stage() != CaseStage.SCREENING && file.stage() != CaseStage.AWAITING_APPROVAL) {
+            throw new org.waymark.referral.IllegalMove(file.stage(), "a system check");
+        }
+        var check = new Check(UUID.randomUUID(), form.system().strip(), result.name(), clean(form.note()), user.username(), now());
+        jdbc.sql("insert into screening_check (id, case_id, system, result, note, checked_by, checked_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(check.id(), caseId, check.system(), check.result(), check.note(), check.checkedBy(), Timestamp.from(check.checkedAt()))
+                .update();
+        cases.milestone(caseId, "SYSTEM_CHECK", user, check.system() + ": " + check.result());
+        audit.record(AuditEvent.of(AuditAction.COLLECTION, "screening.check.recorded").record("CASE", caseId).person(file.personId()));
+        return check;
+    }
+
+    Decision decide(CurrentUser user, UUID caseId, DecisionForm form) {
+        var errors = new FormErrors();
+        var outcome = ScreeningEnums.parse(Outcome.class, form.outcome());
+        if (outcome == null) {
+            errors.add("outcome", "screening.outcome.missing");
+        }
+        var reason = ScreeningEnums.parse(NoFurtherActionReason.class, form.reason());
+        if (outcome == Outcome.NO_FURTHER_ACTION && reason == null) {
+            errors.add("reason", "screening.reason.missing");
+        }
+        var service = ScreeningEnums.parse(ScreeningEnums.Service.class, form.signpostedTo());
+        if (outcome == Outcome.SIGNPOSTED && service == null) {
+            errors.add("signpostedTo", "screening.signpostedTo.missing");
+        }
+        var concernType = ScreeningEnums.parse(ConcernType.class, form.concernType());
+        if (concernType == null) {
+            errors.add("concernType", "screening.concernType.missing");
+        }
+        text(errors, "rationale", form.rationale(), 10000, true);
+        invalidIfAny(errors);
+        var file = screeningCase(user, caseId);
+        if (file.stage() != CaseStage.SCREENING) {
+            throw new org.waymark.referral.IllegalMove(file.stage(), "a screening decision");
+        }
+        if (outcome == Outcome.CHANNEL && file.withheld()) {
+            throw new Conflict("This case matches the deconfliction register: a CT supervisor must clear the match before it goes to Channel.");
+        }
+        boolean repeat = !cases.otherCasesOf(file.personId(), file.id()).isEmpty();
+        boolean needsApproval = outcome == Outcome.NO_FURTHER_ACTION && repeat;
+        var decision = new Decision(UUID.randomUUID(), outcome.name(), outcome == Outcome.NO_FURTHER_ACTION ? reason.name() : null,
+                outcome == Outcome.SIGNPOSTED ? service.name() : null, concernType.name(), form.rationale().strip(), user.username(), now(),
+                needsApproval, null, null, null, null);
+        jdbc.sql("insert into screening_decision (id, case_id, outcome, reason, signposted_to, concern_type, rationale, decided_by, "
+                        + "decided_at, needs_approval) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(decision.id(), caseId, decision.outcome(), decision.reason(), decision.signpostedTo(), decision.concernType(),
+                        decision.rationale(), decision.decidedBy(), Timestamp.from(decision.decidedAt()), needsApproval)
+                .update();
+        var target = needsApproval ? CaseStage.AWAITING_APPROVAL : switch (outcome) {
+            case NO_FURTHER_ACTION -> CaseStage.NO_FURTHER_ACTION;
+            case SIGNPOSTED -> CaseStage.SIGNPOSTED;
+            case POLICE_LED -> CaseStage.POLICE_LED;
+            case CHANNEL -> CaseStage.CHANNEL;
+        };
+        var moved = cases.move(file, target, user, needsApproval ? "DECISION_AWAITING_APPROVAL" : "SCREENING_DECISION", outcome.name());
+        if (needsApproval) {
+            events.publishEvent(CaseNotification.toArea(moved, "screening.approval", Role.MANAGER, file.forceArea()));
+        } else if (outcome == Outcome.CHANNEL) {
+            cases.disclosed(moved, "LA-" + file.localAuthority(), "referral and screening decision, for Channel", user);
+            events.publishEvent(CaseNotification.toArea(moved, "channel.referred", Role.CHANNEL_COORDINATOR, file.localAuthority()));
+        }
+        return decision;
+    }
+
+    /** A CT supervisor (a police manager, not the decider) approves or returns a repeat referral's closure. */
+    Decision approve(CurrentUser user, UUID caseId, ApprovalForm form) {
+        var errors = new FormErrors();
+        var approval = ScreeningEnums.parse(Approval.class, form.decision());
+        if (approval == null) {
+            errors.add("decision", "screening.approval.missing");
+        }
+        text(errors, "comment", form.comment(), 2000, approval == Approval.RETURNED);
+        invalidIfAny(errors);
+        var file = cases.require(user, Action.UPDATE, caseId);
+        if (!user.has(Role.MANAGER) || !isPolice(user)) {
+            throw new RecordNotFoundException("CASE", caseId.toString());
+        }
+        var pending = decisions(caseId).stream().filter(d -> d.needsApproval() && d.approval() == null).findFirst()
+                .orElseThrow(() -> new org.waymark.referral.IllegalMove(file.stage(), "an approval"));
+        if (pending.decidedBy().equals(user.username())) {
+            throw new Conflict("You made this decision: another supervisor must approve it.");
+        }
+        int updated = jdbc.sql("update screening_decision set approval = ?, approval_comment = ?, approved_by = ?, approved_at = ? "
+                        + "where id = ? and approval is null")
+                .params(approval.name(), clean(form.comment()), user.username(), Timestamp.from(now()), pending.id()).update();
+        if (updated != 1) {
+            throw new org.waymark.referral.IllegalMove(file.stage(), "an approval");
+        }
+        cases.move(file, approval == Approval.APPROVED ? CaseStage.NO_FURTHER_ACTION : CaseStage.SCREENING, user,
+                approval == Approval.APPROVED ? "CLOSURE_APPROVED" : "CLOSURE_RETURNED", null);
+        return decisions(caseId).stream().filter(d -> d.id().equals(pending.id())).findFirst().orElseThrow();
+    }
+
+    InformationRequest requestInformation(CurrentUser user, UUID caseId, RequestForm form) {
+        var errors = new FormErrors();
+        if (form.organisation() == null || geography.organisation(form.organisation().trim()).isEmpty()) {
+            errors.add("organisation", "screening.request.organisation");
+        }
+        text(errors, "question", form.question(), 4000, true);
+        LocalDate due = null;
+        if (form.dueOn() == null || form.dueOn().isBlank()) {
+            due = workingDays.plus(today(), 5);
+        } else {
+            try {
+                due = LocalDate.parse(form.dueOn().trim());
+                if (due.isBefore(today())) {
+                    errors.add("dueOn", "screening.request.duePast");
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("dueOn", "screening.request.dueInvalid");
+            }
+        }
+        invalidIfAny(errors);
+        var file = cases.require(user, Action.UPDATE, caseId);
+        if (!(user.has(Role.GATEWAY_OFFICER) || user.has(Role.CHANNEL_COORDINATOR))) {
+            throw new RecordNotFoundException("CASE", caseId.toString());
+        }
+        if (file.stage().isFinal()) {
+            throw new org.waymark.referral.IllegalMove(file.stage(), "an information request");
+        }
+        var request = new InformationRequest(UUID.randomUUID(), caseId, file.reference(), form.organisation().trim(), form.question().strip(),
+                due, user.username(), now(), null, null, null);
+        jdbc.sql("insert into information_request (id, case_id, organisation, question, due_on, requested_by, requested_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(request.id(), caseId, request.organisation(), request.question(), due, user.username(),
+                        Timestamp.from(request.requestedAt())).update();
+        cases.milestone(caseId, "INFORMATION_REQUESTED", user, request.organisation());
+        // The request itself names the person to the partner: a disclosure.
+        cases.disclosed(file, request.organisation(), "information request (name and date of birth)", user);
+        events.publishEvent(CaseNotification.toOrganisation(file, "information.requested", null, request.organisation()));
+        return request;
+    }
+
+    /** Requests addressed to the user's organisation, unanswered first. */
+    @Transactional(readOnly = true)
+    List<InformationRequest> requestsFor(CurrentUser user) {
+        return jdbc.sql(REQUEST + "where r.organisation = ? order by r.answered_at nulls first, r.due_on").param(user.organisationCode())
+                .query(Screening::request).list();
+    }
+
+    InformationRequest request(CurrentUser user, UUID id) {
+        var request = jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).optional()
+                .orElseThrow(() -> new RecordNotFoundException("INFORMATION_REQUEST", id.toString()));
+        access.require(user, Action.READ, request);
+        var file = cases.find(request.caseId()).orElseThrow();
+        audit.record(AuditEvent.of(AuditAction.CONSULTATION, "information-request.viewed").record("INFORMATION_REQUEST", id)
+                .person(file.personId()));
+        return request;
+    }
+
+    InformationRequest answer(CurrentUser user, UUID id, AnswerForm form) {
+        var errors = new FormErrors();
+        text(errors, "answer", form.answer(), 10000, true);
+        invalidIfAny(errors);
+        var request = jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).optional()
+                .orElseThrow(() -> new RecordNotFoundException("INFORMATION_REQUEST", id.toString()));
+        access.require(user, Action.UPDATE, request);
+        int updated = jdbc.sql("update information_request set answer = ?, answered_by = ?, answered_at = ? where id = ? and answered_at is null")
+                .params(form.answer().strip(), user.username(), Timestamp.from(now()), id).update();
+        if (updated != 1) {
+            throw new Conflict("This request has already been answered.");
+        }
+        var file = cases.find(request.caseId()).orElseThrow();
+        cases.milestone(file.id(), "INFORMATION_PROVIDED", user, user.organisationCode());
+        // The answer is a disclosure by the partner to whoever asked.
+        String requester = request.requestedBy();
+        jdbc.sql("insert into case_disclosure (case_id, recipient, what, disclosed_by, disclosed_at) values (?, ?, ?, ?, ?)")
+                .params(file.id(), requester, "answer to information request from " + user.organisationCode(), user.username(),
+                        Timestamp.from(now())).update();
+        audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "information-request.answered").record("INFORMATION_REQUEST", id)
+                .person(file.personId()).recipient(requester));
+        events.publishEvent(CaseNotification.toArea(file, "information.answered",
+                file.stage().isChannel() ? Role.CHANNEL_COORDINATOR : Role.GATEWAY_OFFICER,
+                file.stage().isChannel() ? file.localAuthority() : file.forceArea()));
+        return jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).single();
+    }
+
+    // The deconfliction register -------------------------------------------------------------------------
+
+    Subject addSubject(CurrentUser user, SubjectForm form) {
+        requireRegisterKeeper(user);
+        var errors = new FormErrors();
+        text(errors, "forename", form.forename(), 100, true);
+        text(errors, "surname", form.surname(), 100, true);
+        text(errors, "operation", form.operation(), 100, true);
+        LocalDate born = null;
+        if (form.dateOfBirth() != null && !form.dateOfBirth().isBlank()) {
+            try {
+                born = LocalDate.parse(form.dateOfBirth().trim());
+            } catch (DateTimeParseException e) {
+                errors.add("dateOfBirth", "referral.dateOfBirth.invalid");
+            }
+        }
+        invalidIfAny(errors);
+        String forceArea = forceAreaOf(user);
+        var subject = new Subject(UUID.randomUUID(), forceArea, form.forename().strip(), form.surname().strip(), born, form.operation().strip(),
+                user.username(), now(), null, null);
+        jdbc.sql("insert into deconfliction_subject (id, force_area, forename, surname, date_of_birth, operation, added_by, added_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(subject.id(), forceArea, subject.forename(), subject.surname(), born, subject.operation(), user.username(),
+                        Timestamp.from(subject.addedAt())).update();
+        audit.record(AuditEvent.of(AuditAction.COLLECTION, "deconfliction.subject.added").record("DECONFLICTION_SUBJECT", subject.id()));
+        return subject;
+    }
+
+    void removeSubject(CurrentUser user, UUID id) {
+        requireRegisterKeeper(user);
+        var subject = subject(id).filter(s -> s.removedAt() == null).orElseThrow(() -> new RecordNotFoundException("DECONFLICTION_SUBJECT", id.toString()));
+        access.require(user, Action.UPDATE, subject);
+        jdbc.sql("update deconfliction_subject set removed_by = ?, removed_at = ? where id = ?").params(user.username(), Timestamp.from(now()), id)
+                .update();
+        audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.subject.removed").record("DECONFLICTION_SUBJECT", id));
+    }
+
+    @Transactional(readOnly = true)
+    List<Subject> register(CurrentUser user) {
+        requireRegisterKeeper(user);
+        return jdbc.sql(SUBJECT + "where removed_at is null order by surname, forename").query(Screening::subject).list().stream()
+                .filter(s -> access.permits(user, Action.READ, s)).toList();
+    }
+
+    /** Every new referral is checked against the register in the transaction that takes it in. */
+    @EventListener
+    void onReferralReceived(ReferralReceived received) {
+        var person = jdbc.sql("select forename, surname, date_of_birth from person where id = ?").param(received.personId())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        var matches = jdbc.sql(SUBJECT + "where removed_at is null and lower(surname) = ?").param(person[1].toLowerCase(Locale.ROOT))
+                .query(Screening::subject).list().stream()
+                .filter(s -> sameForename(s.forename(), person[0]))
+                .filter(s -> s.dateOfBirth() == null || person[2] == null || s.dateOfBirth().toString().equals(person[2]))
+                .toList();
+        if (matches.isEmpty()) {
+            return;
+        }
+        var file = cases.find(received.caseId()).orElseThrow();
+        for (var s : matches) {
+            jdbc.sql("insert into deconfliction_match (case_id, subject_id, matched_at) values (?, ?, ?)").params(file.id(), s.id(),
+                    Timestamp.from(now())).update();
+        }
+        cases.withhold(file, true, null);
+        audit.record(AuditEvent.of(AuditAction.COMBINATION, "deconfliction.matched").record("CASE", file.id()).person(file.personId())
+                .by("system", null));
+        events.publishEvent(CaseNotification.toArea(file, "deconfliction.match", Role.MANAGER, file.forceArea()));
+    }
+
+    /** A CT supervisor clears the case's matches after deconflicting with the investigation; it is released to partners. */
+    void clearMatches(CurrentUser user, UUID caseId) {
+        var file = cases.require(user, Action.UPDATE, caseId);
+        if (!user.has(Role.MANAGER) || !isPolice(user)) {
+            throw new RecordNotFoundException("CASE", caseId.toString());
+        }
+        int cleared = jdbc.sql("update deconfliction_match set cleared_by = ?, cleared_at = ? where case_id = ? and cleared_at is null")
+                .params(user.username(), Timestamp.from(now()), caseId).update();
+        if (cleared == 0) {
+            throw new Conflict("This case has no deconfliction match to clear.");
+        }
+        cases.withhold(file, false, user);
+        audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.cleared").record("CASE", caseId).person(file.personId()));
+    }
+
+    @Transactional(readOnly = true)
+    ScreeningRecords.Section section(CaseFile file, boolean police) {
+        var requests = jdbc.sql(REQUEST + "where r.case_id = ? order by r.requested_at").param(file.id()).query(Screening::request).list();
+        if (!police) {
+            return new ScreeningRecords.Section(List.of(), List.of(), decisions(file.id()), List.of());
+        }
+        var checks = jdbc.sql("select id, system, result, note, checked_by, checked_at from screening_check where case_id = ? order by checked_at")
+                .param(file.id()).query((rs, n) -> new Check(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant())).list();
+        var matches = jdbc.sql("select m.subject_id, s.operation, m.matched_at, m.cleared_by, m.cleared_at from deconfliction_match m "
+                        + "join deconfliction_subject s on s.id = m.subject_id where m.case_id = ? order by m.matched_at")
+                .param(file.id()).query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).list();
+        return new ScreeningRecords.Section(checks, requests, decisions(file.id()), matches);
+    }
+
+    List<Decision> decisions(UUID caseId) {
+        return jdbc.sql("select id, outcome, reason, signposted_to, concern_type, rationale, decided_by, decided_at, needs_approval, approval, "
+                        + "approval_comment, approved_by, approved_at from screening_decision where case_id = ? order by decided_at")
+                .param(caseId).query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant())).list();
+    }
+
+    private static final String REQUEST = "select r.id, r.case_id, c.reference, r.organisation, r.question, r.due_on, r.requested_by, "
+            + "r.requested_at, r.answer, r.answered_by, r.answered_at from information_request r join prevent_case c on c.id = r.case_id ";
+
+    private static InformationRequest request(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new InformationRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
+    }
+
+    private static final String SUBJECT = "select id, force_area, forename, surname, date_of_birth, operation, added_by, added_at, removed_by, "
+            + "removed_at from deconfliction_subject ";
+
+    private java.util.Optional<Subject> subject(UUID id) {
+        return jdbc.sql(SUBJECT + "where id = ?").param(id).query(Screening::subject).optional();
+    }
+
+    private static Subject subject(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Subject(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
+    }
+
+    /** Same forename, or one is the other's initial or leading part (Sam, Samuel): the register errs towards a match. */
+    static boolean sameForename(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT).strip();
+        String y = b.toLowerCase(Locale.ROOT).strip();
+        return x.equals(y) || (x.length() >= 1 && y.startsWith(x) && (x.length() == 1 || x.length() >= 3))
+                || (y.length() >= 1 && x.startsWith(y) && (y.length() == 1 || y.length() >= 3));
+    }
+
+    private void requireRegisterKeeper(CurrentUser user) {
+        if (!isPolice(user) || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
+            throw new RecordNotFoundException("DECONFLICTION_SUBJECT", "register");
+        }
+    }
+
+    private String forceAreaOf(CurrentUser user) {
+        return user.areaCode();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(LONDON));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static void text(FormErrors errors, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "screening." + field + ".missing");
+            }
+        } else if (value.strip().length() > max) {
+            errors.add(field, "referral.tooLong", max);
+        }
+    }
+
+    static void invalidIfAny(FormErrors errors) {
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.waymark.screening.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.waymark.access.AccessRule;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.Geography;
+import org.waymark.access.Role;
+import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
+import org.waymark.screening.internal.ScreeningRecords.Subject;
+
+/**
+ * An information request is read and answered by the organisation it is addressed to; the deconfliction
+ * register is CT police's own, each force seeing its subjects (matching runs across all of them).
+ */
+@Configuration(proxyBeanMethods = false)
+class ScreeningAccessRules {
+
+    static final Set<Role> PARTNER_ROLES = EnumSet.of(Role.REFERRER, Role.PANEL_MEMBER, Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR,
+            Role.GATEWAY_OFFICER, Role.PREVENT_CASE_OFFICER, Role.MANAGER, Role.INTERVENTION_PROVIDER);
+
+    @Bean
+    AccessRule<InformationRequest> informationRequestRule() {
+        return new AccessRule<>() {
+            @Override
+            public Class<InformationRequest> recordClass() {
+                return InformationRequest.class;
+            }
+
+            @Override
+            public Decision decide(CurrentUser user, Action action, InformationRequest request) {
+                boolean addressee = request.organisation().equals(user.organisationCode())
+                        && user.roles().stream().anyMatch(PARTNER_ROLES::contains);
+                return addressee && (action == Action.READ || action == Action.UPDATE) ? Decision.PERMIT : Decision.ABSTAIN;
+            }
+        };
+    }
+
+    @Bean
+    AccessRule<Subject> deconflictionSubjectRule(Geography geography) {
+        return new AccessRule<>() {
+            @Override
+            public Class<Subject> recordClass() {
+                return Subject.class;
+            }
+
+            @Override
+            public Decision decide(CurrentUser user, Action action, Subject subject) {
+                if (!Screening.isPolice(user) || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
+                    return Decision.DENY;
+                }
+                return geography.contains(user.areaCode(), subject.forceArea()) && action != Action.DELETE ? Decision.PERMIT : Decision.ABSTAIN;
+            }
+        };
+    }
+}

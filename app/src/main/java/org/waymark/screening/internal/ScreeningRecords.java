@@ -1,0 +1,58 @@
+package org.waymark.screening.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.waymark.access.ProtectedRecord;
+
+/** Screening's rows as the case page and the API show them. */
+final class ScreeningRecords {
+
+    private ScreeningRecords() {
+    }
+
+    record Check(UUID id, String system, String result, String note, String checkedBy, Instant checkedAt) {
+    }
+
+    record Decision(UUID id, String outcome, String reason, String signpostedTo, String concernType, String rationale,
+            String decidedBy, Instant decidedAt, boolean needsApproval, String approval, String approvalComment, String approvedBy,
+            Instant approvedAt) {
+    }
+
+    /** A question to a partner organisation; its answer is a disclosure by that organisation. */
+    record InformationRequest(UUID id, UUID caseId, String caseReference, String organisation, String question, LocalDate dueOn,
+            String requestedBy, Instant requestedAt, String answer, String answeredBy, Instant answeredAt) implements ProtectedRecord {
+        @Override
+        public String recordType() {
+            return "INFORMATION_REQUEST";
+        }
+
+        @Override
+        public String recordId() {
+            return id.toString();
+        }
+    }
+
+    /** A subject of a live investigation. Police only. */
+    record Subject(UUID id, String forceArea, String forename, String surname, LocalDate dateOfBirth, String operation, String addedBy,
+            Instant addedAt, String removedBy, Instant removedAt) implements ProtectedRecord {
+        @Override
+        public String recordType() {
+            return "DECONFLICTION_SUBJECT";
+        }
+
+        @Override
+        public String recordId() {
+            return id.toString();
+        }
+    }
+
+    record Match(UUID subjectId, String operation, Instant matchedAt, String clearedBy, Instant clearedAt) {
+    }
+
+    /** What screening shows on the case page. */
+    record Section(java.util.List<Check> checks, java.util.List<InformationRequest> informationRequests, java.util.List<Decision> decisions,
+            java.util.List<Match> deconflictionMatches) {
+    }
+}

@@ -1,0 +1,83 @@
+package org.waymark.referral;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.OrganisationType;
+import org.waymark.access.Role;
+import org.waymark.access.internal.AccessFixtures;
+import org.waymark.support.TestHttp;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The people of a Camden case (and a stranger in Cleveland), each with an API client, made through the real services. */
+public final class CaseFixtures {
+
+    public static final String CAMDEN = "E09000007";
+    public static final String ISLINGTON = "E09000019";
+    public static final String MET = "E23000001";
+    public static final String HARTLEPOOL = "E06000001";
+    public static final String CLEVELAND = "E23000013";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public final TestHttp referrer;
+    public final TestHttp gateway;
+    public final TestHttp supervisor;
+    public final TestHttp caseOfficer;
+    public final TestHttp coordinator;
+    public final TestHttp chair;
+    public final TestHttp panel;
+    public final TestHttp provider;
+    public final TestHttp otherGateway;
+    public final TestHttp otherCoordinator;
+    public final TestHttp islingtonCoordinator;
+    public final TestHttp otherProvider;
+    public final String health;
+    public final String providerOrganisation;
+    public final String suffix;
+
+    public CaseFixtures(ApplicationContext context, String baseUrl) {
+        suffix = Long.toString(System.nanoTime(), 36);
+        health = AccessFixtures.organisation(context, "TEST-NHS", OrganisationType.NHS_BODY, CAMDEN);
+        providerOrganisation = AccessFixtures.organisation(context, "TEST-PROVIDER", OrganisationType.INTERVENTION_PROVIDER, null);
+        String otherProviderOrganisation = AccessFixtures.organisation(context, "TEST-PROVIDER-2", OrganisationType.INTERVENTION_PROVIDER, null);
+        referrer = client(context, baseUrl, "referrer", Role.REFERRER, "LA-" + CAMDEN, CAMDEN);
+        gateway = client(context, baseUrl, "gateway", Role.GATEWAY_OFFICER, "PF-" + MET, MET);
+        supervisor = client(context, baseUrl, "supervisor", Role.MANAGER, "PF-" + MET, MET);
+        caseOfficer = client(context, baseUrl, "caseofficer", Role.PREVENT_CASE_OFFICER, "PF-" + MET, MET);
+        coordinator = client(context, baseUrl, "coordinator", Role.CHANNEL_COORDINATOR, "LA-" + CAMDEN, CAMDEN);
+        chair = client(context, baseUrl, "chair", Role.CHANNEL_CHAIR, "LA-" + CAMDEN, CAMDEN);
+        panel = client(context, baseUrl, "panel", Role.PANEL_MEMBER, health, CAMDEN);
+        provider = client(context, baseUrl, "provider", Role.INTERVENTION_PROVIDER, providerOrganisation, null);
+        otherGateway = client(context, baseUrl, "gateway2", Role.GATEWAY_OFFICER, "PF-" + CLEVELAND, CLEVELAND);
+        otherCoordinator = client(context, baseUrl, "coordinator2", Role.CHANNEL_COORDINATOR, "LA-" + HARTLEPOOL, HARTLEPOOL);
+        islingtonCoordinator = client(context, baseUrl, "coordinator3", Role.CHANNEL_COORDINATOR, "LA-" + ISLINGTON, ISLINGTON);
+        otherProvider = client(context, baseUrl, "provider2", Role.INTERVENTION_PROVIDER, otherProviderOrganisation, null);
+    }
+
+    private TestHttp client(ApplicationContext context, String baseUrl, String name, Role role, String organisation, String area) {
+        UUID id = AccessFixtures.createUser(context, "case." + name + "." + suffix, role, organisation, area);
+        return new TestHttp(baseUrl).bearer(AccessFixtures.token(context, id, 1));
+    }
+
+    /** A complete referral of a 15-year-old in Camden, as JSON; {@code surname} makes it a different person. */
+    public static String referral(String forename, String surname, String dateOfBirth) {
+        return """
+                {"forename": "%s", "surname": "%s", "dateOfBirth": "%s", "gender": "MALE", "address": "1 Example Road",
+                 "postcode": "nw1 2ab", "localAuthority": "%s", "personAware": "NO",
+                 "concern": "Shared videos glorifying an attack in a class group chat and said he wanted to do the same.",
+                 "complexNeeds": ["NEURODIVERSITY"], "referrerName": "Test Teacher", "referrerOrganisation": "Test Academy",
+                 "referrerSector": "EDUCATION", "referrerEmail": "dsl@school.example", "ethnicity": "NOT_STATED"}
+                """.formatted(forename, surname, dateOfBirth, CAMDEN);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    public static HttpResponse<String> submit(TestHttp client, String key, String body) {
+        return client.send("POST", "/api/v1/referrals", body, "Idempotency-Key", key);
+    }
+}

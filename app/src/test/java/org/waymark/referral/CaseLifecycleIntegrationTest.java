@@ -1,0 +1,324 @@
+package org.waymark.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.waymark.referral.CaseFixtures.json;
+import static org.waymark.referral.CaseFixtures.referral;
+import static org.waymark.referral.CaseFixtures.submit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One referral from intake to its last post-exit review, through the API over real HTTP, with every role doing
+ * its part and every other role and area kept out of what is not theirs.
+ */
+class CaseLifecycleIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    CaseFixtures people;
+
+    @BeforeEach
+    void people() {
+        people = new CaseFixtures(context, baseUrl());
+    }
+
+    static String fifteenYearsOld() {
+        return LocalDate.now().minusYears(15).minusDays(40).toString();
+    }
+
+    private String submitted(String forename, String surname) {
+        var response = submit(people.referrer, UUID.randomUUID().toString(), referral(forename, surname, fifteenYearsOld()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("id").asString();
+    }
+
+    @Test
+    void aReferralIsTakenInOnceHoweverOftenItIsSent() {
+        String key = UUID.randomUUID().toString();
+        String body = referral("Kai", "Testerson-" + people.suffix, fifteenYearsOld());
+        var first = submit(people.referrer, key, body);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode receipt = json(first);
+        assertThat(receipt.get("reference").asString()).matches("PRV-\\d{4}-\\d{6}");
+        assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(first.headers().firstValue("Location").orElse("")).endsWith("/api/v1/referrals/" + receipt.get("id").asString());
+
+        var again = submit(people.referrer, key, body);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(json(again).get("id").asString()).isEqualTo(receipt.get("id").asString());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(jdbc.sql("select count(*) from prevent_case where reference = ?").param(receipt.get("reference").asString())
+                .query(Long.class).single()).isEqualTo(1);
+
+        var different = submit(people.referrer, key, body.replace("Kai", "Kay"));
+        assertThat(different.statusCode()).isEqualTo(409);
+        assertThat(different.body()).contains("Idempotency-Key");
+
+        var noKey = people.referrer.postJson("/api/v1/referrals", body);
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(json(noKey).get("errors").has("Idempotency-Key")).isTrue();
+
+        // The referrer learns it was received, and nothing more.
+        var mine = people.referrer.get("/api/v1/referrals/" + receipt.get("id").asString());
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).doesNotContain("SCREENING").doesNotContain("Kai");
+        assertThat(people.referrer.get("/api/v1/cases/" + receipt.get("id").asString()).statusCode()).isEqualTo(404);
+        assertThat(people.otherCoordinator.get("/api/v1/referrals/" + receipt.get("id").asString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyBadFieldGetsItsOwnError() {
+        String body = """
+                {"forename": "", "surname": "%s", "dateOfBirth": "2031-02-30", "age": "two hundred", "gender": "BOTH",
+                 "postcode": "NOT A POSTCODE", "localAuthority": "E99999999", "personAware": "MAYBE", "concern": "",
+                 "complexNeeds": ["TALL"], "referrerSector": "", "referrerEmail": "not-an-email", "referrerPhone": "12",
+                 "ethnicity": "PURPLE"}
+                """.formatted("x".repeat(101));
+        var response = submit(people.referrer, UUID.randomUUID().toString(), body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        var errors = json(response).get("errors");
+        var fields = new ArrayList<String>();
+        errors.propertyNames().forEach(fields::add);
+        assertThat(fields).contains("forename", "surname", "dateOfBirth", "age", "gender", "postcode", "localAuthority", "personAware",
+                "concern", "complexNeeds", "referrerName", "referrerOrganisation", "referrerSector", "referrerEmail", "referrerPhone",
+                "ethnicity");
+        assertThat(errors.get("postcode").asString()).contains("UK postcode");
+        assertThat(submit(people.referrer, UUID.randomUUID().toString(), "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void oneCaseFromReferralToItsLastPostExitReview() {
+        String id = submitted("Kai", "Lifecycle-" + people.suffix);
+        String casePath = "/api/v1/cases/" + id;
+
+        // Gateway screening in the Met: the queue shows it with its clock; Cleveland does not see it.
+        var queue = json(people.gateway.get("/api/v1/cases?stage=SCREENING"));
+        assertThat(ids(queue)).contains(id);
+        assertThat(ids(json(people.otherGateway.get("/api/v1/cases")))).doesNotContain(id);
+        assertThat(people.otherGateway.get(casePath).statusCode()).isEqualTo(404);
+        assertThat(people.coordinator.get(casePath).statusCode()).as("not the local authority's until Channel").isEqualTo(404);
+
+        assertThat(post(people.gateway, casePath + "/checks", "{\"system\": \"PNC\", \"result\": \"NO_TRACE\"}")).isEqualTo(201);
+        assertThat(post(people.otherGateway, casePath + "/checks", "{\"system\": \"PNC\", \"result\": \"NO_TRACE\"}")).isEqualTo(404);
+        var request = people.gateway.postJson(casePath + "/information-requests",
+                "{\"organisation\": \"" + people.health + "\", \"question\": \"Is he known to CAMHS?\"}");
+        assertThat(request.statusCode()).as(request.body()).isEqualTo(201);
+        String requestId = json(request).get("id").asString();
+        assertThat(ids(json(people.panel.get("/api/v1/information-requests")))).contains(requestId);
+        assertThat(people.coordinator.get("/api/v1/information-requests/" + requestId).statusCode()).isEqualTo(404);
+        assertThat(post(people.panel, "/api/v1/information-requests/" + requestId + "/answer", "{\"answer\": \"Known to CAMHS since 2024.\"}"))
+                .isEqualTo(200);
+        assertThat(post(people.panel, "/api/v1/information-requests/" + requestId + "/answer", "{\"answer\": \"Again\"}")).isEqualTo(409);
+
+        var decision = people.gateway.postJson(casePath + "/screening-decision", """
+                {"outcome": "CHANNEL", "concernType": "EXTREME_RIGHT_WING",
+                 "rationale": "Expressed intent and interest in attack material; vulnerabilities present."}""");
+        assertThat(decision.statusCode()).as(decision.body()).isEqualTo(201);
+        assertThat(post(people.gateway, casePath + "/screening-decision", """
+                {"outcome": "POLICE_LED", "concernType": "OTHER", "rationale": "second thoughts"}""")).isEqualTo(409);
+
+        // Channel: the coordinator sees it now, assesses it, and puts it to the panel.
+        var view = json(people.coordinator.get(casePath));
+        assertThat(view.get("stage").asString()).isEqualTo("CHANNEL");
+        assertThat(view.get("referral").get("ethnicity")).as("equality data is never shown to caseworkers").isNull();
+        assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).as("a second one must say what changed")
+                .isEqualTo(400);
+
+        String meeting = meeting(people.coordinator);
+        assertThat(people.panel.get(casePath).statusCode()).as("not on an agenda of theirs yet").isEqualTo(404);
+        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
+        var panelView = json(people.panel.get(casePath));
+        assertThat(panelView.get("sections").has("screening")).as("panel members do not see police screening").isFalse();
+        assertThat(panelView.get("sections").has("assessments")).isTrue();
+        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/decisions",
+                "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Agreed\"}")).as("only the chair decides").isEqualTo(404);
+        assertThat(post(people.chair, "/api/v1/panel-meetings/" + meeting + "/decisions",
+                "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Consensus to adopt; mentoring proposed.\"}"))
+                .isEqualTo(201);
+
+        // Consent: he is 15, so a parent or carer consents.
+        assertThat(post(people.coordinator, casePath + "/consent", """
+                {"outcome": "GIVEN", "givenBy": "SUBJECT", "consenter": "Kai", "capacity": "HAS_CAPACITY"}""")).isEqualTo(400);
+        assertThat(post(people.coordinator, casePath + "/consent", """
+                {"outcome": "GIVEN", "givenBy": "PARENT_OR_CARER", "consenter": "Parent Testerson", "capacity": "HAS_CAPACITY"}"""))
+                .isEqualTo(201);
+
+        // Support plan and the provider's sessions: the provider sees its intervention, never the case.
+        var intervention = people.coordinator.postJson(casePath + "/interventions", """
+                {"type": "IDEOLOGICAL_MENTORING", "provider": "%s", "objectives": "Challenge narratives; build belonging.",
+                 "plannedSessions": 8}""".formatted(people.providerOrganisation));
+        assertThat(intervention.statusCode()).as(intervention.body()).isEqualTo(201);
+        String interventionId = json(intervention).get("id").asString();
+        assertThat(ids(json(people.provider.get("/api/v1/interventions")))).contains(interventionId);
+        var providerView = json(people.provider.get("/api/v1/interventions/" + interventionId));
+        assertThat(providerView.get("forename").asString()).isEqualTo("Kai");
+        assertThat(providerView.get("age").asInt()).isEqualTo(15);
+        assertThat(people.provider.get(casePath).statusCode()).isEqualTo(404);
+        assertThat(people.otherProvider.get("/api/v1/interventions/" + interventionId).statusCode()).isEqualTo(404);
+        assertThat(post(people.otherProvider, "/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\"}")).isEqualTo(404);
+        assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now().minusDays(7) + "\", \"status\": \"HELD\", \"notes\": \"Good engagement.\"}")).isEqualTo(201);
+        assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\", \"notes\": \"Engaged.\", \"concern\": \"Mentioned a new online group.\"}"))
+                .isEqualTo(201);
+        assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now().plusDays(3) + "\", \"status\": \"HELD\"}")).as("not in the future").isEqualTo(400);
+        var panelPlan = json(people.panel.get(casePath)).get("sections").get("channel").get("interventions").get(0).get("sessions").get(0);
+        assertThat(panelPlan.has("notes")).as("panel members see attendance, not session notes").isFalse();
+
+        // Exit needs every member present to agree.
+        String second = meeting(people.coordinator);
+        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + second + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
+        var partial = people.chair.postJson("/api/v1/panel-meetings/" + second + "/decisions", """
+                {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
+                 "agreements": [{"organisation": "LA-%s", "agreed": true}]}""".formatted(id, CaseFixtures.CAMDEN));
+        assertThat(partial.statusCode()).isEqualTo(400);
+        assertThat(partial.body()).contains(people.health);
+        assertThat(post(people.chair, "/api/v1/panel-meetings/" + second + "/decisions", """
+                {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
+                 "agreements": [{"organisation": "LA-%s", "agreed": true}, {"organisation": "%s", "agreed": true}]}"""
+                .formatted(id, CaseFixtures.CAMDEN, people.health))).isEqualTo(201);
+        assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\"}")).as("the plan ended at exit").isEqualTo(409);
+
+        // Post-exit reviews at 6 and 12 months, extended to 24, then closed.
+        var exited = json(people.coordinator.get(casePath));
+        assertThat(exited.get("stage").asString()).isEqualTo("EXITED");
+        var reviews = exited.get("sections").get("channel").get("reviews");
+        assertThat(reviews).hasSize(2);
+        assertThat(reviews.get(0).get("dueOn").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/London")).plusMonths(6).toString());
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled at college.\"}")).isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"EXTEND\", \"notes\": \"Keep an eye through exams.\"}")).isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"No concerns.\"}")).isEqualTo(201);
+        var closed = json(people.coordinator.get(casePath));
+        assertThat(closed.get("stage").asString()).isEqualTo("CLOSED");
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"again\"}")).isEqualTo(409);
+
+        var kinds = new ArrayList<String>();
+        closed.get("timeline").forEach(m -> kinds.add(m.get("kind").asString()));
+        assertThat(kinds).containsSubsequence("REFERRAL_RECEIVED", "SYSTEM_CHECK", "INFORMATION_REQUESTED", "INFORMATION_PROVIDED",
+                "SCREENING_DECISION", "ASSESSED", "ON_PANEL_AGENDA", "PANEL_ADOPT", "CONSENT_GIVEN", "INTERVENTION_ADDED", "SESSION_HELD",
+                "CONCERN_RAISED", "PANEL_EXIT", "POST_EXIT_REVIEW", "POST_EXIT_REVIEW", "POST_EXIT_REVIEW");
+        var recipients = new ArrayList<String>();
+        closed.get("disclosures").forEach(d -> recipients.add(d.get("recipient").asString()));
+        assertThat(recipients).contains(people.health, people.providerOrganisation, "LA-" + CaseFixtures.CAMDEN);
+        assertThat(jdbc.sql("select count(*) from audit_entry where record_id = ? and action = 'CONSULTATION'").param(id).query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void closingARepeatReferralNeedsASupervisor() {
+        String surname = "Repeat-" + people.suffix;
+        String first = submitted("Ari", surname);
+        assertThat(post(people.gateway, "/api/v1/cases/" + first + "/screening-decision", """
+                {"outcome": "NO_FURTHER_ACTION", "reason": "INNOCENT_REMARK_OUT_OF_CONTEXT", "concernType": "NO_RISK_VULNERABILITY_OR_IDEOLOGY",
+                 "rationale": "A joke taken out of context."}""")).isEqualTo(201);
+        String second = submitted("Ari", surname);
+        var view = json(people.gateway.get("/api/v1/cases/" + second));
+        assertThat(view.get("otherCases").get(0).get("id").asString()).isEqualTo(first);
+        assertThat(view.get("otherCases").get(0).get("stage").asString()).isEqualTo("NO_FURTHER_ACTION");
+
+        assertThat(post(people.gateway, "/api/v1/cases/" + second + "/screening-decision", """
+                {"outcome": "NO_FURTHER_ACTION", "reason": "INSUFFICIENT_INFORMATION", "concernType": "OTHER", "rationale": "Vague."}"""))
+                .isEqualTo(201);
+        assertThat(json(people.gateway.get("/api/v1/cases/" + second)).get("stage").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(post(people.gateway, "/api/v1/cases/" + second + "/screening-decision/approval", "{\"decision\": \"APPROVED\"}"))
+                .as("a gateway officer is not a supervisor").isEqualTo(404);
+        assertThat(post(people.supervisor, "/api/v1/cases/" + second + "/screening-decision/approval", "{\"decision\": \"RETURNED\"}"))
+                .as("returning needs a reason").isEqualTo(400);
+        assertThat(post(people.supervisor, "/api/v1/cases/" + second + "/screening-decision/approval",
+                "{\"decision\": \"RETURNED\", \"comment\": \"Second referral in a month: speak to the school.\"}")).isEqualTo(200);
+        assertThat(json(people.gateway.get("/api/v1/cases/" + second)).get("stage").asString()).isEqualTo("SCREENING");
+        assertThat(post(people.gateway, "/api/v1/cases/" + second + "/screening-decision", """
+                {"outcome": "POLICE_LED", "concernType": "CONFLICTED", "rationale": "Cumulative concern across two referrals."}"""))
+                .isEqualTo(201);
+        assertThat(post(people.caseOfficer, "/api/v1/cases/" + second + "/reviews",
+                "{\"outcome\": \"CONTINUE\", \"notes\": \"Engaging.\", \"nextReviewDue\": \"" + LocalDate.now().plusMonths(3) + "\"}"))
+                .isEqualTo(201);
+        assertThat(post(people.caseOfficer, "/api/v1/cases/" + second + "/reviews", "{\"outcome\": \"CLOSE\", \"notes\": \"Risk reduced.\"}"))
+                .isEqualTo(201);
+        assertThat(json(people.gateway.get("/api/v1/cases/" + second)).get("stage").asString()).isEqualTo("POLICE_LED_CLOSED");
+    }
+
+    @Test
+    void aDeconflictionMatchWithholdsTheCaseUntilASupervisorClearsIt() {
+        String surname = "Subject-" + people.suffix;
+        var added = people.gateway.postJson("/api/v1/deconfliction-subjects",
+                "{\"forename\": \"Samuel\", \"surname\": \"" + surname + "\", \"operation\": \"OP TESTWATER\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(people.coordinator.get("/api/v1/deconfliction-subjects").statusCode()).isEqualTo(404);
+        String id = submitted("Sam", surname);
+        var view = json(people.gateway.get("/api/v1/cases/" + id));
+        assertThat(view.get("withheld").asBoolean()).isTrue();
+        assertThat(view.get("sections").get("screening").get("deconflictionMatches")).hasSize(1);
+        var toChannel = """
+                {"outcome": "CHANNEL", "concernType": "ISLAMIST", "rationale": "Vulnerable; suitable for Channel after deconfliction."}""";
+        assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(409);
+        assertThat(post(people.gateway, "/api/v1/cases/" + id + "/deconfliction-clearance", null)).isEqualTo(404);
+        assertThat(post(people.supervisor, "/api/v1/cases/" + id + "/deconfliction-clearance", null)).isEqualTo(204);
+        assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(201);
+        assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTransferredCaseGoesWithItsHistoryAndLeavesTheOldAuthority() {
+        String id = submitted("Noor", "Mover-" + people.suffix);
+        assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", """
+                {"outcome": "CHANNEL", "concernType": "INCEL", "rationale": "Vulnerable, online misogynist content."}""")).isEqualTo(201);
+        assertThat(post(people.coordinator, "/api/v1/cases/" + id + "/transfer",
+                "{\"toLocalAuthority\": \"" + CaseFixtures.CAMDEN + "\", \"reason\": \"Moved\"}")).isEqualTo(400);
+        assertThat(post(people.coordinator, "/api/v1/cases/" + id + "/transfer",
+                "{\"toLocalAuthority\": \"" + CaseFixtures.ISLINGTON + "\", \"reason\": \"Family moved to Islington.\"}")).isEqualTo(201);
+        assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(404);
+        var view = json(people.islingtonCoordinator.get("/api/v1/cases/" + id));
+        assertThat(view.get("localAuthority").asString()).isEqualTo(CaseFixtures.ISLINGTON);
+        var kinds = new ArrayList<String>();
+        view.get("timeline").forEach(m -> kinds.add(m.get("kind").asString()));
+        assertThat(kinds).contains("REFERRAL_RECEIVED", "SCREENING_DECISION", "TRANSFERRED");
+    }
+
+    private String meeting(org.waymark.support.TestHttp coordinator) {
+        var response = coordinator.postJson("/api/v1/panel-meetings", """
+                {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair Person", "role": "Chair"},
+                 {"organisation": "%s", "name": "Health Member", "role": "CAMHS"}]}""".formatted(LocalDate.now(), CaseFixtures.CAMDEN, people.health));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("id").asString();
+    }
+
+    static String assessment(boolean withChanges) {
+        var factors = new ArrayList<String>();
+        for (String code : List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12", "E13", "I1", "I2", "I3", "I4",
+                "I5", "I6", "C1", "C2", "C3")) {
+            factors.add(code.equals("E3")
+                    ? "{\"code\": \"E3\", \"rating\": \"STRONG_EVIDENCE\", \"evidence\": \"Isolated since moving school.\", \"evidenceKind\": \"FACT\"}"
+                    : "{\"code\": \"" + code + "\", \"rating\": \"NOT_KNOWN\"}");
+        }
+        return "{\"framework\": \"VAF\", \"version\": \"2012\", \"summary\": \"Vulnerable to online influence.\", "
+                + "\"managementPlan\": \"Mentoring.\"" + (withChanges ? ", \"changesSinceLast\": \"More engaged.\"" : "")
+                + ", \"factors\": [" + String.join(",", factors) + "]}";
+    }
+
+    private static int post(org.waymark.support.TestHttp client, String path, String body) {
+        return client.send("POST", path, body == null ? "{}" : body).statusCode();
+    }
+
+    private static List<String> ids(JsonNode array) {
+        var out = new ArrayList<String>();
+        array.forEach(n -> out.add(n.get("id").asString()));
+        return out;
+    }
+}
