@@ -89,7 +89,7 @@ class JdbcGeography implements Geography {
                 .params(o.code(), o.name(), o.type().name(), o.areaCode(), now).update();
     }
 
-    void refresh() {
+    synchronized void refresh() {
         var loadedAreas = new LinkedHashMap<String, Area>();
         jdbc.sql("select code, name, type, parent_code from area order by name")
                 .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), AreaType.valueOf(rs.getString(3)), rs.getString(4)))
@@ -137,7 +137,19 @@ class JdbcGeography implements Geography {
 
     @Override
     public Optional<Organisation> organisation(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(organisations.get(code));
+        if (code == null) {
+            return Optional.empty();
+        }
+        var known = organisations.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Created since the cache was loaded, perhaps by another node or by ./waymark admin: read it and reload.
+        boolean exists = jdbc.sql("select count(*) from organisation where code = ?").param(code).query(Long.class).single() > 0;
+        if (exists) {
+            refresh();
+        }
+        return Optional.ofNullable(organisations.get(code));
     }
 
     private static List<String[]> csv(String path) {
