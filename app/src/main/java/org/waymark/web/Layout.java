@@ -46,6 +46,23 @@ class Layout {
         String path = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getRequestURI() : "";
         items.add(new NavItem("nav.home", "/", "/".equals(path)));
+        if (java.util.stream.Stream.of(Role.REFERRER, Role.GATEWAY_OFFICER, Role.PREVENT_CASE_OFFICER, Role.CHANNEL_COORDINATOR,
+                Role.CHANNEL_CHAIR, Role.PANEL_MEMBER, Role.INTERVENTION_PROVIDER, Role.MANAGER).anyMatch(user::has)) {
+            items.add(new NavItem("nav.referrals", "/referrals", path.startsWith("/referrals")));
+        }
+        if (java.util.stream.Stream.of(Role.GATEWAY_OFFICER, Role.PREVENT_CASE_OFFICER, Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR,
+                Role.MANAGER).anyMatch(user::has)) {
+            items.add(new NavItem("nav.cases", "/cases", path.startsWith("/cases")));
+        }
+        if (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR) || user.has(Role.PANEL_MEMBER)) {
+            items.add(new NavItem("nav.meetings", "/panel-meetings", path.startsWith("/panel-meetings")));
+        }
+        if (user.has(Role.INTERVENTION_PROVIDER)) {
+            items.add(new NavItem("nav.interventions", "/interventions", path.startsWith("/interventions")));
+        }
+        if (!user.has(Role.ANALYST) && !user.has(Role.CONTENT_ANALYST) && !user.has(Role.ADMIN) && !user.has(Role.DPO)) {
+            items.add(new NavItem("nav.requests", "/information-requests", path.startsWith("/information-requests")));
+        }
         if (user.has(Role.CONTENT_ANALYST)) {
             items.add(new NavItem("nav.content", "/content", path.startsWith("/content") && !isFigures(path)));
         }

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /** GOV.UK Frontend's assets served from its webjar, at the paths its stylesheet expects. */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +21,26 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/govuk/**").addResourceLocations(GOVUK).setCachePeriod(86_400);
     }
 
-    /** English now; Welsh (cy) when its bundle lands, chosen by the browser's language. */
+    /**
+     * English, except under {@code /cy/}: the public referral form is offered in Welsh (Welsh Language Act 1993),
+     * chosen by its address so a link, a bookmark and a printout all keep the language.
+     */
     @Bean
     LocaleResolver localeResolver() {
-        var resolver = new AcceptHeaderLocaleResolver();
-        resolver.setDefaultLocale(Locale.UK);
-        resolver.setSupportedLocales(java.util.List.of(Locale.UK, Locale.forLanguageTag("cy")));
-        return resolver;
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return path.startsWith("/cy/") || path.equals("/cy") ? WELSH : Locale.UK;
+            }
+
+            @Override
+            public void setLocale(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                    Locale locale) {
+                throw new UnsupportedOperationException("the language follows the address: /cy/ for Welsh");
+            }
+        };
     }
+
+    public static final Locale WELSH = Locale.forLanguageTag("cy");
 }

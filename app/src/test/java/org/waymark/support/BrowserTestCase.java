@@ -74,8 +74,15 @@ public abstract class BrowserTestCase extends IntegrationTest {
 
     /** The error summary's text, waiting for it: a click returns before the answering page has loaded. */
     protected String errorSummary() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().orElse(null)).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().map(e -> e.getText()).orElse(null));
+    }
+
+    /** Waits for an error summary that says this: the page before the click may still show an older one. */
+    protected String errorSummary(String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().map(e -> e.getText())
+                        .filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 
     /** Waits for the answering page's success banner with this text (a click returns before it loads). */

@@ -61,7 +61,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /sign-in", "POST /sign-in", "GET /sign-in/two-factor", "POST /sign-in/two-factor",
                 "GET /sign-in/set-up-two-factor", "POST /sign-in/set-up-two-factor", "GET /privacy", "GET /accessibility",
                 "GET /cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
-                "OPTIONS /error", "TRACE /error")) {
+                "OPTIONS /error", "TRACE /error", "GET /report-a-concern", "POST /report-a-concern", "GET /report-a-concern/sent",
+                "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent")) {
             EXPECTED.put(p, PUBLIC);
         }
         for (String p : List.of("GET /", "GET /account", "GET /api/v1/me", "GET /api/v1/areas", "GET /api/v1/areas/{code}",
@@ -109,6 +110,25 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             EXPECTED.put(p, records(Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR, Role.PANEL_MEMBER));
         }
         for (String p : List.of("GET /api/v1/interventions", "GET /api/v1/interventions/{id}", "POST /api/v1/interventions/{id}/sessions")) {
+            EXPECTED.put(p, records(Role.INTERVENTION_PROVIDER, Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR));
+        }
+        for (String p : List.of("GET /referrals", "POST /referrals/new", "GET /referrals/drafts/{id}/{page}", "POST /referrals/drafts/{id}/{page}",
+                "POST /referrals/drafts/{id}/submit", "POST /referrals/drafts/{id}/delete", "GET /referrals/{id}/sent",
+                "POST /referrals/{id}/documents", "GET /referrals/{id}/confirmation.txt", "GET /information-requests",
+                "GET /information-requests/{id}", "POST /information-requests/{id}/answer")) {
+            EXPECTED.put(p, records(CASEWORK));
+        }
+        for (String p : List.of("GET /cases", "GET /cases/{id}", "GET /cases/{id}/documents/{documentId}", "POST /cases/{id}/checks",
+                "POST /cases/{id}/screening-decision", "POST /cases/{id}/screening-approval", "POST /cases/{id}/deconfliction-clearance",
+                "POST /cases/{id}/information-requests", "POST /cases/{id}/consent", "POST /cases/{id}/interventions",
+                "POST /cases/{id}/reviews", "POST /cases/{id}/transfer")) {
+            EXPECTED.put(p, records(CASE_READERS));
+        }
+        for (String p : List.of("GET /panel-meetings", "POST /panel-meetings", "GET /panel-meetings/{id}", "POST /panel-meetings/{id}/agenda",
+                "POST /panel-meetings/{id}/decisions")) {
+            EXPECTED.put(p, records(Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR, Role.PANEL_MEMBER));
+        }
+        for (String p : List.of("GET /interventions", "GET /interventions/{id}", "POST /interventions/{id}/sessions")) {
             EXPECTED.put(p, records(Role.INTERVENTION_PROVIDER, Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR));
         }
         EXPECTED.put("GET /api/v1/stalled-plans", records(Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR, Role.MANAGER));
@@ -224,7 +244,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());
         }
-        return pattern.replace("{id}", target.toString()).replace("{documentId}", target.toString()).replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+        return pattern.replace("{id}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 
     private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {

@@ -106,9 +106,18 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
+                        // The public's referral form, in English and Welsh: no account needed.
+                        .requestMatchers("/report-a-concern", "/report-a-concern/sent", "/cy/report-a-concern", "/cy/report-a-concern/sent")
+                                .permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
+                        .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/panel-meetings", "/panel-meetings/**")
+                                .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name())
+                        .requestMatchers("/interventions", "/interventions/**")
+                                .hasAnyRole(Role.INTERVENTION_PROVIDER.name(), Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name())
                         .requestMatchers(HttpMethod.GET, "/content/platforms", "/content/transparency")
                                 .hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
                         .requestMatchers("/content", "/content/**").hasRole(Role.CONTENT_ANALYST.name())

@@ -536,7 +536,22 @@ class Channel {
                         + "order by transferred_at")
                 .param(file.id()).query((rs, n) -> new ChannelRecords.Transfer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant())).list();
-        return new ChannelRecords.Section(meetings, consents, interventions, reviews(file.id()), transfers);
+        var actions = new ArrayList<String>();
+        if (isChannelTeam(user) && user.has(Role.CHANNEL_COORDINATOR)) {
+            switch (file.stage()) {
+                case ADOPTED -> actions.add("consent");
+                case SUPPORT -> actions.add("intervention");
+                case EXITED -> actions.add("review");
+                default -> { }
+            }
+            if (file.stage().isChannel() && !file.stage().isFinal()) {
+                actions.add("transfer");
+            }
+        }
+        if (isPolice(user) && user.has(Role.PREVENT_CASE_OFFICER) && file.stage() == CaseStage.POLICE_LED) {
+            actions.add("policeReview");
+        }
+        return new ChannelRecords.Section(meetings, consents, interventions, reviews(file.id()), transfers, List.copyOf(actions));
     }
 
     List<Review> reviews(UUID caseId) {

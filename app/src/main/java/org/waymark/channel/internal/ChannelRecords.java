@@ -76,8 +76,12 @@ final class ChannelRecords {
     }
 
     /** What Channel shows on the case page. */
+    /** @param actions what the reader may do now: consent, intervention, review, transfer, policeReview */
     record Section(List<Meeting> meetings, List<Consent> consents, List<Intervention> interventions, List<Review> reviews,
-            List<Transfer> transfers) {
+            List<Transfer> transfers, List<String> actions) {
+        public boolean can(String action) {
+            return actions.contains(action);
+        }
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -25,8 +25,15 @@ class CaseViews {
     private final ReferralStore store;
     private final Geography geography;
     private final List<CaseSections> sections;
+    private final org.waymark.referral.WorkingDays workingDays;
+    private final org.waymark.audit.AuditTrail audit;
+    private final java.time.Clock clock;
 
-    CaseViews(Cases cases, ReferralStore store, Geography geography, List<CaseSections> sections) {
+    CaseViews(Cases cases, ReferralStore store, Geography geography, List<CaseSections> sections, org.waymark.referral.WorkingDays workingDays,
+            org.waymark.audit.AuditTrail audit, java.time.Clock clock) {
+        this.workingDays = workingDays;
+        this.audit = audit;
+        this.clock = clock;
         this.cases = cases;
         this.store = store;
         this.geography = geography;
@@ -42,6 +49,30 @@ class CaseViews {
             List<ReferralStore.Document> documents, List<ReferralStore.LinkedPerson> linkedPeople, List<OtherCase> otherCases,
             List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections,
             @com.fasterxml.jackson.annotation.JsonIgnore List<CaseSection> sectionList) {
+    }
+
+    /** One line of a work queue: the case, its stage, and how long it has waited in working days. */
+    record QueueEntry(UUID id, String reference, CaseStage stage, String localAuthority, Instant receivedAt, int workingDaysOld,
+            java.time.LocalDate due, boolean overdue, boolean withheld) {
+    }
+
+    /** The user's cases at these stages, oldest first, with the five-working-day screening clock; the listing is audited. */
+    @Transactional
+    List<QueueEntry> queue(CurrentUser user, java.util.Set<CaseStage> stages) {
+        var today = java.time.LocalDate.now(clock.withZone(ReferralIntake.LONDON));
+        var entries = new ArrayList<QueueEntry>();
+        for (var c : cases.visibleTo(user, stages, 500)) {
+            var received = c.receivedAt().atZone(ReferralIntake.LONDON).toLocalDate();
+            var due = workingDays.plus(received, 5);
+            boolean screening = c.stage() == CaseStage.SCREENING || c.stage() == CaseStage.AWAITING_APPROVAL;
+            entries.add(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
+                    workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld()));
+        }
+        if (!entries.isEmpty()) {
+            audit.record(org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION, "case.queue.listed")
+                    .reason(entries.size() + " cases"));
+        }
+        return entries;
     }
 
     @Transactional

@@ -117,26 +117,17 @@ class ReferralApiController {
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);
         }
-        var document = transactions.execute(t -> {
-            var file1 = cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, Action.UPDATE, c))
-                    .orElseThrow(() -> new RecordNotFoundException("CASE", id.toString()));
-            var d = intake.attach(file1, upload, user, Instant.now(clock));
-            cases.milestone(id, "DOCUMENT_ADDED", user, d.fileName());
-            audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.document.added").record("CASE", id).person(file1.personId()));
-            return d;
-        });
+        var target = cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, Action.UPDATE, c))
+                .orElseThrow(() -> new RecordNotFoundException("CASE", id.toString()));
+        var document = intake.attachAudited(target, upload, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentRef.of(document));
     }
 
-    /** One line of a work queue: the case, its stage, and how long it has waited in working days. */
-    record QueueEntry(UUID id, String reference, CaseStage stage, String localAuthority, Instant receivedAt, int workingDaysOld,
-            java.time.LocalDate due, boolean overdue, boolean withheld) {
-    }
 
     @GetMapping("/api/v1/cases")
     @Operation(summary = "Cases you may work at the given stages (default: every open stage), oldest first, "
             + "with their age in working days and the five-working-day screening target")
-    List<QueueEntry> queue(@RequestParam(required = false) List<String> stage) {
+    List<CaseViews.QueueEntry> queue(@RequestParam(required = false) List<String> stage) {
         var user = CurrentUsers.require();
         var stages = EnumSet.noneOf(CaseStage.class);
         if (stage == null || stage.isEmpty()) {
@@ -154,20 +145,7 @@ class ReferralApiController {
                 }
             }
         }
-        var today = java.time.LocalDate.now(clock.withZone(ReferralIntake.LONDON));
-        var entries = new ArrayList<QueueEntry>();
-        for (var c : cases.visibleTo(user, stages, 500)) {
-            var received = c.receivedAt().atZone(ReferralIntake.LONDON).toLocalDate();
-            var due = workingDays.plus(received, 5);
-            boolean screening = c.stage() == CaseStage.SCREENING || c.stage() == CaseStage.AWAITING_APPROVAL;
-            entries.add(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
-                    workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld()));
-        }
-        if (!entries.isEmpty()) {
-            transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "case.queue.listed")
-                    .reason(entries.size() + " cases")));
-        }
-        return entries;
+        return views.queue(user, stages);
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -44,7 +44,7 @@ record ReferralForm(
                 List.of(), null, null, null, null, null, null, null, null, null);
     }
 
-    List<String> needs() {
+    public List<String> needs() {
         return complexNeeds == null ? List.of() : complexNeeds;
     }
 

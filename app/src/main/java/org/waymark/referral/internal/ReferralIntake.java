@@ -166,6 +166,16 @@ class ReferralIntake {
         return document;
     }
 
+    /** A document added after submission, with its milestone and audit entry. */
+    ReferralStore.Document attachAudited(CaseFile file, Documents.Upload upload, CurrentUser user) {
+        return transactions.execute(t -> {
+            var d = attach(file, upload, user, Instant.now(clock));
+            cases.milestone(file.id(), "DOCUMENT_ADDED", user, d.fileName());
+            audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.document.added").record("CASE", file.id()).person(file.personId()));
+            return d;
+        });
+    }
+
     private static ReferralStore.Answers answers(ReferralForm f, String language) {
         var needs = f.complexNeedValues().stream().map(Enum::name).toList();
         return new ReferralStore.Answers(ReferralForm.clean(f.forename()), ReferralForm.clean(f.surname()), ReferralForm.clean(f.aliases()),

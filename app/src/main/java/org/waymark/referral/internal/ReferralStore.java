@@ -40,6 +40,15 @@ class ReferralStore {
     record IdempotentRequest(String bodyHash, UUID caseId) {
     }
 
+    /** What a referrer may see of what they sent: reference and time, nothing of what became of it. */
+    record Sent(UUID id, String reference, Instant receivedAt) {
+    }
+
+    List<Sent> submittedBy(String username, int limit) {
+        return jdbc.sql("select id, reference, received_at from prevent_case where submitted_by = ? order by received_at desc limit " + limit)
+                .param(username).query((rs, n) -> new Sent(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
     long nextCaseNumber() {
         return jdbc.sql("select nextval('case_number')").query(Long.class).single();
     }

@@ -377,10 +377,21 @@ class Screening {
     }
 
     @Transactional(readOnly = true)
-    ScreeningRecords.Section section(CaseFile file, boolean police) {
+    ScreeningRecords.Section section(CurrentUser user, CaseFile file) {
+        boolean police = isPolice(user);
+        var actions = new java.util.ArrayList<String>();
+        if (police && user.has(Role.GATEWAY_OFFICER) && file.stage() == CaseStage.SCREENING) {
+            actions.addAll(List.of("check", "decide", "request"));
+        }
+        if (police && user.has(Role.MANAGER) && file.stage() == CaseStage.AWAITING_APPROVAL) {
+            actions.add("approve");
+        }
+        if (police && user.has(Role.MANAGER) && file.withheld()) {
+            actions.add("clear");
+        }
         var requests = jdbc.sql(REQUEST + "where r.case_id = ? order by r.requested_at").param(file.id()).query(Screening::request).list();
         if (!police) {
-            return new ScreeningRecords.Section(List.of(), List.of(), decisions(file.id()), List.of());
+            return new ScreeningRecords.Section(List.of(), requests, decisions(file.id()), List.of(), List.of());
         }
         var checks = jdbc.sql("select id, system, result, note, checked_by, checked_at from screening_check where case_id = ? order by checked_at")
                 .param(file.id()).query((rs, n) -> new Check(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -389,7 +400,7 @@ class Screening {
                         + "join deconfliction_subject s on s.id = m.subject_id where m.case_id = ? order by m.matched_at")
                 .param(file.id()).query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).list();
-        return new ScreeningRecords.Section(checks, requests, decisions(file.id()), matches);
+        return new ScreeningRecords.Section(checks, requests, decisions(file.id()), matches, List.copyOf(actions));
     }
 
     List<Decision> decisions(UUID caseId) {

@@ -52,7 +52,11 @@ final class ScreeningRecords {
     }
 
     /** What screening shows on the case page. */
+    /** @param actions what the reader may do now: check, decide, approve, clear, request */
     record Section(java.util.List<Check> checks, java.util.List<InformationRequest> informationRequests, java.util.List<Decision> decisions,
-            java.util.List<Match> deconflictionMatches) {
+            java.util.List<Match> deconflictionMatches, java.util.List<String> actions) {
+        public boolean can(String action) {
+            return actions.contains(action);
+        }
     }
 }

@@ -29,6 +29,6 @@ class ScreeningSections implements CaseSections {
         if (!police && !channelTeam) {
             return List.of();
         }
-        return List.of(new CaseSection("screening", "case.section.screening", "screening/fragments :: section", screening.section(file, police)));
+        return List.of(new CaseSection("screening", "case.section.screening", "screening/fragments :: section", screening.section(user, file)));
     }
 }

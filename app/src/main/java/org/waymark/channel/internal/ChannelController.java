@@ -1,0 +1,282 @@
+package org.waymark.channel.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.waymark.access.AreaType;
+import org.waymark.access.CurrentUsers;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+import org.waymark.govuk.Conflict;
+import org.waymark.govuk.FormErrors;
+import org.waymark.govuk.PageForms;
+import org.waymark.referral.CaseStage;
+import org.waymark.referral.Cases;
+
+/** Channel's pages: panel meetings and their decisions, the coordinator's forms on the case page, the provider's sessions. */
+@Controller
+class ChannelController {
+
+    private final Channel channel;
+    private final Cases cases;
+    private final ChannelApiController api;
+
+    ChannelController(Channel channel, Cases cases, ChannelApiController api) {
+        this.channel = channel;
+        this.cases = cases;
+        this.api = api;
+    }
+
+    /** The closed lists Channel's forms offer, for templates as {@code @channelOptions}. */
+    @Component("channelOptions")
+    static class Options {
+        private final Geography geography;
+
+        Options(Geography geography) {
+            this.geography = geography;
+        }
+
+        public List<String> decisions() {
+            return names(ChannelRecords.PanelDecision.values());
+        }
+
+        public List<String> onwardRoutes() {
+            return names(ChannelRecords.OnwardRoute.values());
+        }
+
+        public List<String> consentOutcomes() {
+            return names(ChannelRecords.ConsentOutcome.values());
+        }
+
+        public List<String> consenters() {
+            return names(ChannelRecords.Consenter.values());
+        }
+
+        public List<String> capacities() {
+            return names(ChannelRecords.Capacity.values());
+        }
+
+        public List<String> interventionTypes() {
+            return names(ChannelRecords.InterventionType.values());
+        }
+
+        public List<String> sessionStatuses() {
+            return names(ChannelRecords.SessionStatus.values());
+        }
+
+        public List<String> postExitOutcomes() {
+            return List.of("NO_CONCERN", "EXTEND", "CONCERN");
+        }
+
+        public List<String> policeOutcomes() {
+            return List.of("CONTINUE", "CLOSE", "ESCALATE_TO_CHANNEL");
+        }
+
+        public List<Organisation> providers() {
+            return geography.organisations().stream()
+                    .filter(o -> o.type() == org.waymark.access.OrganisationType.INTERVENTION_PROVIDER).toList();
+        }
+
+        public List<org.waymark.access.Area> authorities() {
+            return geography.areas(AreaType.LOCAL_AUTHORITY);
+        }
+
+        public String organisationName(String code) {
+            return geography.organisation(code).map(Organisation::name).orElse(code);
+        }
+
+        private static List<String> names(Enum<?>[] values) {
+            return Arrays.stream(values).map(Enum::name).toList();
+        }
+    }
+
+    // Case page forms -----------------------------------------------------------------------------------
+
+    @PostMapping("/cases/{id}/consent")
+    String consent(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String givenBy,
+            @RequestParam(required = false) String consenter, @RequestParam(required = false) String capacity,
+            @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.consent", () -> channel.recordConsent(CurrentUsers.require(), id,
+                new Channel.ConsentForm(outcome, givenBy, consenter, capacity, note)));
+    }
+
+    @PostMapping("/cases/{id}/interventions")
+    String intervention(@PathVariable UUID id, @RequestParam(required = false) String type, @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String objectives, @RequestParam(required = false) String plannedSessions,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.intervention", () -> channel.addIntervention(CurrentUsers.require(), id,
+                new Channel.InterventionForm(type, provider, objectives, integer(plannedSessions))));
+    }
+
+    @PostMapping("/cases/{id}/reviews")
+    String review(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String notes,
+            @RequestParam(name = "nextReviewDue", required = false) String next, HttpServletRequest request, RedirectAttributes redirect) {
+        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.review",
+                () -> channel.recordReview(CurrentUsers.require(), id, new Channel.ReviewForm(outcome, notes, next)));
+    }
+
+    @PostMapping("/cases/{id}/transfer")
+    String transfer(@PathVariable UUID id, @RequestParam(required = false) String toLocalAuthority, @RequestParam(required = false) String reason,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            channel.transfer(CurrentUsers.require(), id, new Channel.TransferForm(toLocalAuthority, reason));
+        } catch (FormErrors.Invalid | Conflict e) {
+            return PageForms.back(redirect, "/cases/" + id + "#channel", e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", "channel.banner.transferred");
+        return "redirect:/cases";
+    }
+
+    // Panel meetings ------------------------------------------------------------------------------------
+
+    @GetMapping("/panel-meetings")
+    String meetings(Model model) {
+        var user = CurrentUsers.require();
+        model.addAttribute("meetings", channel.meetings(user));
+        model.addAttribute("team", Channel.isChannelTeam(user));
+        defaults(model);
+        return "channel/meetings";
+    }
+
+    @PostMapping("/panel-meetings")
+    String createMeeting(@RequestParam(required = false) String heldOn, @RequestParam(required = false) String attendees,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        var list = new ArrayList<Channel.AttendeeForm>();
+        if (attendees != null) {
+            for (String line : attendees.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split(",", 3);
+                list.add(new Channel.AttendeeForm(parts[0].trim(), parts.length > 1 ? parts[1].trim() : null, parts.length > 2 ? parts[2].trim() : null));
+            }
+        }
+        try {
+            var meeting = channel.createMeeting(CurrentUsers.require(), new Channel.MeetingForm(null, heldOn, list));
+            redirect.addFlashAttribute("banner", "channel.banner.meeting");
+            return "redirect:/panel-meetings/" + meeting.id();
+        } catch (FormErrors.Invalid | Conflict e) {
+            return PageForms.back(redirect, "/panel-meetings", e, request.getParameterMap());
+        }
+    }
+
+    @GetMapping("/panel-meetings/{id}")
+    String meeting(@PathVariable UUID id, Model model) {
+        var user = CurrentUsers.require();
+        var meeting = channel.readMeeting(user, id);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("heldOn", new org.waymark.govuk.DisplayDates().date(meeting.heldOn()));
+        model.addAttribute("team", Channel.isChannelTeam(user));
+        model.addAttribute("chair", Channel.isChannelTeam(user) && user.has(org.waymark.access.Role.CHANNEL_CHAIR));
+        model.addAttribute("candidates", Channel.isChannelTeam(user)
+                ? cases.visibleTo(user, EnumSet.of(CaseStage.CHANNEL, CaseStage.ADOPTED, CaseStage.SUPPORT), 500).stream()
+                        .filter(c -> c.localAuthority().equals(meeting.localAuthority()))
+                        .filter(c -> meeting.agenda().stream().noneMatch(a -> a.caseId().equals(c.id()))).toList()
+                : List.of());
+        defaults(model);
+        return "channel/meeting";
+    }
+
+    @PostMapping("/panel-meetings/{id}/agenda")
+    String agenda(@PathVariable UUID id, @RequestParam(required = false) UUID caseId, HttpServletRequest request, RedirectAttributes redirect) {
+        return act("/panel-meetings/" + id, "", request, redirect, "channel.banner.agenda", () -> {
+            if (caseId == null) {
+                throw new FormErrors.Invalid(new FormErrors().add("caseId", "channel.decision.case"));
+            }
+            return channel.addToAgenda(CurrentUsers.require(), id, caseId);
+        });
+    }
+
+    @PostMapping("/panel-meetings/{id}/decisions")
+    String decide(@PathVariable UUID id, @RequestParam(required = false) UUID caseId, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String onwardRoute, @RequestParam(required = false) String discussion,
+            @RequestParam(name = "agreed", required = false) List<String> agreed, HttpServletRequest request, RedirectAttributes redirect) {
+        var agreements = agreed == null ? List.<Channel.AgreementForm>of()
+                : agreed.stream().map(o -> new Channel.AgreementForm(o, true)).toList();
+        return act("/panel-meetings/" + id, "", request, redirect, "channel.banner.decision", () -> channel.decide(CurrentUsers.require(), id,
+                new Channel.DecisionForm(caseId, decision, onwardRoute, discussion, agreements)));
+    }
+
+    // Providers -----------------------------------------------------------------------------------------
+
+    @GetMapping("/interventions")
+    String interventions(Model model) {
+        model.addAttribute("interventions", channel.interventionsFor(CurrentUsers.require()));
+        return "channel/interventions";
+    }
+
+    @GetMapping("/interventions/{id}")
+    String intervention(@PathVariable UUID id, Model model) {
+        var user = CurrentUsers.require();
+        var intervention = channel.readIntervention(user, id);
+        model.addAttribute("view", user.has(org.waymark.access.Role.INTERVENTION_PROVIDER) ? api.providerView(user, intervention)
+                : new ChannelApiController.ProviderView(intervention, null, null, null));
+        model.addAttribute("provider", user.has(org.waymark.access.Role.INTERVENTION_PROVIDER));
+        defaults(model);
+        return "channel/intervention";
+    }
+
+    @PostMapping("/interventions/{id}/sessions")
+    String session(@PathVariable UUID id, @RequestParam(name = "heldOn-day", required = false) String day,
+            @RequestParam(name = "heldOn-month", required = false) String month, @RequestParam(name = "heldOn-year", required = false) String year,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String notes, @RequestParam(required = false) String concern,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        String heldOn = isoDate(day, month, year);
+        return act("/interventions/" + id, "", request, redirect, "channel.banner.session",
+                () -> channel.recordSession(CurrentUsers.require(), id, new Channel.SessionForm(heldOn, status, notes, concern)));
+    }
+
+    private static void defaults(Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+    }
+
+    private static String act(String page, String anchor, HttpServletRequest request, RedirectAttributes redirect, String banner,
+            Supplier<?> action) {
+        try {
+            action.get();
+        } catch (FormErrors.Invalid | Conflict e) {
+            return PageForms.back(redirect, page + anchor, e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", banner);
+        return "redirect:" + page;
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String isoDate(String day, String month, String year) {
+        if ((day == null || day.isBlank()) && (month == null || month.isBlank()) && (year == null || year.isBlank())) {
+            return null;
+        }
+        try {
+            return String.format("%04d-%02d-%02d", Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
+        } catch (RuntimeException e) {
+            return "invalid";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.waymark.govuk;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A form posted from a page that another module renders (the case page): on a problem, back to that page
+ * with the error summary and what was typed, so nothing entered is lost and the page stays the one place
+ * that draws the case.
+ */
+public final class PageForms {
+
+    private PageForms() {
+    }
+
+    public static String back(RedirectAttributes redirect, String page, RuntimeException problem, Map<String, String[]> typed) {
+        FormErrors errors;
+        if (problem instanceof FormErrors.Invalid invalid) {
+            errors = invalid.errors();
+        } else if (problem instanceof Conflict) {
+            errors = new FormErrors().add("stage", "conflict", problem.getMessage());
+        } else {
+            throw problem;
+        }
+        var values = new LinkedHashMap<String, String>();
+        typed.forEach((k, v) -> {
+            if (!k.equals("_csrf") && v.length > 0) {
+                values.put(k, v[0]);
+            }
+        });
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("typed", values);
+        return "redirect:" + page;
+    }
+}

@@ -1,0 +1,81 @@
+package org.waymark.referral.internal;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.waymark.access.CurrentUsers;
+import org.waymark.access.Geography;
+import org.waymark.govuk.FormErrors;
+import org.waymark.referral.CaseStage;
+
+/** The case worker's pages: their cases, oldest first, and the case page with every stage's section. */
+@Controller
+class CaseController {
+
+    private final CaseViews views;
+    private final ReferralApiController api;
+    private final Geography geography;
+
+    CaseController(CaseViews views, ReferralApiController api, Geography geography) {
+        this.views = views;
+        this.api = api;
+        this.geography = geography;
+    }
+
+    @GetMapping("/cases")
+    String queue(@RequestParam(required = false) String stage, Model model) {
+        var stages = EnumSet.noneOf(CaseStage.class);
+        CaseStage chosen = null;
+        if (stage != null && !stage.isBlank()) {
+            try {
+                chosen = CaseStage.valueOf(stage.trim());
+            } catch (IllegalArgumentException ignored) {
+                // An unknown stage filter shows every open case, as if none were given.
+            }
+        }
+        if (chosen != null) {
+            stages.add(chosen);
+        } else {
+            for (var s : CaseStage.values()) {
+                if (!s.isFinal()) {
+                    stages.add(s);
+                }
+            }
+        }
+        model.addAttribute("entries", views.queue(CurrentUsers.require(), stages));
+        model.addAttribute("stage", chosen);
+        model.addAttribute("stages", CaseStage.values());
+        return "referral/cases";
+    }
+
+    @GetMapping("/cases/{id}")
+    String view(@PathVariable UUID id, Model model) {
+        model.addAttribute("view", views.view(CurrentUsers.require(), id));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", java.util.Map.of());
+        }
+        model.addAttribute("geography", new AreaNames(geography));
+        return "referral/case";
+    }
+
+    @GetMapping("/cases/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
+        return api.download(CurrentUsers.require(), id, documentId);
+    }
+
+    /** Area names for templates. */
+    public record AreaNames(Geography geography) {
+        public String name(String code) {
+            return code == null ? "" : geography.area(code).map(a -> a.name()).orElse(code);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.waymark.screening.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.waymark.access.CurrentUsers;
+import org.waymark.access.Geography;
+import org.waymark.access.Organisation;
+import org.waymark.govuk.FormErrors;
+import org.waymark.govuk.PageForms;
+
+/** The gateway's forms on the case page, and partners' pages for the information requests addressed to them. */
+@Controller
+class ScreeningController {
+
+    private final Screening screening;
+
+    ScreeningController(Screening screening) {
+        this.screening = screening;
+    }
+
+    /** The closed lists the screening forms offer, for templates as {@code @screeningOptions}. */
+    @Component("screeningOptions")
+    static class Options {
+        private final Geography geography;
+
+        Options(Geography geography) {
+            this.geography = geography;
+        }
+
+        public List<String> results() {
+            return names(ScreeningEnums.CheckResult.values());
+        }
+
+        public List<String> outcomes() {
+            return names(ScreeningEnums.Outcome.values());
+        }
+
+        public List<String> reasons() {
+            return names(ScreeningEnums.NoFurtherActionReason.values());
+        }
+
+        public List<String> services() {
+            return names(ScreeningEnums.Service.values());
+        }
+
+        public List<String> concernTypes() {
+            return names(ScreeningEnums.ConcernType.values());
+        }
+
+        public List<String> approvals() {
+            return names(ScreeningEnums.Approval.values());
+        }
+
+        public List<Organisation> organisations() {
+            return geography.organisations();
+        }
+
+        private static List<String> names(Enum<?>[] values) {
+            return Arrays.stream(values).map(Enum::name).toList();
+        }
+    }
+
+    @PostMapping("/cases/{id}/checks")
+    String check(@PathVariable UUID id, @RequestParam(required = false) String system, @RequestParam(required = false) String result,
+            @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "screening.banner.check",
+                () -> screening.addCheck(CurrentUsers.require(), id, new Screening.CheckForm(system, result, note)));
+    }
+
+    @PostMapping("/cases/{id}/screening-decision")
+    String decide(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String signpostedTo, @RequestParam(required = false) String concernType,
+            @RequestParam(required = false) String rationale, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "screening.banner.decided", () -> screening.decide(CurrentUsers.require(), id,
+                new Screening.DecisionForm(outcome, reason, signpostedTo, concernType, rationale)));
+    }
+
+    @PostMapping("/cases/{id}/screening-approval")
+    String approve(@PathVariable UUID id, @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "screening.banner.approval",
+                () -> screening.approve(CurrentUsers.require(), id, new Screening.ApprovalForm(decision, comment)));
+    }
+
+    @PostMapping("/cases/{id}/deconfliction-clearance")
+    String clear(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "screening.banner.cleared", () -> {
+            screening.clearMatches(CurrentUsers.require(), id);
+            return null;
+        });
+    }
+
+    @PostMapping("/cases/{id}/information-requests")
+    String request(@PathVariable UUID id, @RequestParam(required = false) String organisation, @RequestParam(required = false) String question,
+            @RequestParam(required = false) String dueOn, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "screening.banner.requested", () -> screening.requestInformation(CurrentUsers.require(), id,
+                new Screening.RequestForm(organisation, question, dueOn)));
+    }
+
+    @GetMapping("/information-requests")
+    String requests(Model model) {
+        model.addAttribute("requests", screening.requestsFor(CurrentUsers.require()));
+        return "screening/requests";
+    }
+
+    @GetMapping("/information-requests/{id}")
+    String request(@PathVariable UUID id, Model model) {
+        model.addAttribute("request", screening.request(CurrentUsers.require(), id));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        return "screening/request";
+    }
+
+    @PostMapping("/information-requests/{id}/answer")
+    String answer(@PathVariable UUID id, @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
+        try {
+            screening.answer(CurrentUsers.require(), id, new Screening.AnswerForm(answer));
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return PageForms.back(redirect, "/information-requests/" + id, e, java.util.Map.of("answer", new String[] {answer == null ? "" : answer}));
+        }
+        redirect.addFlashAttribute("banner", "screening.banner.answered");
+        return "redirect:/information-requests/" + id;
+    }
+
+    private static String act(UUID id, HttpServletRequest request, RedirectAttributes redirect, String banner, java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return PageForms.back(redirect, "/cases/" + id + "#screening", e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", banner);
+        return "redirect:/cases/" + id;
+    }
+}
