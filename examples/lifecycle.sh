@@ -44,8 +44,9 @@ admin() { "${ADMIN[@]}" "$@" 2>&1; }
 user() { # user NAME ROLE ORGANISATION [AREA] -> prints a token
   local name="lifecycle.$1.$RUN" area=()
   [[ -n "${4:-}" ]] && area=(--area "$4")
-  admin create-user --username "$name" --role "$2" --organisation "$3" "${area[@]}" --name "Lifecycle $1" --password-stdin \
-    <<< "$PASSWORD" >/dev/null || fail "could not create user $name"
+  local out
+  out="$(admin create-user --username "$name" --role "$2" --organisation "$3" "${area[@]}" --name "Lifecycle $1" --password-stdin \
+    <<< "$PASSWORD")" || fail "could not create user $name: $out"
   admin create-token --username "$name" --days 1 | tail -n 1
 }
 
@@ -54,8 +55,8 @@ curl -sf "$BASE/actuator/health" | jq -e '.status == "UP"' >/dev/null || fail "n
 
 step "organisations and users (./waymark admin)"
 NHS="LC-NHS-$RUN"; PROVIDER="LC-MENTOR-$RUN"
-admin create-organisation --code "$NHS" --name "Lifecycle NHS Trust $RUN" --type NHS_BODY --area "$CAMDEN" >/dev/null || fail "create $NHS"
-admin create-organisation --code "$PROVIDER" --name "Lifecycle Mentoring $RUN" --type INTERVENTION_PROVIDER >/dev/null || fail "create $PROVIDER"
+OUT="$(admin create-organisation --code "$NHS" --name "Lifecycle NHS Trust $RUN" --type NHS_BODY --area "$CAMDEN")" || fail "create $NHS: $OUT"
+OUT="$(admin create-organisation --code "$PROVIDER" --name "Lifecycle Mentoring $RUN" --type INTERVENTION_PROVIDER)" || fail "create $PROVIDER: $OUT"
 REFERRER="$(user referrer REFERRER "LA-$CAMDEN" "$CAMDEN")"
 GATEWAY="$(user gateway GATEWAY_OFFICER "PF-$MET" "$MET")"
 COORDINATOR="$(user coordinator CHANNEL_COORDINATOR "LA-$CAMDEN" "$CAMDEN")"

@@ -315,7 +315,7 @@ create table case_review (
     case_id     uuid          not null references prevent_case (id),
     kind        varchar(16)   not null,
     due_on      date          not null,
-    outcome     varchar(16),
+    outcome     varchar(24),
     notes       varchar(10000),
     reviewed_by varchar(100),
     reviewed_at timestamp with time zone

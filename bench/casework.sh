@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Case work on PostgreSQL, measured on this machine:
+#   1. sustained API referral intake at 16 and 64 concurrent clients (rate, p50/p99), beside pgbench inserting
+#      an equivalent row (same size, same synchronous commit) at the same concurrency, in the same run;
+#   2. the case page (API and HTML) with 100,000 cases loaded.
+#
+#   bench/casework.sh [--seconds 30] [--cases 100000]
+#
+# It builds the application, creates a scratch database (waymark_bench, dropped first), starts the server on
+# port 8097 against it, and stops it at the end. Needs psql and pgbench, and PostgreSQL at 127.0.0.1:5432.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SECONDS_EACH=30
+CASES=100000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seconds) SECONDS_EACH="$2"; shift 2 ;;
+    --cases) CASES="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for d in /usr/lib/jvm/temurin-25*/ /usr/lib/jvm/*-2[1-9]-*/; do [[ -x "${d}bin/java" ]] && JAVA_HOME="${JAVA_HOME:-${d%/}}"; done
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+(cd "$ROOT" && ./mvnw -q -B -DskipTests install) >&2
+JAR="$ROOT/app/target/waymark.jar"
+CP="$ROOT/bench/target/classes"
+DB=waymark_bench
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+WORK="$(mktemp -d)"
+export WAYMARK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WAYMARK_DB_USER=postgres WAYMARK_DB_PASSWORD= WAYMARK_DATA_DIR="$WORK"
+export WAYMARK_SECURE_COOKIES=false WAYMARK_DB_POOL_SIZE="${WAYMARK_DB_POOL_SIZE:-20}"
+PORT=8097
+BASE="http://127.0.0.1:$PORT"
+"$JAVA" -Xmx2g -XX:+UseParallelGC -jar "$JAR" --server.port=$PORT --logging.level.org.waymark=WARN > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
+
+admin() { "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" admin "$@" 2>/dev/null; }
+PASSWORD="Bench-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+admin create-user --username bench.referrer --role REFERRER --organisation LA-E09000007 --area E09000007 --password-stdin <<< "$PASSWORD" >/dev/null
+admin create-user --username bench.gateway --role GATEWAY_OFFICER --organisation PF-E23000001 --area E23000001 --password-stdin <<< "$PASSWORD" >/dev/null
+REFERRER_TOKEN="$(admin create-token --username bench.referrer --days 1 | tail -n 1)"
+GATEWAY_TOKEN="$(admin create-token --username bench.gateway --days 1 | tail -n 1)"
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d $DB -c 'show server_version'), synchronous_commit=$("${PSQL[@]}" -d $DB -c 'show synchronous_commit'), fsync=$("${PSQL[@]}" -d $DB -c 'show fsync')"
+echo "== pool $WAYMARK_DB_POOL_SIZE connections; $SECONDS_EACH s measured per run"
+
+# The pgbench baseline: one transaction inserting one row the size of a referral's answers, committed the same way.
+"${PSQL[@]}" -d $DB -c "create table bench_referral (id uuid primary key, reference varchar(20), body varchar(10000), received_at timestamp with time zone)" >/dev/null
+cat > "$WORK/insert.sql" <<'SQL'
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'PRV-2026-' || (random() * 999999)::int, repeat('synthetic referral answers ', 40), now());
+SQL
+pgbench_run() { # clients
+  rm -f "$WORK"/pgb.*
+  pgbench -h 127.0.0.1 -U postgres -n -c "$1" -j 2 -T "$SECONDS_EACH" -f "$WORK/insert.sql" -l --log-prefix="$WORK/pgb" $DB > "$WORK/pgbench.out" 2>&1
+  local tps; tps="$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out")"
+  cat "$WORK"/pgb.* | awk '{print $3}' | sort -n > "$WORK/lat"
+  local n; n="$(wc -l < "$WORK/lat")"
+  local p50 p99
+  p50="$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
+  p99="$(awk -v n="$n" 'NR == int(n * 0.99 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
+  printf 'pgbench, %s clients: %.1f inserts per second, p50 %s ms, p99 %s ms\n' "$1" "$tps" "$p50" "$p99"
+}
+
+for clients in 16 64; do
+  echo "== $clients concurrent clients"
+  "$JAVA" -cp "$CP" org.waymark.bench.CaseLoadBench intake "$BASE" "$REFERRER_TOKEN" "$clients" "$SECONDS_EACH"
+  pgbench_run "$clients"
+done
+
+have="$("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"
+need=$(( CASES - have ))
+echo "== loading cases: $have from intake, generating $need more in SQL"
+if (( need > 0 )); then
+  "${PSQL[@]}" -d $DB >/dev/null <<SQL
+create temporary table gen as select gen_random_uuid() as person, gen_random_uuid() as case_id, g as n,
+  now() - (g % 700) * interval '1 day' as at from generate_series(1, $need) g;
+insert into person (id, forename, surname, date_of_birth, created_at)
+  select person, (array['Alex','Sam','Jordan','Riley','Casey','Morgan','Taylor','Jamie'])[1 + n % 8], 'Generated' || n,
+         date '2008-01-01' + (n % 3000), at from gen;
+insert into prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by,
+  submitted_org, withheld, stage_changed_at, version)
+  select case_id, 'PRV-GEN-' || lpad(n::text, 8, '0'), person,
+         (array['SCREENING','NO_FURTHER_ACTION','SIGNPOSTED','CHANNEL','SUPPORT','CLOSED','POLICE_LED'])[1 + n % 7],
+         'E09000007', 'E23000001', at, 'API', 'bench.referrer', 'LA-E09000007', false, at, 0 from gen;
+insert into referral (case_id, forename, surname, date_of_birth, gender, postcode, person_aware, concern, referrer_sector, language,
+  referrer_name, referrer_organisation)
+  select case_id, 'Generated', 'Generated' || n, date '2008-01-01' + (n % 3000), 'MALE', 'NW1 2AB', 'NO',
+         repeat('Synthetic concern text. ', 20), 'EDUCATION', 'en', 'Bench Teacher', 'Bench Academy' from gen;
+insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail)
+  select case_id, at, 'REFERRAL_RECEIVED', 'bench.referrer', 'LA-E09000007', 'API' from gen
+  union all select case_id, at + interval '2 days', 'SYSTEM_CHECK', 'bench.gateway', 'PF-E23000001', 'PNC: NO_TRACE' from gen
+  union all select case_id, at + interval '3 days', 'SCREENING_DECISION', 'bench.gateway', 'PF-E23000001', 'CHANNEL' from gen;
+analyze;
+SQL
+fi
+echo "cases loaded: $("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"
+"${PSQL[@]}" -d $DB -c "select id from prevent_case order by random() limit 20000" > "$WORK/ids"
+"$JAVA" -cp "$CP" org.waymark.bench.CaseLoadBench case-page "$BASE" "$GATEWAY_TOKEN" bench.gateway "$PASSWORD" "$WORK/ids" 4 4000
