@@ -54,22 +54,36 @@ echo "== pool $WAYMARK_DB_POOL_SIZE connections; $SECONDS_EACH s measured per ru
 cat > "$WORK/insert.sql" <<'SQL'
 insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'PRV-2026-' || (random() * 999999)::int, repeat('synthetic referral answers ', 40), now());
 SQL
-pgbench_run() { # clients
+# A second baseline: one transaction writing the rows a referral writes (person, case, answers, idempotency key,
+# milestone, audit entry, outbox event), so the gap between the two pgbench figures is the database's share.
+cat > "$WORK/transaction.sql" <<'SQL'
+begin;
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'person', repeat('p', 80), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'case', repeat('c', 120), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'answers', repeat('synthetic referral answers ', 40), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'idempotency', repeat('i', 110), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'milestone', repeat('m', 60), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'audit', repeat('a', 200), now());
+insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'event', repeat('e', 300), now());
+commit;
+SQL
+pgbench_run() { # clients [script] [label]
   rm -f "$WORK"/pgb.*
-  pgbench -h 127.0.0.1 -U postgres -n -c "$1" -j 2 -T "$SECONDS_EACH" -f "$WORK/insert.sql" -l --log-prefix="$WORK/pgb" $DB > "$WORK/pgbench.out" 2>&1
+  pgbench -h 127.0.0.1 -U postgres -n -c "$1" -j 2 -T "$SECONDS_EACH" -f "$WORK/${2:-insert.sql}" -l --log-prefix="$WORK/pgb" $DB > "$WORK/pgbench.out" 2>&1
   local tps; tps="$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out")"
   cat "$WORK"/pgb.* | awk '{print $3}' | sort -n > "$WORK/lat"
   local n; n="$(wc -l < "$WORK/lat")"
   local p50 p99
   p50="$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
   p99="$(awk -v n="$n" 'NR == int(n * 0.99 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
-  printf 'pgbench, %s clients: %.1f inserts per second, p50 %s ms, p99 %s ms\n' "$1" "$tps" "$p50" "$p99"
+  printf 'pgbench %s, %s clients: %.1f transactions per second, p50 %s ms, p99 %s ms\n' "${3:-one row}" "$1" "$tps" "$p50" "$p99"
 }
 
 for clients in 16 64; do
   echo "== $clients concurrent clients"
   "$JAVA" -cp "$CP" org.waymark.bench.CaseLoadBench intake "$BASE" "$REFERRER_TOKEN" "$clients" "$SECONDS_EACH"
   pgbench_run "$clients"
+  pgbench_run "$clients" transaction.sql "seven rows in one transaction"
 done
 
 have="$("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"

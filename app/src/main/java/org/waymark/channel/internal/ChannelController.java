@@ -236,7 +236,7 @@ class ChannelController {
             @RequestParam(name = "heldOn-month", required = false) String month, @RequestParam(name = "heldOn-year", required = false) String year,
             @RequestParam(required = false) String status, @RequestParam(required = false) String notes, @RequestParam(required = false) String concern,
             HttpServletRequest request, RedirectAttributes redirect) {
-        String heldOn = isoDate(day, month, year);
+        String heldOn = org.waymark.govuk.DateInput.iso(day, month, year);
         return act("/interventions/" + id, "", request, redirect, "channel.banner.session",
                 () -> channel.recordSession(CurrentUsers.require(), id, new Channel.SessionForm(heldOn, status, notes, concern)));
     }
@@ -266,17 +266,6 @@ class ChannelController {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    static String isoDate(String day, String month, String year) {
-        if ((day == null || day.isBlank()) && (month == null || month.isBlank()) && (year == null || year.isBlank())) {
-            return null;
-        }
-        try {
-            return String.format("%04d-%02d-%02d", Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (RuntimeException e) {
-            return "invalid";
         }
     }
 }

@@ -110,7 +110,7 @@ class ProfessionalReferralController {
                 var chosen = request.getParameterValues(field);
                 answers.put(field, chosen == null ? List.of() : List.of(chosen));
             } else if (field.equals("dateOfBirth")) {
-                answers.put(field, isoDate(request.getParameter("dateOfBirth-day"), request.getParameter("dateOfBirth-month"),
+                answers.put(field, org.waymark.govuk.DateInput.iso(request.getParameter("dateOfBirth-day"), request.getParameter("dateOfBirth-month"),
                         request.getParameter("dateOfBirth-year")));
             } else {
                 String value = request.getParameter(field);
@@ -252,19 +252,6 @@ class ProfessionalReferralController {
         return PAGES.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new RecordNotFoundException("PAGE", name));
     }
 
-    /** Day, month and year as typed become yyyy-mm-dd; anything unparseable stays visibly wrong for the check to reject. */
-    static String isoDate(String day, String month, String year) {
-        boolean none = blank(day) && blank(month) && blank(year);
-        if (none) {
-            return null;
-        }
-        try {
-            return String.format("%04d-%02d-%02d", Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (RuntimeException e) {
-            return (blank(year) ? "" : year.trim()) + "-" + (blank(month) ? "" : month.trim()) + "-" + (blank(day) ? "" : day.trim());
-        }
-    }
-
     static List<String> dateParts(String iso) {
         if (iso == null) {
             return List.of("", "", "");
@@ -278,9 +265,5 @@ class ProfessionalReferralController {
 
     private static String strip(String number) {
         return number.startsWith("0") && number.length() > 1 ? number.substring(1) : number;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }
