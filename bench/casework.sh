@@ -93,9 +93,9 @@ if (( need > 0 )); then
   "${PSQL[@]}" -d $DB >/dev/null <<SQL
 create temporary table gen as select gen_random_uuid() as person, gen_random_uuid() as case_id, g as n,
   now() - (g % 700) * interval '1 day' as at from generate_series(1, $need) g;
-insert into person (id, forename, surname, date_of_birth, created_at)
-  select person, (array['Alex','Sam','Jordan','Riley','Casey','Morgan','Taylor','Jamie'])[1 + n % 8], 'Generated' || n,
-         date '2008-01-01' + (n % 3000), at from gen;
+insert into person (id, forename, surname, date_of_birth, name_key, created_at)
+  select person, f, 'Generated' || n, date '2008-01-01' + (n % 3000), 'generated' || n || '|' || lower(f), at
+  from (select *, (array['Alex','Sam','Jordan','Riley','Casey','Morgan','Taylor','Jamie'])[1 + n % 8] as f from gen) g;
 insert into prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by,
   submitted_org, withheld, stage_changed_at, version)
   select case_id, 'PRV-GEN-' || lpad(n::text, 8, '0'), person,

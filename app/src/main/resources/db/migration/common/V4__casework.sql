@@ -10,8 +10,11 @@ create table person (
     forename      varchar(100) not null,
     surname       varchar(100) not null,
     date_of_birth date,
+    -- lower(surname)|lower(forename): the exact-match lookup at intake, indexed (H2 has no expression indexes).
+    name_key      varchar(201) not null,
     created_at    timestamp with time zone not null
 );
+create index person_name_key on person (name_key, date_of_birth);
 
 create table prevent_case (
     id               uuid        primary key,

@@ -23,6 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "waymark.audit.seal-interval=PT1H",
         "waymark.audit.checkpoint-interval=PT0S",
         "server.shutdown=immediate",
+        // Spring keeps each test context (and its pool) open for reuse: small pools keep PostgreSQL's 100
+        // connections enough for every context and for the CLI subprocesses that tests start.
+        "spring.datasource.hikari.maximum-pool-size=6",
+        "spring.datasource.hikari.minimum-idle=1",
         "logging.level.org.waymark=WARN"})
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {

@@ -153,7 +153,7 @@ class ReferralIntake {
         }
         cases.milestone(file.id(), "REFERRAL_RECEIVED", user, via.name());
         var event = AuditEvent.of(AuditAction.COLLECTION, "referral.received").record("CASE", file.id()).person(personId);
-        audit.record(user == null ? event.by("public", null) : event);
+        audit.record(user == null ? event.by("public", null) : event.by(user.username(), user.organisationCode()));
         events.publishEvent(new ReferralReceived(file.id(), personId, forceArea));
         events.publishEvent(CaseNotification.toArea(file, "referral.received", Role.GATEWAY_OFFICER, forceArea));
         return new Receipt(file.id(), reference, now, false);

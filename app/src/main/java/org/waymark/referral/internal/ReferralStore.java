@@ -58,14 +58,17 @@ class ReferralStore {
         if (born == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from person where lower(forename) = ? and lower(surname) = ? and date_of_birth = ? order by created_at")
-                .params(forename.toLowerCase(Locale.ROOT), surname.toLowerCase(Locale.ROOT), born).query(UUID.class).list()
-                .stream().findFirst();
+        return jdbc.sql("select id from person where name_key = ? and date_of_birth = ? order by created_at")
+                .params(nameKey(forename, surname), born).query(UUID.class).list().stream().findFirst();
     }
 
     void insertPerson(UUID id, String forename, String surname, LocalDate born, Instant at) {
-        jdbc.sql("insert into person (id, forename, surname, date_of_birth, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, forename, surname, born, Timestamp.from(at)).update();
+        jdbc.sql("insert into person (id, forename, surname, date_of_birth, name_key, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, forename, surname, born, nameKey(forename, surname), Timestamp.from(at)).update();
+    }
+
+    static String nameKey(String forename, String surname) {
+        return surname.toLowerCase(Locale.ROOT) + "|" + forename.toLowerCase(Locale.ROOT);
     }
 
     void insertCase(CaseFile c) {

@@ -32,6 +32,13 @@ class DemoDataIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theGatewayQueueHasThreeReferralsOneOfThemARepeat() {
+        var stages = jdbc.sql("select stage from prevent_case").query(String.class).list();
+        assertThat(stages).hasSize(3).containsOnly("SCREENING");
+        assertThat(jdbc.sql("select count(distinct person_id) from prevent_case").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void demoAdministratorSignsInWithoutASecondFactorAndThePageSaysWhy() {
         var http = http();
         assertThat(http.get("/sign-in").body()).contains("Demo accounts sign in without a second factor");
