@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "server.shutdown=immediate",
         // Spring keeps each test context (and its pool) open for reuse: small pools keep PostgreSQL's 100
         // connections enough for every context and for the CLI subprocesses that tests start.
-        "spring.datasource.hikari.maximum-pool-size=6",
+        "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.minimum-idle=1",
+        "spring.datasource.hikari.idle-timeout=10000",
         "logging.level.org.waymark=WARN"})
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {

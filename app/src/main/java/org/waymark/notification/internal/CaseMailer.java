@@ -9,14 +9,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.waymark.access.Recipients;
 import org.waymark.referral.CaseNotification;
 
 /**
  * Sends each case notification to the people who should act on it. Runs after commit, from the event
- * publication registry: if the SMTP server is down the publication stays incomplete and is resubmitted
+ * publication registry (which records every publication to a transactional event listener): if the SMTP server is down the publication stays incomplete and is resubmitted
  * (on restart, or by an operator), so nothing is lost. Without an SMTP host it only logs that it would send.
  */
 @Component
@@ -42,7 +41,12 @@ class CaseMailer {
         this.baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
     }
 
-    @ApplicationModuleListener
+    /**
+     * After commit, on another thread, and without a transaction of its own: it only reads, and holding a
+     * connection while the registry takes a second one to mark the publication complete could starve a small pool.
+     */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
     void on(CaseNotification notification) {
         var to = recipients.emails(notification.role(), notification.areaCode(), notification.organisationCode());
         if (to.isEmpty()) {
