@@ -23,9 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "waymark.audit.seal-interval=PT1H",
         "waymark.audit.checkpoint-interval=PT0S",
         "server.shutdown=immediate",
-        // Spring keeps each test context (and its pool) open for reuse: small pools keep PostgreSQL's 100
-        // connections enough for every context and for the CLI subprocesses that tests start.
-        "spring.datasource.hikari.maximum-pool-size=12",
+        // Spring keeps each test context (and its pool) open for reuse: idle connections are given back within
+        // seconds, so PostgreSQL's 100 connections cover every cached context and the CLI subprocesses tests start.
+        "spring.datasource.hikari.maximum-pool-size=20",
         "spring.datasource.hikari.minimum-idle=1",
         "spring.datasource.hikari.idle-timeout=10000",
         "logging.level.org.waymark=WARN"})
