@@ -93,6 +93,12 @@ class CaseAccessIntegrationTest extends IntegrationTest {
             }
             soft.assertThat(json(outsider.getValue().get("/api/v1/cases")).toString()).as("%s's queue", outsider.getKey()).doesNotContain(id);
         }
+        // The panel member at the meeting reads the case, but not the documents or the disclosure record.
+        var panelView = json(people.panel.get(caseBase));
+        soft.assertThat(panelView.get("documents").size()).as("documents shown to a panel member").isZero();
+        soft.assertThat(panelView.get("disclosures").size()).as("disclosures shown to a panel member").isZero();
+        soft.assertThat(people.panel.get(caseBase + "/documents/" + document).statusCode()).as("panel member downloads a document").isEqualTo(404);
+        soft.assertThat(people.coordinator.getBytes(caseBase + "/documents/" + document).statusCode()).isEqualTo(200);
         soft.assertAll();
         assertThat(stageAndTimeline(people, id)).as("nothing changed").isEqualTo(before);
     }

@@ -87,12 +87,22 @@ class CaseViews {
         for (var supplier : sections) {
             list.addAll(supplier.sectionsFor(user, file));
         }
+        // Panel members work from the referral, assessments and the panel's own record: not the documents police
+        // and referrers attached, nor the record of disclosures.
+        boolean panelOnly = panelOnly(user);
         var map = new LinkedHashMap<String, Object>();
         list.forEach(s -> map.put(s.key(), s.content()));
         return new CaseView(file.id(), file.reference(), file.stage(), file.localAuthority(),
                 geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
-                file.receivedAt(), file.receivedVia(), file.withheld(), answers, store.documents(id), store.linkedPeople(id), others,
-                cases.timeline(id), cases.disclosures(id), map, list);
+                file.receivedAt(), file.receivedVia(), file.withheld(), answers, panelOnly ? List.of() : store.documents(id),
+                store.linkedPeople(id), others, cases.timeline(id), panelOnly ? List.of() : cases.disclosures(id), map, list);
+    }
+
+    /** A reader whose only way into the case is a panel agenda. */
+    static boolean panelOnly(CurrentUser user) {
+        return user.has(org.waymark.access.Role.PANEL_MEMBER) && !user.has(org.waymark.access.Role.CHANNEL_COORDINATOR)
+                && !user.has(org.waymark.access.Role.CHANNEL_CHAIR) && !user.has(org.waymark.access.Role.GATEWAY_OFFICER)
+                && !user.has(org.waymark.access.Role.PREVENT_CASE_OFFICER) && !user.has(org.waymark.access.Role.MANAGER);
     }
 
     /** Ethnicity and religion are for equality monitoring only: nobody working the case sees them. */

@@ -198,7 +198,7 @@ class ReferralApiController {
     }
 
     ResponseEntity<byte[]> download(CurrentUser user, UUID caseId, UUID documentId) {
-        var document = store.document(documentId).filter(d -> d.caseId().equals(caseId))
+        var document = store.document(documentId).filter(d -> d.caseId().equals(caseId)).filter(d -> !CaseViews.panelOnly(user))
                 .orElseThrow(() -> new RecordNotFoundException("DOCUMENT", documentId.toString()));
         byte[] bytes = transactions.execute(t -> {
             var file = cases.require(user, Action.READ, caseId);
