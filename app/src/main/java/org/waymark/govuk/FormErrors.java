@@ -27,6 +27,28 @@ public final class FormErrors {
         return this;
     }
 
+    /**
+     * A free-text answer: when required and blank, the error {@code prefix.field.missing}; when longer than
+     * {@code max} once trimmed, {@code form.tooLong}.
+     */
+    public FormErrors text(String prefix, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, prefix + "." + field + ".missing");
+            }
+        } else if (value.strip().length() > max) {
+            add(field, "form.tooLong", max);
+        }
+        return this;
+    }
+
+    /** Throws the errors, if there are any, for the page or the API to show. */
+    public void throwIfAny() {
+        if (!isEmpty()) {
+            throw new Invalid(this);
+        }
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -128,7 +128,7 @@ class Assessments {
                 } else if (evidenced && kind == null) {
                     errors.add(field, "assessment.factor.kind", factor.code());
                 } else if (evidenced && f.evidence().strip().length() > 4000) {
-                    errors.add(field, "referral.tooLong", 4000);
+                    errors.add(field, "form.tooLong", 4000);
                 }
                 rated.add(new RatedFactor(factor.code(), factor.dimension(), factor.text(), rating.name(), evidenced ? f.evidence().strip() : null,
                         evidenced ? kind.name() : null));
@@ -191,14 +191,7 @@ class Assessments {
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.waymark.govuk.Choices.parse(type, value);
     }
 
     private static String clean(String value) {
@@ -206,12 +199,6 @@ class Assessments {
     }
 
     private static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "assessment." + field + ".missing");
-            }
-        } else if (value.strip().length() > max) {
-            errors.add(field, "referral.tooLong", max);
-        }
+        errors.text("assessment", field, value, max, required);
     }
 }

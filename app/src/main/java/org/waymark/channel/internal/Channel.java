@@ -655,13 +655,7 @@ class Channel {
     }
 
     private static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "channel." + field + ".missing");
-            }
-        } else if (value.strip().length() > max) {
-            errors.add(field, "referral.tooLong", max);
-        }
+        errors.text("channel", field, value, max, required);
     }
 
     private static void invalidIfAny(FormErrors errors) {

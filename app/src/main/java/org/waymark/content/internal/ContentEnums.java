@@ -68,13 +68,6 @@ final class ContentEnums {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.waymark.govuk.Choices.parse(type, value);
     }
 }

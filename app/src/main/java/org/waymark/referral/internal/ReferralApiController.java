@@ -170,10 +170,10 @@ class ReferralApiController {
         if (!ReferralForm.present(body.name())) {
             errors.add("name", "case.linked.name");
         } else if (body.name().length() > 200) {
-            errors.add("name", "referral.tooLong", 200);
+            errors.add("name", "form.tooLong", 200);
         }
         if (body.relationship() != null && body.relationship().length() > 100) {
-            errors.add("relationship", "referral.tooLong", 100);
+            errors.add("relationship", "form.tooLong", 100);
         }
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);

@@ -25,15 +25,7 @@ final class ReferralEnums {
 
     enum LinkedCategory { FAMILY_MEMBER, THIRD_PARTY }
 
-    /** Parses a value case-insensitively, with spaces or hyphens for underscores; null when absent or unknown. */
     static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.waymark.govuk.Choices.parse(type, value);
     }
 }

@@ -182,7 +182,7 @@ record ReferralForm(
 
     private static void optional(FormErrors errors, String field, String value, int max) {
         if (value != null && value.strip().length() > max) {
-            errors.add(field, "referral.tooLong", max);
+            errors.add(field, "form.tooLong", max);
         }
     }
 }

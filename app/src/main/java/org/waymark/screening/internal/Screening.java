@@ -464,13 +464,7 @@ class Screening {
     }
 
     static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "screening." + field + ".missing");
-            }
-        } else if (value.strip().length() > max) {
-            errors.add(field, "referral.tooLong", max);
-        }
+        errors.text("screening", field, value, max, required);
     }
 
     static void invalidIfAny(FormErrors errors) {

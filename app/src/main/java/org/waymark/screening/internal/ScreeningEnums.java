@@ -23,13 +23,6 @@ final class ScreeningEnums {
     enum Approval { APPROVED, RETURNED }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.waymark.govuk.Choices.parse(type, value);
     }
 }
