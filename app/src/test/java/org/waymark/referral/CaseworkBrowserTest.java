@@ -158,6 +158,23 @@ class CaseworkBrowserTest extends BrowserTestCase {
         assertThat(driver.findElement(By.cssSelector("#screening")).getText()).contains("Refer to Channel");
         signOut();
 
+        // The coordinator assesses it with the VAF on the case page: one factor evidenced, the rest not known.
+        signIn(user(Role.CHANNEL_COORDINATOR, "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN));
+        waitForHome();
+        open("/cases/" + id);
+        driver.findElement(By.cssSelector("#assessments details:last-of-type summary")).click();
+        choose("rating-E3", "STRONG_EVIDENCE");
+        press("/assessments");
+        assertThat(errorSummary()).contains("Give the evidence for factor E3").contains("Enter a summary conclusion");
+        accessible("case-assessment-errors");
+        type("evidence-E3", "Isolated since moving school; seeks belonging online.");
+        choose("kind-E3", "FACT");
+        type("summary", "Vulnerable to online influence; no capability concerns.");
+        press("/assessments");
+        banner("Assessment recorded");
+        assertThat(driver.findElement(By.cssSelector("#assessments")).getText()).contains("Strong evidence").contains("Isolated since moving school");
+        signOut();
+
         // The panel meets; the chair records the decision in the browser.
         String meeting = json(people.coordinator.postJson("/api/v1/panel-meetings", """
                 {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair Person", "role": "Chair"},

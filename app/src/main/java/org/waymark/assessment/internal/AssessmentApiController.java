@@ -44,19 +44,27 @@ class AssessmentApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(assessments.assess(CurrentUsers.require(), id, body));
     }
 
+    /** The assessments on the case page, and the framework to assess with when the reader may record one. */
+    record Section(List<Assessments.Assessment> assessments, Assessments.Framework framework, boolean canAssess) {
+    }
+
     /** Everyone who may read a case may read its assessments: they are what the panel discusses. */
     @Component
     static class Sections implements CaseSections {
         private final Assessments assessments;
+        private final org.waymark.referral.Cases cases;
 
-        Sections(Assessments assessments) {
+        Sections(Assessments assessments, org.waymark.referral.Cases cases) {
             this.assessments = assessments;
+            this.cases = cases;
         }
 
         @Override
         public List<CaseSection> sectionsFor(CurrentUser user, CaseFile file) {
+            boolean canAssess = Assessments.mayAssess(user) && !file.stage().isFinal()
+                    && cases.permits(user, org.waymark.access.Action.UPDATE, file);
             return List.of(new CaseSection("assessments", "case.section.assessments", "assessment/fragments :: section",
-                    assessments.assessments(file.id())));
+                    new Section(assessments.assessments(file.id()), assessments.current(), canAssess)));
         }
     }
 }

@@ -84,6 +84,15 @@ class Assessments {
         return List.copyOf(frameworks.values());
     }
 
+    /** The framework new assessments use: the last version listed in the reference data. */
+    Framework current() {
+        return frameworks.values().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    static boolean mayAssess(CurrentUser user) {
+        return user.has(Role.GATEWAY_OFFICER) || user.has(Role.PREVENT_CASE_OFFICER) || user.has(Role.CHANNEL_COORDINATOR);
+    }
+
     Framework framework(String name, String version) {
         return frameworks.get(name + "/" + version);
     }
@@ -135,7 +144,7 @@ class Assessments {
             }
         }
         var file = cases.require(user, Action.UPDATE, caseId);
-        if (!(user.has(Role.GATEWAY_OFFICER) || user.has(Role.PREVENT_CASE_OFFICER) || user.has(Role.CHANNEL_COORDINATOR))) {
+        if (!mayAssess(user)) {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         if (file.stage().isFinal()) {
