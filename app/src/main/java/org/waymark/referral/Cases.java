@@ -57,10 +57,6 @@ public class Cases {
         return jdbc.sql(COLUMNS + "where id = ?").param(id).query(Cases::row).optional();
     }
 
-    public Optional<CaseFile> byReference(String reference) {
-        return jdbc.sql(COLUMNS + "where reference = ?").param(reference).query(Cases::row).optional();
-    }
-
     /** The case if the user may do this to it; otherwise exactly as if it did not exist. */
     public CaseFile require(CurrentUser user, Action action, UUID id) {
         var file = find(id).orElseThrow(() -> new RecordNotFoundException("CASE", String.valueOf(id)));

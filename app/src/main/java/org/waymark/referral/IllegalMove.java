@@ -6,14 +6,7 @@ package org.waymark.referral;
  */
 public class IllegalMove extends org.waymark.govuk.Conflict {
 
-    private final CaseStage stage;
-
     public IllegalMove(CaseStage stage, String what) {
         super(what + " is not possible while the case is " + stage.name());
-        this.stage = stage;
-    }
-
-    public CaseStage stage() {
-        return stage;
     }
 }

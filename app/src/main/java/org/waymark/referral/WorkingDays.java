@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 public class WorkingDays {
 
     private final Set<LocalDate> holidays;
-    private final LocalDate lastKnown;
 
     public WorkingDays() {
         var dates = new TreeSet<LocalDate>();
@@ -35,7 +34,6 @@ public class WorkingDays {
             throw new UncheckedIOException(e);
         }
         this.holidays = Set.copyOf(dates);
-        this.lastKnown = dates.last();
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -63,10 +61,5 @@ public class WorkingDays {
             }
         }
         return d;
-    }
-
-    /** The last date the bank-holiday list covers; beyond it only weekends are known. */
-    public LocalDate coveredUntil() {
-        return lastKnown;
     }
 }

@@ -104,9 +104,9 @@ class Assessments {
         if (framework == null) {
             errors.add("framework", "assessment.framework.unknown");
         }
-        text(errors, "summary", form.summary(), 10000, true);
-        text(errors, "managementPlan", form.managementPlan(), 10000, false);
-        text(errors, "changesSinceLast", form.changesSinceLast(), 10000, false);
+        errors.text("assessment", "summary", form.summary(), 10000, true);
+        errors.text("assessment", "managementPlan", form.managementPlan(), 10000, false);
+        errors.text("assessment", "changesSinceLast", form.changesSinceLast(), 10000, false);
         var given = new HashMap<String, FactorForm>();
         if (form.factors() != null) {
             for (var f : form.factors()) {
@@ -125,12 +125,12 @@ class Assessments {
             for (var factor : framework.factors()) {
                 var f = given.get(factor.code());
                 String field = "factors." + factor.code();
-                var rating = f == null ? null : parse(Rating.class, f.rating());
+                var rating = f == null ? null : org.waymark.govuk.Choices.parse(Rating.class, f.rating());
                 if (rating == null) {
                     errors.add(field, "assessment.factor.rating", factor.code());
                     continue;
                 }
-                var kind = parse(EvidenceKind.class, f.evidenceKind());
+                var kind = org.waymark.govuk.Choices.parse(EvidenceKind.class, f.evidenceKind());
                 boolean evidenced = f.evidence() != null && !f.evidence().isBlank();
                 if ((rating == Rating.SOME_EVIDENCE || rating == Rating.STRONG_EVIDENCE) && !evidenced) {
                     errors.add(field, "assessment.factor.evidence", factor.code());
@@ -199,15 +199,7 @@ class Assessments {
         return out;
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return org.waymark.govuk.Choices.parse(type, value);
-    }
-
     private static String clean(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        errors.text("assessment", field, value, max, required);
     }
 }

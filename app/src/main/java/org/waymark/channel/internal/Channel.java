@@ -132,7 +132,7 @@ class Channel {
                 }
             }
         }
-        invalidIfAny(errors);
+        errors.throwIfAny();
         var id = UUID.randomUUID();
         jdbc.sql("insert into panel_meeting (id, local_authority, held_on, created_by, created_at) values (?, ?, ?, ?, ?)")
                 .params(id, authority, heldOn, user.username(), Timestamp.from(now())).update();
@@ -196,19 +196,19 @@ class Channel {
 
     AgendaItem decide(CurrentUser user, UUID meetingId, DecisionForm form) {
         var errors = new FormErrors();
-        var decision = ChannelRecords.parse(PanelDecision.class, form.decision());
+        var decision = org.waymark.govuk.Choices.parse(PanelDecision.class, form.decision());
         if (form.caseId() == null) {
             errors.add("caseId", "channel.decision.case");
         }
         if (decision == null) {
             errors.add("decision", "channel.decision.missing");
         }
-        var onward = ChannelRecords.parse(OnwardRoute.class, form.onwardRoute());
+        var onward = org.waymark.govuk.Choices.parse(OnwardRoute.class, form.onwardRoute());
         if (decision == PanelDecision.NOT_ADOPT && onward == null) {
             errors.add("onwardRoute", "channel.decision.onwardRoute");
         }
-        text(errors, "discussion", form.discussion(), 10000, true);
-        invalidIfAny(errors);
+        errors.text("channel", "discussion", form.discussion(), 10000, true);
+        errors.throwIfAny();
         if (!user.has(Role.CHANNEL_CHAIR)) {
             throw new RecordNotFoundException("PANEL_MEETING", meetingId.toString());
         }
@@ -276,9 +276,9 @@ class Channel {
 
     Consent recordConsent(CurrentUser user, UUID caseId, ConsentForm form) {
         var errors = new FormErrors();
-        var outcome = ChannelRecords.parse(ConsentOutcome.class, form.outcome());
-        var givenBy = ChannelRecords.parse(Consenter.class, form.givenBy());
-        var capacity = ChannelRecords.parse(Capacity.class, form.capacity());
+        var outcome = org.waymark.govuk.Choices.parse(ConsentOutcome.class, form.outcome());
+        var givenBy = org.waymark.govuk.Choices.parse(Consenter.class, form.givenBy());
+        var capacity = org.waymark.govuk.Choices.parse(Capacity.class, form.capacity());
         if (outcome == null) {
             errors.add("outcome", "channel.consent.outcome");
         }
@@ -288,9 +288,9 @@ class Channel {
         if (capacity == null) {
             errors.add("capacity", "channel.consent.capacity");
         }
-        text(errors, "consenter", form.consenter(), 200, true);
-        text(errors, "note", form.note(), 2000, false);
-        invalidIfAny(errors);
+        errors.text("channel", "consenter", form.consenter(), 200, true);
+        errors.text("channel", "note", form.note(), 2000, false);
+        errors.throwIfAny();
         var file = coordinatorCase(user, caseId);
         if (file.stage() != CaseStage.ADOPTED) {
             throw new IllegalMove(file.stage(), "consent");
@@ -302,7 +302,7 @@ class Channel {
         if (givenBy == Consenter.SUBJECT && capacity == Capacity.LACKS_CAPACITY && outcome == ConsentOutcome.GIVEN) {
             errors.add("capacity", "channel.consent.lacksCapacity");
         }
-        invalidIfAny(errors);
+        errors.throwIfAny();
         var consent = new Consent(UUID.randomUUID(), outcome.name(), givenBy.name(), form.consenter().strip(), capacity.name(), clean(form.note()),
                 user.username(), now());
         jdbc.sql("insert into consent_record (id, case_id, outcome, given_by, consenter, capacity, note, recorded_by, recorded_at) "
@@ -320,18 +320,18 @@ class Channel {
 
     Intervention addIntervention(CurrentUser user, UUID caseId, InterventionForm form) {
         var errors = new FormErrors();
-        var type = ChannelRecords.parse(InterventionType.class, form.type());
+        var type = org.waymark.govuk.Choices.parse(InterventionType.class, form.type());
         if (type == null) {
             errors.add("type", "channel.intervention.type");
         }
         if (form.provider() == null || geography.organisation(form.provider().trim()).isEmpty()) {
             errors.add("provider", "channel.intervention.provider");
         }
-        text(errors, "objectives", form.objectives(), 4000, true);
+        errors.text("channel", "objectives", form.objectives(), 4000, true);
         if (form.plannedSessions() == null || form.plannedSessions() < 1 || form.plannedSessions() > 200) {
             errors.add("plannedSessions", "channel.intervention.sessions");
         }
-        invalidIfAny(errors);
+        errors.throwIfAny();
         var file = coordinatorCase(user, caseId);
         if (file.stage() != CaseStage.SUPPORT) {
             throw new IllegalMove(file.stage(), "an intervention");
@@ -375,7 +375,7 @@ class Channel {
 
     Session recordSession(CurrentUser user, UUID interventionId, SessionForm form) {
         var errors = new FormErrors();
-        var status = ChannelRecords.parse(SessionStatus.class, form.status());
+        var status = org.waymark.govuk.Choices.parse(SessionStatus.class, form.status());
         if (status == null) {
             errors.add("status", "channel.session.status");
         }
@@ -383,9 +383,9 @@ class Channel {
         if (heldOn != null && status != SessionStatus.CANCELLED && heldOn.isAfter(today())) {
             errors.add("heldOn", "channel.session.future");
         }
-        text(errors, "notes", form.notes(), 10000, false);
-        text(errors, "concern", form.concern(), 4000, false);
-        invalidIfAny(errors);
+        errors.text("channel", "notes", form.notes(), 10000, false);
+        errors.text("channel", "concern", form.concern(), 4000, false);
+        errors.throwIfAny();
         var intervention = intervention(interventionId).orElseThrow(() -> new RecordNotFoundException("INTERVENTION", interventionId.toString()));
         access.require(user, Action.UPDATE, intervention);
         if (intervention.endedAt() != null) {
@@ -413,8 +413,8 @@ class Channel {
 
     Review recordReview(CurrentUser user, UUID caseId, ReviewForm form) {
         var errors = new FormErrors();
-        var outcome = ChannelRecords.parse(ReviewOutcome.class, form.outcome());
-        text(errors, "notes", form.notes(), 10000, true);
+        var outcome = org.waymark.govuk.Choices.parse(ReviewOutcome.class, form.outcome());
+        errors.text("channel", "notes", form.notes(), 10000, true);
         var file = cases.require(user, Action.UPDATE, caseId);
         if (file.stage() == CaseStage.POLICE_LED) {
             if (outcome == null || !(outcome == ReviewOutcome.CONTINUE || outcome == ReviewOutcome.CLOSE || outcome == ReviewOutcome.ESCALATE_TO_CHANNEL)) {
@@ -424,7 +424,7 @@ class Channel {
             if (next != null && !next.isAfter(today())) {
                 errors.add("nextReviewDue", "channel.review.nextInPast");
             }
-            invalidIfAny(errors);
+            errors.throwIfAny();
             if (!user.has(Role.PREVENT_CASE_OFFICER)) {
                 throw new RecordNotFoundException("CASE", caseId.toString());
             }
@@ -450,7 +450,7 @@ class Channel {
         if (outcome == null || !(outcome == ReviewOutcome.NO_CONCERN || outcome == ReviewOutcome.EXTEND || outcome == ReviewOutcome.CONCERN)) {
             errors.add("outcome", "channel.review.postExitOutcome");
         }
-        invalidIfAny(errors);
+        errors.throwIfAny();
         if (!user.has(Role.CHANNEL_COORDINATOR) || file.stage() != CaseStage.EXITED) {
             if (!user.has(Role.CHANNEL_COORDINATOR)) {
                 throw new RecordNotFoundException("CASE", caseId.toString());
@@ -491,8 +491,8 @@ class Channel {
         if (to == null || geography.area(to).filter(a -> a.type() == AreaType.LOCAL_AUTHORITY).isEmpty()) {
             errors.add("toLocalAuthority", "channel.transfer.authority");
         }
-        text(errors, "reason", form.reason(), 2000, true);
-        invalidIfAny(errors);
+        errors.text("channel", "reason", form.reason(), 2000, true);
+        errors.throwIfAny();
         var file = coordinatorCase(user, caseId);
         if (file.stage().isFinal()) {
             throw new IllegalMove(file.stage(), "a transfer");
@@ -652,15 +652,5 @@ class Channel {
 
     private static String clean(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        errors.text("channel", field, value, max, required);
-    }
-
-    private static void invalidIfAny(FormErrors errors) {
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
     }
 }

@@ -83,8 +83,4 @@ final class ChannelRecords {
             return actions.contains(action);
         }
     }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return org.waymark.govuk.Choices.parse(type, value);
-    }
 }

@@ -66,8 +66,4 @@ final class ContentEnums {
             return null;
         }
     }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return org.waymark.govuk.Choices.parse(type, value);
-    }
 }

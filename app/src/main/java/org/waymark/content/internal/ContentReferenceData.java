@@ -36,7 +36,7 @@ class ContentReferenceData {
             platforms.put(r[0], new Platform(r[0], r[1], hosts, r[3], r.length > 4 ? r[4] : ""));
         }
         for (String[] r : csv("reference/proscribed-organisations.csv")) {
-            organisations.put(r[0], new TerroristOrganisation(r[0], r[1], r.length > 2 ? ContentEnums.parse(Ideology.class, r[2]) : null));
+            organisations.put(r[0], new TerroristOrganisation(r[0], r[1], r.length > 2 ? org.waymark.govuk.Choices.parse(Ideology.class, r[2]) : null));
         }
         if (!platforms.containsKey(OTHER_PLATFORM)) {
             throw new IllegalStateException("reference/platforms.csv must list " + OTHER_PLATFORM);

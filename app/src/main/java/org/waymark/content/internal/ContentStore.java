@@ -152,7 +152,7 @@ class ContentStore {
                         + "left join content_item i on i.id = b.item_id where c.item_id = ? order by m.distance, m.matched_at")
                 .param(itemId)
                 .query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getLong(2), HashAlgorithm.valueOf(rs.getString(3)), rs.getInt(4),
-                        rs.getString(5), ContentEnums.parse(Ideology.class, rs.getString(6)), rs.getObject(7, UUID.class), rs.getString(8),
+                        rs.getString(5), org.waymark.govuk.Choices.parse(Ideology.class, rs.getString(6)), rs.getObject(7, UUID.class), rs.getString(8),
                         instant(rs, "matched_at")))
                 .list();
     }
@@ -269,8 +269,8 @@ class ContentStore {
         return new Assessment(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class), rs.getString("assessed_by"),
                 instant(rs, "assessed_at"), AssessmentOutcome.valueOf(rs.getString("outcome")), rs.getBoolean("tact_section3"),
                 reasons == null || reasons.isEmpty() ? List.of() : Arrays.stream(reasons.split(",")).map(TcoReason::valueOf).toList(),
-                ContentEnums.parse(Ideology.class, rs.getString("ideology")), rs.getString("organisation_code"), rs.getString("rationale"),
-                rs.getString("further_information"), ContentEnums.parse(ApprovalDecision.class, rs.getString("decision")),
+                org.waymark.govuk.Choices.parse(Ideology.class, rs.getString("ideology")), rs.getString("organisation_code"), rs.getString("rationale"),
+                rs.getString("further_information"), org.waymark.govuk.Choices.parse(ApprovalDecision.class, rs.getString("decision")),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment"));
     }
 

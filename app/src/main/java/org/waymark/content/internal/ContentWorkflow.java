@@ -88,7 +88,7 @@ class ContentWorkflow {
         } catch (UrlCanonicaliser.InvalidUrl e) {
             errors.add("url", e.code);
         }
-        if (ContentEnums.parse(Source.class, source) == null) {
+        if (org.waymark.govuk.Choices.parse(Source.class, source) == null) {
             errors.add("source", "content.source.missing");
         }
         if (note != null && note.length() > NOTE_MAX) {
@@ -123,10 +123,10 @@ class ContentWorkflow {
         }
         String key = sha256(canonical.url());
         try {
-            return transactions.execute(t -> record(user, url.strip(), canonical, key, ContentEnums.parse(Source.class, source), note, file));
+            return transactions.execute(t -> record(user, url.strip(), canonical, key, org.waymark.govuk.Choices.parse(Source.class, source), note, file));
         } catch (DuplicateKeyException sameItemAtTheSameMoment) {
             // Another analyst reported the same URL in the same instant: theirs is the item, this is a report of it.
-            return transactions.execute(t -> record(user, url.strip(), canonical, key, ContentEnums.parse(Source.class, source), note, file));
+            return transactions.execute(t -> record(user, url.strip(), canonical, key, org.waymark.govuk.Choices.parse(Source.class, source), note, file));
         }
     }
 
@@ -224,17 +224,17 @@ class ContentWorkflow {
     Assessment assess(CurrentUser user, UUID itemId, AssessmentForm form) {
         var item = item(user, itemId, Action.UPDATE);
         var errors = new FormErrors();
-        var outcome = ContentEnums.parse(AssessmentOutcome.class, form.outcome());
+        var outcome = org.waymark.govuk.Choices.parse(AssessmentOutcome.class, form.outcome());
         var reasons = new ArrayList<TcoReason>();
         for (String r : form.tcoReasons() == null ? List.<String>of() : form.tcoReasons()) {
-            var reason = ContentEnums.parse(TcoReason.class, r);
+            var reason = org.waymark.govuk.Choices.parse(TcoReason.class, r);
             if (reason == null) {
                 errors.add("tcoReasons", "content.assessment.reasonUnknown");
             } else if (!reasons.contains(reason)) {
                 reasons.add(reason);
             }
         }
-        Ideology ideology = ContentEnums.parse(Ideology.class, form.ideology());
+        Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, form.ideology());
         String organisation = blankToNull(form.organisationCode());
         if (outcome == null) {
             errors.add("outcome", "content.assessment.outcome");
@@ -284,7 +284,7 @@ class ContentWorkflow {
     Referral decide(CurrentUser user, UUID itemId, String decisionValue, String comment) {
         var item = item(user, itemId, Action.UPDATE);
         var errors = new FormErrors();
-        var decision = ContentEnums.parse(ApprovalDecision.class, decisionValue);
+        var decision = org.waymark.govuk.Choices.parse(ApprovalDecision.class, decisionValue);
         var pending = item.status() == ItemStatus.AWAITING_APPROVAL
                 ? store.assessments(itemId).stream().filter(a -> a.decision() == null).reduce((a, b) -> b) : java.util.Optional.<Assessment>empty();
         if (pending.isEmpty()) {
@@ -339,7 +339,7 @@ class ContentWorkflow {
     Referral recordOutcome(CurrentUser user, UUID referralId, String statusValue, Instant occurredAt, String note, FormErrors errors) {
         var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
         var item = item(user, referral.itemId(), Action.UPDATE);
-        var status = ContentEnums.parse(ReferralStatus.class, statusValue);
+        var status = org.waymark.govuk.Choices.parse(ReferralStatus.class, statusValue);
         Instant now = Instant.now(clock);
         if (status == null || status == ReferralStatus.REFERRED) {
             errors.add("status", "content.outcome.status");

@@ -250,7 +250,7 @@ class HashBank {
 
     private static BankEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new BankEntry(rs.getLong("id"), HashAlgorithm.valueOf(rs.getString("algorithm")), rs.getString("hash"),
-                ContentEnums.parse(Ideology.class, rs.getString("ideology")), ContentEnums.parse(FileType.class, rs.getString("file_type")),
+                org.waymark.govuk.Choices.parse(Ideology.class, rs.getString("ideology")), org.waymark.govuk.Choices.parse(FileType.class, rs.getString("file_type")),
                 rs.getBoolean("deleted"), ContentStore.instant(rs, "created_at"), ContentStore.instant(rs, "updated_at"),
                 rs.getObject("item_id", UUID.class));
     }

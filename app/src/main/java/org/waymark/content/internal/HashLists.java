@@ -109,8 +109,8 @@ class HashLists {
                 String ideologyValue = value(fields, columns, "ideology");
                 String typeValue = value(fields, columns, "file_type");
                 String deletedValue = value(fields, columns, "deleted").toLowerCase(Locale.ROOT);
-                Ideology ideology = ContentEnums.parse(Ideology.class, ideologyValue);
-                FileType fileType = ContentEnums.parse(FileType.class, typeValue);
+                Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, ideologyValue);
+                FileType fileType = org.waymark.govuk.Choices.parse(FileType.class, typeValue);
                 if (algorithm == null) {
                     problem = "algorithm must be PDQ, MD5 or SHA256";
                 } else if (hash.length() != algorithm.hexLength || !hash.matches("[0-9a-f]+")) {

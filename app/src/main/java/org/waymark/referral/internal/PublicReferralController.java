@@ -109,7 +109,8 @@ class PublicReferralController {
         return out;
     }
 
+    /** The language the locale resolver chose from the address (web module), so the rule lives in one place. */
     private static boolean welsh(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/cy/");
+        return "cy".equals(org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage());
     }
 }

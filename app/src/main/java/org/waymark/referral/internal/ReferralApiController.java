@@ -37,7 +37,6 @@ import org.waymark.govuk.FormErrors;
 import org.waymark.referral.CaseFile;
 import org.waymark.referral.CaseStage;
 import org.waymark.referral.Cases;
-import org.waymark.referral.WorkingDays;
 
 /** {@code /api/v1}: referral intake for systems, and the case file for those who work it. */
 @RestController
@@ -48,18 +47,16 @@ class ReferralApiController {
     private final ReferralStore store;
     private final CaseViews views;
     private final Cases cases;
-    private final WorkingDays workingDays;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final java.time.Clock clock;
 
-    ReferralApiController(ReferralIntake intake, ReferralStore store, CaseViews views, Cases cases, WorkingDays workingDays,
+    ReferralApiController(ReferralIntake intake, ReferralStore store, CaseViews views, Cases cases,
             AuditTrail audit, TransactionTemplate transactions, java.time.Clock clock) {
         this.intake = intake;
         this.store = store;
         this.views = views;
         this.cases = cases;
-        this.workingDays = workingDays;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -163,7 +160,7 @@ class ReferralApiController {
     ResponseEntity<ReferralStore.LinkedPerson> link(@PathVariable UUID id, @RequestBody NewLinkedPerson body) {
         var user = CurrentUsers.require();
         var errors = new FormErrors();
-        var category = ReferralEnums.parse(ReferralEnums.LinkedCategory.class, body.category());
+        var category = org.waymark.govuk.Choices.parse(ReferralEnums.LinkedCategory.class, body.category());
         if (category == null) {
             errors.add("category", "case.linked.category");
         }

@@ -24,8 +24,4 @@ final class ReferralEnums {
     enum Religion { NO_RELIGION, BUDDHIST, CHRISTIAN, HINDU, JEWISH, MUSLIM, SIKH, OTHER, NOT_STATED }
 
     enum LinkedCategory { FAMILY_MEMBER, THIRD_PARTY }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return org.waymark.govuk.Choices.parse(type, value);
-    }
 }

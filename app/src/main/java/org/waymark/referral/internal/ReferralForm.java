@@ -74,7 +74,7 @@ record ReferralForm(
         } else if (!present(dateOfBirth) && profile == Profile.PROFESSIONAL) {
             errors.add("dateOfBirth", "referral.dateOfBirth.orAge");
         }
-        if (ReferralEnums.parse(Gender.class, gender) == null) {
+        if (org.waymark.govuk.Choices.parse(Gender.class, gender) == null) {
             errors.add("gender", present(gender) ? "referral.choice.invalid" : "referral.gender.missing");
         }
         optional(errors, "address", address, 500);
@@ -90,12 +90,12 @@ record ReferralForm(
         optional(errors, "firstLanguage", firstLanguage, 100);
         optional(errors, "schoolOrOccupation", schoolOrOccupation, 200);
         optional(errors, "familyDetails", familyDetails, 2000);
-        if (ReferralEnums.parse(PersonAware.class, personAware) == null) {
+        if (org.waymark.govuk.Choices.parse(PersonAware.class, personAware) == null) {
             errors.add("personAware", present(personAware) ? "referral.choice.invalid" : "referral.personAware.missing");
         }
         required(errors, "concern", concern, 10000);
         for (String need : needs()) {
-            if (ReferralEnums.parse(ComplexNeed.class, need) == null) {
+            if (org.waymark.govuk.Choices.parse(ComplexNeed.class, need) == null) {
                 errors.add("complexNeeds", "referral.choice.invalid");
             }
         }
@@ -108,7 +108,7 @@ record ReferralForm(
             optional(errors, "referrerName", referrerName, 200);
             optional(errors, "referrerOrganisation", referrerOrganisation, 200);
         }
-        if (ReferralEnums.parse(Sector.class, referrerSector) == null) {
+        if (org.waymark.govuk.Choices.parse(Sector.class, referrerSector) == null) {
             errors.add("referrerSector", present(referrerSector) ? "referral.choice.invalid" : "referral.referrerSector.missing");
         }
         if (present(referrerEmail) && (referrerEmail.trim().length() > 320 || !EMAIL.matcher(referrerEmail.trim()).matches())) {
@@ -120,10 +120,10 @@ record ReferralForm(
         if (profile == Profile.PROFESSIONAL && !present(referrerEmail) && !present(referrerPhone)) {
             errors.add("referrerEmail", "referral.referrerContact.missing");
         }
-        if (present(ethnicity) && ReferralEnums.parse(Ethnicity.class, ethnicity) == null) {
+        if (present(ethnicity) && org.waymark.govuk.Choices.parse(Ethnicity.class, ethnicity) == null) {
             errors.add("ethnicity", "referral.choice.invalid");
         }
-        if (present(religion) && ReferralEnums.parse(Religion.class, religion) == null) {
+        if (present(religion) && org.waymark.govuk.Choices.parse(Religion.class, religion) == null) {
             errors.add("religion", "referral.choice.invalid");
         }
         return errors;
@@ -148,7 +148,7 @@ record ReferralForm(
     List<ComplexNeed> complexNeedValues() {
         var out = new ArrayList<ComplexNeed>();
         for (String need : needs()) {
-            var value = ReferralEnums.parse(ComplexNeed.class, need);
+            var value = org.waymark.govuk.Choices.parse(ComplexNeed.class, need);
             if (value != null && !out.contains(value)) {
                 out.add(value);
             }

@@ -179,15 +179,15 @@ class ReferralIntake {
     private static ReferralStore.Answers answers(ReferralForm f, String language) {
         var needs = f.complexNeedValues().stream().map(Enum::name).toList();
         return new ReferralStore.Answers(ReferralForm.clean(f.forename()), ReferralForm.clean(f.surname()), ReferralForm.clean(f.aliases()),
-                f.birthDate(), f.ageInYears(), ReferralEnums.parse(ReferralEnums.Gender.class, f.gender()).name(),
+                f.birthDate(), f.ageInYears(), org.waymark.govuk.Choices.parse(ReferralEnums.Gender.class, f.gender()).name(),
                 ReferralForm.clean(f.address()), f.normalisedPostcode(), ReferralForm.clean(f.nationality()),
                 ReferralForm.clean(f.firstLanguage()), ReferralForm.clean(f.schoolOrOccupation()), ReferralForm.clean(f.familyDetails()),
-                ReferralEnums.parse(ReferralEnums.PersonAware.class, f.personAware()).name(), ReferralForm.clean(f.concern()), needs,
+                org.waymark.govuk.Choices.parse(ReferralEnums.PersonAware.class, f.personAware()).name(), ReferralForm.clean(f.concern()), needs,
                 ReferralForm.clean(f.otherSafeguarding()), ReferralForm.clean(f.agenciesInvolved()), ReferralForm.clean(f.referrerName()),
-                ReferralForm.clean(f.referrerOrganisation()), ReferralEnums.parse(ReferralEnums.Sector.class, f.referrerSector()).name(),
+                ReferralForm.clean(f.referrerOrganisation()), org.waymark.govuk.Choices.parse(ReferralEnums.Sector.class, f.referrerSector()).name(),
                 ReferralForm.clean(f.referrerEmail()), ReferralForm.clean(f.referrerPhone()),
-                enumName(ReferralEnums.parse(ReferralEnums.Ethnicity.class, f.ethnicity())),
-                enumName(ReferralEnums.parse(ReferralEnums.Religion.class, f.religion())), "cy".equals(language) ? "cy" : "en");
+                enumName(org.waymark.govuk.Choices.parse(ReferralEnums.Ethnicity.class, f.ethnicity())),
+                enumName(org.waymark.govuk.Choices.parse(ReferralEnums.Religion.class, f.religion())), "cy".equals(language) ? "cy" : "en");
     }
 
     private static String enumName(Enum<?> value) {

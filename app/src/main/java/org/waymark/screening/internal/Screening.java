@@ -107,13 +107,13 @@ class Screening {
 
     Check addCheck(CurrentUser user, UUID caseId, CheckForm form) {
         var errors = new FormErrors();
-        text(errors, "system", form.system(), 100, true);
-        var result = ScreeningEnums.parse(CheckResult.class, form.result());
+        errors.text("screening", "system", form.system(), 100, true);
+        var result = org.waymark.govuk.Choices.parse(CheckResult.class, form.result());
         if (result == null) {
             errors.add("result", "screening.check.result");
         }
-        text(errors, "note", form.note(), 2000, false);
-        invalidIfAny(errors);
+        errors.text("screening", "note", form.note(), 2000, false);
+        errors.throwIfAny();
         var file = screeningCase(user, caseId);
         if (file.stage() != CaseStage.SCREENING && file.stage() != CaseStage.AWAITING_APPROVAL) {
             throw new org.waymark.referral.IllegalMove(file.stage(), "a system check");
@@ -129,24 +129,24 @@ class Screening {
 
     Decision decide(CurrentUser user, UUID caseId, DecisionForm form) {
         var errors = new FormErrors();
-        var outcome = ScreeningEnums.parse(Outcome.class, form.outcome());
+        var outcome = org.waymark.govuk.Choices.parse(Outcome.class, form.outcome());
         if (outcome == null) {
             errors.add("outcome", "screening.outcome.missing");
         }
-        var reason = ScreeningEnums.parse(NoFurtherActionReason.class, form.reason());
+        var reason = org.waymark.govuk.Choices.parse(NoFurtherActionReason.class, form.reason());
         if (outcome == Outcome.NO_FURTHER_ACTION && reason == null) {
             errors.add("reason", "screening.reason.missing");
         }
-        var service = ScreeningEnums.parse(ScreeningEnums.Service.class, form.signpostedTo());
+        var service = org.waymark.govuk.Choices.parse(ScreeningEnums.Service.class, form.signpostedTo());
         if (outcome == Outcome.SIGNPOSTED && service == null) {
             errors.add("signpostedTo", "screening.signpostedTo.missing");
         }
-        var concernType = ScreeningEnums.parse(ConcernType.class, form.concernType());
+        var concernType = org.waymark.govuk.Choices.parse(ConcernType.class, form.concernType());
         if (concernType == null) {
             errors.add("concernType", "screening.concernType.missing");
         }
-        text(errors, "rationale", form.rationale(), 10000, true);
-        invalidIfAny(errors);
+        errors.text("screening", "rationale", form.rationale(), 10000, true);
+        errors.throwIfAny();
         var file = screeningCase(user, caseId);
         if (file.stage() != CaseStage.SCREENING) {
             throw new org.waymark.referral.IllegalMove(file.stage(), "a screening decision");
@@ -183,12 +183,12 @@ class Screening {
     /** A CT supervisor (a police manager, not the decider) approves or returns a repeat referral's closure. */
     Decision approve(CurrentUser user, UUID caseId, ApprovalForm form) {
         var errors = new FormErrors();
-        var approval = ScreeningEnums.parse(Approval.class, form.decision());
+        var approval = org.waymark.govuk.Choices.parse(Approval.class, form.decision());
         if (approval == null) {
             errors.add("decision", "screening.approval.missing");
         }
-        text(errors, "comment", form.comment(), 2000, approval == Approval.RETURNED);
-        invalidIfAny(errors);
+        errors.text("screening", "comment", form.comment(), 2000, approval == Approval.RETURNED);
+        errors.throwIfAny();
         var file = cases.require(user, Action.UPDATE, caseId);
         if (!user.has(Role.MANAGER) || !isPolice(user)) {
             throw new RecordNotFoundException("CASE", caseId.toString());
@@ -214,7 +214,7 @@ class Screening {
         if (form.organisation() == null || geography.organisation(form.organisation().trim()).isEmpty()) {
             errors.add("organisation", "screening.request.organisation");
         }
-        text(errors, "question", form.question(), 4000, true);
+        errors.text("screening", "question", form.question(), 4000, true);
         LocalDate due = null;
         if (form.dueOn() == null || form.dueOn().isBlank()) {
             due = workingDays.plus(today(), 5);
@@ -228,7 +228,7 @@ class Screening {
                 errors.add("dueOn", "screening.request.dueInvalid");
             }
         }
-        invalidIfAny(errors);
+        errors.throwIfAny();
         var file = cases.require(user, Action.UPDATE, caseId);
         if (!(user.has(Role.GATEWAY_OFFICER) || user.has(Role.CHANNEL_COORDINATOR))) {
             throw new RecordNotFoundException("CASE", caseId.toString());
@@ -268,8 +268,8 @@ class Screening {
 
     InformationRequest answer(CurrentUser user, UUID id, AnswerForm form) {
         var errors = new FormErrors();
-        text(errors, "answer", form.answer(), 10000, true);
-        invalidIfAny(errors);
+        errors.text("screening", "answer", form.answer(), 10000, true);
+        errors.throwIfAny();
         var request = jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).optional()
                 .orElseThrow(() -> new RecordNotFoundException("INFORMATION_REQUEST", id.toString()));
         access.require(user, Action.UPDATE, request);
@@ -298,9 +298,9 @@ class Screening {
     Subject addSubject(CurrentUser user, SubjectForm form) {
         requireRegisterKeeper(user);
         var errors = new FormErrors();
-        text(errors, "forename", form.forename(), 100, true);
-        text(errors, "surname", form.surname(), 100, true);
-        text(errors, "operation", form.operation(), 100, true);
+        errors.text("screening", "forename", form.forename(), 100, true);
+        errors.text("screening", "surname", form.surname(), 100, true);
+        errors.text("screening", "operation", form.operation(), 100, true);
         LocalDate born = null;
         if (form.dateOfBirth() != null && !form.dateOfBirth().isBlank()) {
             try {
@@ -309,8 +309,8 @@ class Screening {
                 errors.add("dateOfBirth", "referral.dateOfBirth.invalid");
             }
         }
-        invalidIfAny(errors);
-        String forceArea = forceAreaOf(user);
+        errors.throwIfAny();
+        String forceArea = user.areaCode();
         var subject = new Subject(UUID.randomUUID(), forceArea, form.forename().strip(), form.surname().strip(), born, form.operation().strip(),
                 user.username(), now(), null, null);
         jdbc.sql("insert into deconfliction_subject (id, force_area, forename, surname, date_of_birth, operation, added_by, added_at) "
@@ -447,10 +447,6 @@ class Screening {
         }
     }
 
-    private String forceAreaOf(CurrentUser user) {
-        return user.areaCode();
-    }
-
     private LocalDate today() {
         return LocalDate.now(clock.withZone(LONDON));
     }
@@ -461,15 +457,5 @@ class Screening {
 
     private static String clean(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static void text(FormErrors errors, String field, String value, int max, boolean required) {
-        errors.text("screening", field, value, max, required);
-    }
-
-    static void invalidIfAny(FormErrors errors) {
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
     }
 }

@@ -21,8 +21,4 @@ final class ScreeningEnums {
         NO_RISK_VULNERABILITY_OR_IDEOLOGY, FASCINATION_WITH_EXTREME_VIOLENCE, INCEL, OTHER }
 
     enum Approval { APPROVED, RETURNED }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return org.waymark.govuk.Choices.parse(type, value);
-    }
 }
