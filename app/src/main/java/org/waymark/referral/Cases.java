@@ -191,6 +191,70 @@ public class Cases {
                         (Integer) rs.getObject(4))).single();
     }
 
+    /**
+     * Who a referral says its subject is, as record linkage compares it: the names, date of birth and postcode
+     * given in that referral, and the person the case is attached to now.
+     */
+    public record Identity(UUID caseId, UUID personId, String reference, CaseStage stage, String forceArea, Instant receivedAt,
+            String forename, String surname, java.time.LocalDate dateOfBirth, String postcode) {
+    }
+
+    /** The identities given in these cases' referrals, in no particular order; unknown ids are left out. */
+    public List<Identity> identities(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        var out = new java.util.ArrayList<Identity>(caseIds.size());
+        var ids = List.copyOf(caseIds);
+        // In slices: an IN list of thousands of parameters is slow to plan and has limits.
+        for (int from = 0; from < ids.size(); from += 500) {
+            var slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            out.addAll(jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
+                    + "r.postcode from prevent_case c join referral r on r.case_id = c.id where c.id in ("
+                    + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ")").params(List.copyOf(slice))
+                    .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                            rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list());
+        }
+        return out;
+    }
+
+    /** Every case's id: for indexes built once over all cases. */
+    public List<UUID> allIds() {
+        return jdbc.sql("select id from prevent_case").query(UUID.class).list();
+    }
+
+    /** Every case of the person, newest first. */
+    public List<CaseFile> casesOf(UUID personId) {
+        return jdbc.sql(COLUMNS + "where person_id = ? order by received_at desc").param(personId).query(Cases::row).list();
+    }
+
+    /** Whether the person exists and has not been merged into another. */
+    public boolean personIsCurrent(UUID personId) {
+        return jdbc.sql("select count(*) from person where id = ? and merged_into is null").param(personId).query(Long.class).single() == 1;
+    }
+
+    /**
+     * Attaches every case of {@code merged} to {@code survivor} (record linkage decided they are one person) and
+     * answers the cases moved, so the merge can be undone. Each moved case's timeline says so.
+     */
+    public List<UUID> mergePerson(UUID merged, UUID survivor, CurrentUser by, String detail) {
+        var moved = casesOf(merged).stream().map(CaseFile::id).toList();
+        jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where person_id = ?").params(survivor, merged).update();
+        jdbc.sql("update person set merged_into = ? where id = ? or merged_into = ?").params(survivor, merged, merged).update();
+        moved.forEach(id -> milestone(id, "PERSON_MERGED", by, detail));
+        return moved;
+    }
+
+    /** Undoes a merge: these cases go back to {@code merged}, which is a person of its own again. */
+    public void separatePerson(UUID merged, java.util.Collection<UUID> caseIds, CurrentUser by, String detail) {
+        jdbc.sql("update person set merged_into = null where id = ?").param(merged).update();
+        for (UUID id : caseIds) {
+            jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where id = ?").params(merged, id).update();
+            milestone(id, "PERSON_SEPARATED", by, detail);
+        }
+    }
+
     static CaseFile row(ResultSet rs, int n) throws SQLException {
         return new CaseFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), CaseStage.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), CaseFile.ReceivedVia.valueOf(rs.getString(8)),

@@ -54,6 +54,11 @@ class Layout {
                 Role.MANAGER).anyMatch(user::has)) {
             items.add(new NavItem("nav.cases", "/cases", path.startsWith("/cases")));
         }
+        boolean police = user.organisationType() == org.waymark.access.OrganisationType.POLICE_FORCE
+                || user.organisationType() == org.waymark.access.OrganisationType.CTP_REGION_UNIT;
+        if (police && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER))) {
+            items.add(new NavItem("nav.people", "/people", path.startsWith("/people")));
+        }
         if (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR) || user.has(Role.PANEL_MEMBER)) {
             items.add(new NavItem("nav.meetings", "/panel-meetings", path.startsWith("/panel-meetings")));
         }

@@ -87,8 +87,10 @@ public abstract class BrowserTestCase extends IntegrationTest {
 
     /** Waits for the answering page's success banner with this text (a click returns before it loads). */
     protected String banner(String text) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".govuk-notification-banner"))
-                .stream().filter(b -> b.getText().contains(text)).findFirst().orElse(null)).getText();
+        // The text is read inside the wait: the banner of the page before the click may go stale between reads.
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".govuk-notification-banner")).stream().map(b -> b.getText())
+                        .filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 
     protected void signOut() {

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class LinkageCommand {
 
+    /** What the shipped person-match model is trained on; a test checks the shipped file is what this produces. */
+    public static final int TRAINING_RECORDS = 30_000;
+    public static final long TRAINING_SEED = 7;
+
     private LinkageCommand() {
     }
 
@@ -30,9 +34,15 @@ public final class LinkageCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("train-model")) {
+            // The application's person-match model: EM over synthetic people, so no real record ever shapes it.
+            out.print(MatchModel.train(SyntheticPeople.generate(TRAINING_RECORDS, TRAINING_SEED).records()).write());
+            return 0;
+        }
         if (args.length == 0 || !args[0].equals("evaluate")) {
             err.println("usage: linkage evaluate FILE [FILE2] [--map our_field=their_column ...] "
                     + "[--truth-column C | --truth-pattern REGEX --id-column C]");
+            err.println("       linkage train-model > app/src/main/resources/reference/person-match-model.tsv");
             return 2;
         }
         var files = new ArrayList<Path>();

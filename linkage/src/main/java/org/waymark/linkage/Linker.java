@@ -70,6 +70,14 @@ public final class Linker {
         this.seed = seed;
     }
 
+    List<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    List<BlockingRule> rules() {
+        return rules;
+    }
+
     /** The standard comparisons and blocking rules for whichever of Waymark's fields the records carry. */
     public static Linker standard(List<String> presentFields) {
         var equivalents = NameEquivalents.standard();

@@ -51,6 +51,9 @@ class SecurityConfiguration {
     static final String[] CASE_READERS = {Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(), Role.CHANNEL_COORDINATOR.name(),
             Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name(), Role.MANAGER.name()};
 
+    /** Record linkage is CT police's (the service checks the organisation is police too). */
+    static final String[] PEOPLE_SEARCHERS = {Role.GATEWAY_OFFICER.name(), Role.MANAGER.name()};
+
     /** The JSON API: Bearer tokens only, no session, no cookies, so no CSRF exposure. */
     @Bean
     @Order(1)
@@ -72,6 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/api/v1/information-requests",
                                 "/api/v1/information-requests/**", "/api/v1/assessment-frameworks").hasAnyRole(CASEWORK)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/api/v1/people", "/api/v1/people/**").hasAnyRole(PEOPLE_SEARCHERS)
                         .requestMatchers("/api/v1/deconfliction-subjects", "/api/v1/deconfliction-subjects/**")
                                 .hasAnyRole(Role.GATEWAY_OFFICER.name(), Role.MANAGER.name())
                         .requestMatchers("/api/v1/panel-meetings", "/api/v1/panel-meetings/**")
@@ -114,6 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
                         .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/people", "/people/**").hasAnyRole(PEOPLE_SEARCHERS)
                         .requestMatchers("/panel-meetings", "/panel-meetings/**")
                                 .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name())
                         .requestMatchers("/interventions", "/interventions/**")

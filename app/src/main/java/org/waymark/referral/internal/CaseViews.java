@@ -44,7 +44,8 @@ class CaseViews {
     record OtherCase(UUID id, String reference, CaseStage stage, Instant receivedAt, String localAuthority, boolean readable) {
     }
 
-    record CaseView(UUID id, String reference, CaseStage stage, String localAuthority, String localAuthorityName, String forceArea,
+    /** @param personId the person the case is about: the same for every referral of one person (record linkage merges them) */
+    record CaseView(UUID id, String reference, UUID personId, CaseStage stage, String localAuthority, String localAuthorityName, String forceArea,
             Instant receivedAt, CaseFile.ReceivedVia receivedVia, boolean withheld, ReferralStore.Answers referral,
             List<ReferralStore.Document> documents, List<ReferralStore.LinkedPerson> linkedPeople, List<OtherCase> otherCases,
             List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections,
@@ -92,7 +93,7 @@ class CaseViews {
         boolean panelOnly = panelOnly(user);
         var map = new LinkedHashMap<String, Object>();
         list.forEach(s -> map.put(s.key(), s.content()));
-        return new CaseView(file.id(), file.reference(), file.stage(), file.localAuthority(),
+        return new CaseView(file.id(), file.reference(), file.personId(), file.stage(), file.localAuthority(),
                 geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
                 file.receivedAt(), file.receivedVia(), file.withheld(), answers, panelOnly ? List.of() : store.documents(id),
                 store.linkedPeople(id), others, cases.timeline(id), panelOnly ? List.of() : cases.disclosures(id), map, list);

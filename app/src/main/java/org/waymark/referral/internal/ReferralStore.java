@@ -58,7 +58,8 @@ class ReferralStore {
         if (born == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from person where name_key = ? and date_of_birth = ? order by created_at")
+        // A person merged into another is that other person now.
+        return jdbc.sql("select coalesce(merged_into, id) from person where name_key = ? and date_of_birth = ? order by created_at")
                 .params(nameKey(forename, surname), born).query(UUID.class).list().stream().findFirst();
     }
 
