@@ -101,6 +101,15 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/cases/{id}/interventions", "POST /api/v1/cases/{id}/reviews", "POST /api/v1/cases/{id}/transfer")) {
             EXPECTED.put(p, records(CASE_READERS));
         }
+        for (String p : List.of("GET /api/v1/cases/{id}/person-matches", "POST /api/v1/cases/{id}/person-matches/{personId}",
+                "POST /cases/{id}/person-matches/{personId}")) {
+            EXPECTED.put(p, records(CASE_READERS));
+        }
+        // Record linkage: CT police gateway officers and supervisors (the service also checks the organisation is police).
+        for (String p : List.of("GET /api/v1/people", "GET /api/v1/people/{id}", "POST /api/v1/people/{id}/merge", "GET /api/v1/people/merges/{mergeId}",
+                "POST /api/v1/people/merges/{mergeId}/undo", "GET /people", "GET /people/{id}", "POST /people/merges/{mergeId}/undo")) {
+            EXPECTED.put(p, records(Role.GATEWAY_OFFICER, Role.MANAGER));
+        }
         for (String p : List.of("GET /api/v1/deconfliction-subjects", "POST /api/v1/deconfliction-subjects",
                 "POST /api/v1/deconfliction-subjects/{id}/removal")) {
             EXPECTED.put(p, records(Role.GATEWAY_OFFICER, Role.MANAGER));
@@ -244,7 +253,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());
         }
-        return pattern.replace("{id}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 
     private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {
