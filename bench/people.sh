@@ -3,7 +3,10 @@
 # GET /api/v1/cases/{id}/person-matches as the gateway officer calls it (blocking-key index scan, the referrals
 # sharing a key, scoring by the shipped model, the candidates' referrals, an audit entry per candidate shown).
 #
-#   bench/people.sh [--people 1000000] [--requests 2000]
+#   bench/people.sh [--people 1000000] [--requests 2000] [--reuse DIR]
+#
+# --reuse DIR measures again against the database an earlier run loaded, DIR being the directory that run
+# printed (it holds the generated truth); the load takes about four minutes at a million.
 #
 # Builds the application, creates a scratch database (waymark_people_bench, dropped first), starts the server on
 # port 8098 against it, loads N synthetic referrals (one person each, a fifth of people referred two or three
@@ -12,10 +15,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PEOPLE=1000000
 REQUESTS=2000
+REUSE=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --people) PEOPLE="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
+    --reuse) REUSE="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,7 +34,7 @@ WORK="$(mktemp -d)"
 CP="$ROOT/bench/target/classes:$(cat "$WORK/cp.txt")"
 DB=waymark_people_bench
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+[[ -n "$REUSE" ]] || "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
 export WAYMARK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WAYMARK_DB_USER=postgres WAYMARK_DB_PASSWORD= WAYMARK_DATA_DIR="$WORK"
 export WAYMARK_SECURE_COOKIES=false
 PORT=8098
@@ -44,20 +49,28 @@ start_server
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 admin() { "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" admin "$@" 2>/dev/null; }
 PASSWORD="Bench-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-admin create-user --username bench.gateway --role GATEWAY_OFFICER --organisation PF-E23000001 --area E23000001 --password-stdin <<< "$PASSWORD" >/dev/null
+admin create-user --username bench.gateway --role GATEWAY_OFFICER --organisation PF-E23000001 --area E23000001 --password-stdin <<< "$PASSWORD" >/dev/null || [[ -n "$REUSE" ]]
 TOKEN="$(admin create-token --username bench.gateway --days 1 | tail -n 1)"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d $DB -c 'show server_version')"
 
-T0=$(date +%s)
-"$JAVA" -Xmx4g -cp "$CP" org.waymark.bench.PeopleLookupBench load "$ROOT/app/src/main/resources/reference/person-match-model.tsv" "$PEOPLE" "$WORK"
-"${PSQL[@]}" -d $DB <<SQL
-\copy person (id, forename, surname, date_of_birth, name_key, created_at) from '$WORK/person.csv' csv
-\copy prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by, submitted_org, withheld, stage_changed_at, version) from '$WORK/case.csv' csv
-\copy referral (case_id, forename, surname, date_of_birth, gender, postcode, person_aware, concern, referrer_sector, language) from '$WORK/referral.csv' csv
-\copy person_block_key (block_key, case_id) from '$WORK/key.csv' csv
-analyze;
+if [[ -n "$REUSE" ]]; then
+  WORK="$REUSE"
+else
+  echo "== generated files in $WORK (--reuse $WORK measures this database again)"
+  T0=$(date +%s)
+  "$JAVA" -Xmx4g -cp "$CP" org.waymark.bench.PeopleLookupBench load "$ROOT/app/src/main/resources/reference/person-match-model.tsv" "$PEOPLE" "$WORK"
+  # vacuum as autovacuum would in service: index-only scans of the keys need the visibility map.
+  "${PSQL[@]}" -d $DB <<SQL
+\\copy person (id, forename, surname, date_of_birth, name_key, created_at) from '$WORK/person.csv' csv
+\\copy prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by, submitted_org, withheld, stage_changed_at, version) from '$WORK/case.csv' csv
+\\copy referral (case_id, forename, surname, date_of_birth, gender, postcode, person_aware, concern, referrer_sector, language) from '$WORK/referral.csv' csv
+\\copy person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode) from '$WORK/linkage.csv' csv
+\\copy person_block_key (block_key, case_id) from '$WORK/key.csv' csv
+vacuum analyze;
 SQL
-echo "loaded in $(( $(date +%s) - T0 )) s: $("${PSQL[@]}" -d $DB -c 'select count(*) from person') people, $("${PSQL[@]}" -d $DB -c 'select count(*) from person_block_key') keys; person_block_key $("${PSQL[@]}" -d $DB -c "select pg_size_pretty(pg_total_relation_size('person_block_key'))") with its index"
+  echo "loaded in $(( $(date +%s) - T0 )) s"
+fi
+echo "$("${PSQL[@]}" -d $DB -c 'select count(*) from person') people, $("${PSQL[@]}" -d $DB -c 'select count(*) from person_block_key') keys; person_block_key $("${PSQL[@]}" -d $DB -c "select pg_size_pretty(pg_total_relation_size('person_block_key'))") with its index; shared_buffers $("${PSQL[@]}" -d $DB -c 'show shared_buffers')"
 for clients in 1 4; do
   "$JAVA" -cp "$CP" org.waymark.bench.PeopleLookupBench lookup "$BASE" "$TOKEN" "$WORK" "$clients" "$REQUESTS"
 done

@@ -204,19 +204,12 @@ public class Cases {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        var out = new java.util.ArrayList<Identity>(caseIds.size());
-        var ids = List.copyOf(caseIds);
-        // In slices: an IN list of thousands of parameters is slow to plan and has limits.
-        for (int from = 0; from < ids.size(); from += 500) {
-            var slice = ids.subList(from, Math.min(ids.size(), from + 500));
-            out.addAll(jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
-                    + "r.postcode from prevent_case c join referral r on r.case_id = c.id where c.id in ("
-                    + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ")").params(List.copyOf(slice))
-                    .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                            rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list());
-        }
-        return out;
+        // One array parameter, not an IN list: planning a list of hundreds of values costs more than running it.
+        return jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
+                + "r.postcode from prevent_case c join referral r on r.case_id = c.id where c.id = any(?)").param(caseIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list();
     }
 
     /** Every case's id: for indexes built once over all cases. */

@@ -3,6 +3,18 @@
 -- A person merged into another is that other person now (intake's exact match follows it).
 alter table person add column merged_into uuid;
 
+-- Each referral's subject as linkage compares it, and the person the case is attached to now: a narrow copy
+-- of the referral's identity, so a lookup reads a few small rows per candidate, not the case and the referral.
+create table person_linkage_record (
+    case_id       uuid primary key references prevent_case (id),
+    person_id     uuid not null,
+    forename      varchar(100),
+    surname       varchar(100),
+    date_of_birth date,
+    postcode      varchar(10)
+);
+create index person_linkage_record_person on person_linkage_record (person_id);
+
 -- Blocking keys of each referral's subject: 64-bit hashes of (rule, key) from org.waymark.linkage.MatchModel.
 -- A new referral's candidates are the cases sharing a key with it.
 create table person_block_key (

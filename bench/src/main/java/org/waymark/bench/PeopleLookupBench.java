@@ -28,7 +28,8 @@ import org.waymark.linkage.SyntheticPeople;
  * Candidate lookup against a million stored people (bench/people.sh runs it on PostgreSQL):
  *
  *   load MODEL_FILE N DIR        writes COPY files for N synthetic referrals, one person each (person, prevent_case,
- *                                referral, person_block_key with the shipped model's keys) and truth.csv
+ *                                referral, person_linkage_record, person_block_key with the shipped model's keys)
+ *                                and truth.csv
  *   lookup BASE TOKEN DIR CLIENTS REQUESTS
  *                                GET /api/v1/cases/{id}/person-matches for random referrals that have a true
  *                                duplicate, as the gateway officer does; prints latency percentiles, and how often
@@ -57,7 +58,7 @@ public final class PeopleLookupBench {
         long keys = 0;
         try (var person = Files.newBufferedWriter(dir.resolve("person.csv")); var cases = Files.newBufferedWriter(dir.resolve("case.csv"));
                 var referral = Files.newBufferedWriter(dir.resolve("referral.csv")); var key = Files.newBufferedWriter(dir.resolve("key.csv"));
-                var truth = Files.newBufferedWriter(dir.resolve("truth.csv"))) {
+                var linkage = Files.newBufferedWriter(dir.resolve("linkage.csv")); var truth = Files.newBufferedWriter(dir.resolve("truth.csv"))) {
             var random = new Random(5);
             for (int i = 0; i < n; i++) {
                 var r = population.records().get(i);
@@ -72,6 +73,7 @@ public final class PeopleLookupBench {
                 line(cases, caseId, String.format("PRV-SYN-%08d", i), personId, "SCREENING", "E09000007", "E23000001", when, "API", "bench.loader",
                         "LA-E09000007", "false", when, "0");
                 line(referral, caseId, first, last, dob, "MALE", postcode, "NO", "Synthetic benchmark referral.", "EDUCATION", "en");
+                line(linkage, caseId, personId, first, last, dob, postcode);
                 var record = MatchModel.record(first, last, dob, postcode);
                 for (long k : model.storedKeys(record)) {
                     line(key, k, caseId);
@@ -115,6 +117,7 @@ public final class PeopleLookupBench {
         var first = new AtomicLong();
         var shown = new AtomicLong();
         var asked = new AtomicLong();
+        var candidates = new AtomicLong();
         long started = System.nanoTime();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
@@ -146,6 +149,7 @@ public final class PeopleLookupBench {
                             found.add(m.group(1));
                         }
                         found.remove(row[1]); // the case's own person, named once at the top of the answer
+                        candidates.addAndGet(found.size());
                         var wanted = others.get(row[0]);
                         asked.incrementAndGet();
                         if (!found.isEmpty() && wanted.contains(found.get(0))) {
@@ -163,8 +167,8 @@ public final class PeopleLookupBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         CaseLoadBench.report("candidate lookup (GET /api/v1/cases/{id}/person-matches), " + clients + " clients, " + queries.size()
                 + " referrals with a true duplicate to pick from", latencies, seconds, errors.get());
-        System.out.printf("a true duplicate was the first candidate in %.1f%% of lookups and among those shown in %.1f%% (%d lookups)%n",
-                100.0 * first.get() / asked.get(), 100.0 * shown.get() / asked.get(), asked.get());
+        System.out.printf("a true duplicate was the first candidate in %.1f%% of lookups and among those shown in %.1f%% (%d lookups, %.1f candidates shown on average)%n",
+                100.0 * first.get() / asked.get(), 100.0 * shown.get() / asked.get(), asked.get(), candidates.get() / (double) asked.get());
     }
 
     private PeopleLookupBench() {

@@ -77,9 +77,10 @@ class AuditEntries {
 
     /** Entries not yet in the chain, oldest first, starting above {@code afterId}. */
     List<AuditEntry> unsealed(long afterId, int limit) {
+        // The seal side is bounded too: otherwise PostgreSQL may merge-join against every seal ever made.
         return jdbc.sql("select " + COLUMNS + " from audit_entry e where e.id > ? and not exists "
-                        + "(select 1 from audit_seal s where s.entry_id = e.id) order by e.id limit ?")
-                .params(afterId, limit).query(AuditEntries::map).list();
+                        + "(select 1 from audit_seal s where s.entry_id = e.id and s.entry_id > ?) order by e.id limit ?")
+                .params(afterId, afterId, limit).query(AuditEntries::map).list();
     }
 
     void forEachUnsealed(Consumer<AuditEntry> consumer) {

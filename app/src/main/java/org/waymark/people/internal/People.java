@@ -48,8 +48,11 @@ import org.waymark.referral.Cases;
 @Transactional
 class People {
 
-    /** Candidates less likely than this are noise, not leads. */
-    static final double SHOWN_FROM = 0.01;
+    /**
+     * Candidates less likely than this are noise, not leads: a namesake born decades apart scores about 1%,
+     * while the same person with a nickname, swapped day and month and no postcode scores over 99%.
+     */
+    static final double SHOWN_FROM = 0.1;
     /** A lookup reads at most this many earlier cases sharing a key (a block of thousands says nothing). */
     static final int MAX_CASES_READ = 2_000;
 
@@ -129,21 +132,30 @@ class People {
 
     // ---- keys ---------------------------------------------------------------------------------------------
 
-    static PersonRecord record(Cases.Identity identity) {
-        return MatchModel.record(identity.forename(), identity.surname(),
-                identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString(), identity.postcode());
+    /** One referral's subject as linkage compares it (person_linkage_record), and whose case it is now. */
+    record Linked(UUID caseId, UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode) {
+
+        PersonRecord record() {
+            return MatchModel.record(forename, surname, dateOfBirth == null ? null : dateOfBirth.toString(), postcode);
+        }
     }
 
-    /** Stores the blocking keys of these cases' subjects (their referrals as given). */
+    /** Stores these cases' subjects (their referrals as given) and their blocking keys. */
     void index(Collection<UUID> caseIds) {
-        var rows = new ArrayList<Object[]>();
+        var records = new ArrayList<Object[]>();
+        var keys = new ArrayList<Object[]>();
         for (var identity : cases.identities(caseIds)) {
-            for (long key : model.storedKeys(record(identity))) {
-                rows.add(new Object[] {key, identity.caseId()});
+            var linked = new Linked(identity.caseId(), identity.personId(), identity.forename(), identity.surname(), identity.dateOfBirth(),
+                    identity.postcode());
+            records.add(new Object[] {linked.caseId(), linked.personId(), linked.forename(), linked.surname(), linked.dateOfBirth(), linked.postcode()});
+            for (long key : model.storedKeys(linked.record())) {
+                keys.add(new Object[] {key, identity.caseId()});
             }
         }
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("insert into person_block_key (block_key, case_id) values (?, ?)", rows);
+        if (!records.isEmpty()) {
+            batch.batchUpdate("insert into person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode) values (?, ?, ?, ?, ?, ?)",
+                    records);
+            batch.batchUpdate("insert into person_block_key (block_key, case_id) values (?, ?)", keys);
         }
     }
 
@@ -155,24 +167,26 @@ class People {
         if (keys.isEmpty()) {
             return List.of();
         }
-        var caseIds = jdbc.sql("select distinct case_id from person_block_key where block_key in (" + placeholders(keys.size()) + ") fetch first "
-                + MAX_CASES_READ + " rows only").params(List.copyOf(keys)).query(UUID.class).list();
-        record Best(Cases.Identity identity, MatchModel.Match match) {
+        var found = jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode from person_linkage_record where case_id in "
+                + "(select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
+                .param(keys.toArray(Long[]::new)).query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6))).list();
+        record Best(Linked linked, MatchModel.Match match) {
         }
         var best = new HashMap<UUID, Best>();
-        for (var identity : cases.identities(caseIds)) {
-            if (identity.personId().equals(exclude) || rejected.contains(identity.personId())) {
+        for (var linked : found) {
+            if (linked.personId().equals(exclude) || rejected.contains(linked.personId())) {
                 continue;
             }
-            var match = model.compare(query, record(identity));
-            best.merge(identity.personId(), new Best(identity, match), (a, b) -> a.match().weight() >= b.match().weight() ? a : b);
+            var match = model.compare(query, linked.record());
+            best.merge(linked.personId(), new Best(linked, match), (a, b) -> a.match().weight() >= b.match().weight() ? a : b);
         }
         return best.values().stream().filter(b -> b.match().probability() >= SHOWN_FROM)
-                .sorted(Comparator.comparingDouble((Best b) -> -b.match().weight()).thenComparing(b -> b.identity().personId()))
-                .limit(limit).map(b -> candidate(b.identity(), b.match())).toList();
+                .sorted(Comparator.comparingDouble((Best b) -> -b.match().weight()).thenComparing(b -> b.linked().personId()))
+                .limit(limit).map(b -> candidate(b.linked(), b.match())).toList();
     }
 
-    private Candidate candidate(Cases.Identity identity, MatchModel.Match match) {
+    private Candidate candidate(Linked identity, MatchModel.Match match) {
         var fields = match.fields().stream().map(f -> new Field(f.field(), f.level(), f.weight(), f.agrees())).toList();
         var referrals = cases.casesOf(identity.personId()).stream().map(People::referral).toList();
         String band = match.probability() >= 0.95 ? "VERY_LIKELY" : match.probability() >= 0.5 ? "LIKELY" : "POSSIBLE";
@@ -189,7 +203,9 @@ class People {
         var file = cases.require(user, Action.READ, caseId);
         requireUser(user);
         var identity = cases.identities(List.of(caseId)).get(0);
-        var candidates = rank(record(identity), file.personId(), rejectedWith(file.personId()), 10);
+        var query = MatchModel.record(identity.forename(), identity.surname(),
+                identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString(), identity.postcode());
+        var candidates = rank(query, file.personId(), rejectedWith(file.personId()), 10);
         for (var c : candidates) {
             audit.record(AuditEvent.of(AuditAction.CONSULTATION, "person.candidate").record("CASE", caseId).person(c.personId()));
         }
@@ -259,6 +275,7 @@ class People {
         }
         var id = UUID.randomUUID();
         var moved = cases.mergePerson(merged, survivor, user, "Same person as in earlier referrals (merge " + id + ")");
+        jdbc.sql("update person_linkage_record set person_id = ? where person_id = ?").params(survivor, merged).update();
         Instant now = Instant.now(clock);
         jdbc.sql("insert into person_merge (id, survivor_id, merged_id, case_ids, reason, merged_by, merged_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, survivor, merged, String.join(",", moved.stream().map(UUID::toString).toList()), blankToNull(reason),
@@ -286,6 +303,10 @@ class People {
             }
         }
         cases.separatePerson(merge.mergedId(), stillThere, user, "Merge " + mergeId + " undone");
+        if (!stillThere.isEmpty()) {
+            jdbc.sql("update person_linkage_record set person_id = ? where case_id = any(?)").params(merge.mergedId(), stillThere.toArray(UUID[]::new))
+                    .update();
+        }
         Instant now = Instant.now(clock);
         jdbc.sql("update person_merge set undone_by = ?, undone_at = ? where id = ?").params(user.username(), Timestamp.from(now), mergeId).update();
         remember(merge.mergedId(), merge.survivorId(), Decision.NOT_SAME_PERSON, user);
@@ -360,12 +381,10 @@ class People {
             return 0;
         }
         var ids = cases.allIds();
-        index(ids);
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            index(ids.subList(from, Math.min(ids.size(), from + 1_000)));
+        }
         return ids.size();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     private static String blankToNull(String s) {
