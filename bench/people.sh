@@ -64,7 +64,7 @@ else
 \\copy person (id, forename, surname, date_of_birth, name_key, created_at) from '$WORK/person.csv' csv
 \\copy prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by, submitted_org, withheld, stage_changed_at, version) from '$WORK/case.csv' csv
 \\copy referral (case_id, forename, surname, date_of_birth, gender, postcode, person_aware, concern, referrer_sector, language) from '$WORK/referral.csv' csv
-\\copy person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode) from '$WORK/linkage.csv' csv
+\\copy person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode, encoded) from '$WORK/linkage.csv' csv
 \\copy person_block_key (block_key, case_id) from '$WORK/key.csv' csv
 vacuum analyze;
 SQL

@@ -222,6 +222,17 @@ public class Cases {
         return jdbc.sql(COLUMNS + "where person_id = ? order by received_at desc").param(personId).query(Cases::row).list();
     }
 
+    /** Every case of each of these people, newest first: one query for a page of candidates. */
+    public java.util.Map<UUID, List<CaseFile>> casesOf(java.util.Collection<UUID> personIds) {
+        var out = new java.util.HashMap<UUID, List<CaseFile>>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(COLUMNS + "where person_id = any(?) order by received_at desc").param(personIds.toArray(UUID[]::new)).query(Cases::row)
+                .list().forEach(c -> out.computeIfAbsent(c.personId(), k -> new java.util.ArrayList<>()).add(c));
+        return out;
+    }
+
     /** Whether the person exists and has not been merged into another. */
     public boolean personIsCurrent(UUID personId) {
         return jdbc.sql("select count(*) from person where id = ? and merged_into is null").param(personId).query(Long.class).single() == 1;

@@ -11,7 +11,9 @@ create table person_linkage_record (
     forename      varchar(100),
     surname       varchar(100),
     date_of_birth date,
-    postcode      varchar(10)
+    postcode      varchar(10),
+    -- The fields cleaned and the names' sound codes (MatchModel.encode): read back without recomputing them.
+    encoded       varchar(500) not null
 );
 create index person_linkage_record_person on person_linkage_record (person_id);
 

@@ -73,8 +73,8 @@ public final class PeopleLookupBench {
                 line(cases, caseId, String.format("PRV-SYN-%08d", i), personId, "SCREENING", "E09000007", "E23000001", when, "API", "bench.loader",
                         "LA-E09000007", "false", when, "0");
                 line(referral, caseId, first, last, dob, "MALE", postcode, "NO", "Synthetic benchmark referral.", "EDUCATION", "en");
-                line(linkage, caseId, personId, first, last, dob, postcode);
                 var record = MatchModel.record(first, last, dob, postcode);
+                line(linkage, caseId, personId, first, last, dob, postcode, "\"" + MatchModel.encode(record) + "\"");
                 for (long k : model.storedKeys(record)) {
                     line(key, k, caseId);
                     keys++;

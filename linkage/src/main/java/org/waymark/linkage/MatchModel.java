@@ -68,6 +68,42 @@ public final class MatchModel {
         return Linker.withSounds(List.of(new PersonRecord(0, 0, "", fields))).get(0);
     }
 
+    /** What {@link #encode} writes, in order: the cleaned fields and the names' Double Metaphone codes. */
+    private static final List<String> ENCODED = List.of(Fields.FIRST_NAME, Fields.SURNAME, Fields.DOB, Fields.POSTCODE,
+            Fields.FIRST_NAME + Comparison.SOUND, Fields.FIRST_NAME + Comparison.SOUND_ALTERNATE, Fields.SURNAME + Comparison.SOUND,
+            Fields.SURNAME + Comparison.SOUND_ALTERNATE);
+    private static final char SEPARATOR = '\u001f';
+
+    /**
+     * A {@link #record} as one string, to store beside it: {@link #decode} gives it back without cleaning or
+     * sound codes, which is most of the cost of reading hundreds of candidates.
+     */
+    public static String encode(PersonRecord record) {
+        var out = new StringBuilder();
+        for (int i = 0; i < ENCODED.size(); i++) {
+            if (i > 0) {
+                out.append(SEPARATOR);
+            }
+            String v = record.get(ENCODED.get(i));
+            out.append(v == null ? "" : v);
+        }
+        return out.toString();
+    }
+
+    public static PersonRecord decode(String encoded) {
+        var fields = new HashMap<String, String>(16);
+        int from = 0;
+        for (String field : ENCODED) {
+            int to = encoded.indexOf(SEPARATOR, from);
+            String v = encoded.substring(from, to < 0 ? encoded.length() : to);
+            if (!v.isEmpty()) {
+                fields.put(field, v);
+            }
+            from = to < 0 ? encoded.length() : to + 1;
+        }
+        return new PersonRecord(0, 0, "", fields);
+    }
+
     private static void put(Map<String, String> fields, String field, String raw) {
         String v = Fields.clean(field, raw);
         if (v != null) {

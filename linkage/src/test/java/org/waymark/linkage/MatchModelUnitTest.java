@@ -52,6 +52,17 @@ class MatchModelUnitTest {
     }
 
     @Test
+    void anEncodedRecordComparesExactlyAsTheRecord() {
+        var a = MatchModel.record("Mary-Ann", "O'Neil", "2010-05-06", null);
+        var b = MatchModel.record("Mary", "ONeil", "2010-06-05", "M1 1AE");
+        var decoded = MatchModel.decode(MatchModel.encode(a));
+        assertThat(decoded.fields()).isEqualTo(a.fields());
+        assertThat(model.compare(decoded, MatchModel.decode(MatchModel.encode(b))).weight()).isEqualTo(model.compare(a, b).weight());
+        assertThat(MatchModel.decode(MatchModel.encode(MatchModel.record(null, "Ellis", null, null))).fields()).containsOnlyKeys("surname",
+                "surname~dm", "surname~dma");
+    }
+
+    @Test
     void aModelThatDoesNotFitTheCodeIsRefused() {
         String text = model.write().replace("jaro-winkler>=0.92", "jaro-winkler>=0.9");
         assertThatThrownBy(() -> MatchModel.read(new StringReader(text))).hasMessageContaining("retrain");

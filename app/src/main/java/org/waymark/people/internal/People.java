@@ -133,11 +133,7 @@ class People {
     // ---- keys ---------------------------------------------------------------------------------------------
 
     /** One referral's subject as linkage compares it (person_linkage_record), and whose case it is now. */
-    record Linked(UUID caseId, UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode) {
-
-        PersonRecord record() {
-            return MatchModel.record(forename, surname, dateOfBirth == null ? null : dateOfBirth.toString(), postcode);
-        }
+    record Linked(UUID caseId, UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode, PersonRecord record) {
     }
 
     /** Stores these cases' subjects (their referrals as given) and their blocking keys. */
@@ -145,15 +141,17 @@ class People {
         var records = new ArrayList<Object[]>();
         var keys = new ArrayList<Object[]>();
         for (var identity : cases.identities(caseIds)) {
-            var linked = new Linked(identity.caseId(), identity.personId(), identity.forename(), identity.surname(), identity.dateOfBirth(),
-                    identity.postcode());
-            records.add(new Object[] {linked.caseId(), linked.personId(), linked.forename(), linked.surname(), linked.dateOfBirth(), linked.postcode()});
-            for (long key : model.storedKeys(linked.record())) {
+            var record = MatchModel.record(identity.forename(), identity.surname(),
+                    identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString(), identity.postcode());
+            records.add(new Object[] {identity.caseId(), identity.personId(), identity.forename(), identity.surname(), identity.dateOfBirth(),
+                    identity.postcode(), MatchModel.encode(record)});
+            for (long key : model.storedKeys(record)) {
                 keys.add(new Object[] {key, identity.caseId()});
             }
         }
         if (!records.isEmpty()) {
-            batch.batchUpdate("insert into person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode) values (?, ?, ?, ?, ?, ?)",
+            batch.batchUpdate("insert into person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode, encoded) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)",
                     records);
             batch.batchUpdate("insert into person_block_key (block_key, case_id) values (?, ?)", keys);
         }
@@ -167,10 +165,11 @@ class People {
         if (keys.isEmpty()) {
             return List.of();
         }
-        var found = jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode from person_linkage_record where case_id in "
-                + "(select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
+        var found = jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode, encoded from person_linkage_record "
+                + "where case_id in (select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
                 .param(keys.toArray(Long[]::new)).query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6))).list();
+                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), MatchModel.decode(rs.getString(7))))
+                .list();
         record Best(Linked linked, MatchModel.Match match) {
         }
         var best = new HashMap<UUID, Best>();
@@ -181,14 +180,16 @@ class People {
             var match = model.compare(query, linked.record());
             best.merge(linked.personId(), new Best(linked, match), (a, b) -> a.match().weight() >= b.match().weight() ? a : b);
         }
-        return best.values().stream().filter(b -> b.match().probability() >= SHOWN_FROM)
+        var shown = best.values().stream().filter(b -> b.match().probability() >= SHOWN_FROM)
                 .sorted(Comparator.comparingDouble((Best b) -> -b.match().weight()).thenComparing(b -> b.linked().personId()))
-                .limit(limit).map(b -> candidate(b.linked(), b.match())).toList();
+                .limit(limit).toList();
+        var referrals = cases.casesOf(shown.stream().map(b -> b.linked().personId()).toList());
+        return shown.stream().map(b -> candidate(b.linked(), b.match(), referrals.getOrDefault(b.linked().personId(), List.of()))).toList();
     }
 
-    private Candidate candidate(Linked identity, MatchModel.Match match) {
+    private Candidate candidate(Linked identity, MatchModel.Match match, List<CaseFile> files) {
         var fields = match.fields().stream().map(f -> new Field(f.field(), f.level(), f.weight(), f.agrees())).toList();
-        var referrals = cases.casesOf(identity.personId()).stream().map(People::referral).toList();
+        var referrals = files.stream().map(People::referral).toList();
         String band = match.probability() >= 0.95 ? "VERY_LIKELY" : match.probability() >= 0.5 ? "LIKELY" : "POSSIBLE";
         return new Candidate(identity.personId(), identity.forename(), identity.surname(), identity.dateOfBirth(), identity.postcode(),
                 match.probability(), match.weight(), band, fields, referrals);
