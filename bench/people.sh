@@ -51,6 +51,8 @@ admin() { "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" admin "$@" 2>/dev/null; }
 PASSWORD="Bench-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 admin create-user --username bench.gateway --role GATEWAY_OFFICER --organisation PF-E23000001 --area E23000001 --password-stdin <<< "$PASSWORD" >/dev/null || [[ -n "$REUSE" ]]
 TOKEN="$(admin create-token --username bench.gateway --days 1 | tail -n 1)"
+admin create-user --username bench.admin --role ADMIN --organisation HOME-OFFICE --password-stdin <<< "$PASSWORD" >/dev/null || [[ -n "$REUSE" ]]
+ADMIN_TOKEN="$(admin create-token --username bench.admin --days 1 | tail -n 1)"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL $("${PSQL[@]}" -d $DB -c 'show server_version')"
 
 if [[ -n "$REUSE" ]]; then
@@ -73,4 +75,9 @@ fi
 echo "$("${PSQL[@]}" -d $DB -c 'select count(*) from person') people, $("${PSQL[@]}" -d $DB -c 'select count(*) from person_block_key') keys; person_block_key $("${PSQL[@]}" -d $DB -c "select pg_size_pretty(pg_total_relation_size('person_block_key'))") with its index; shared_buffers $("${PSQL[@]}" -d $DB -c 'show shared_buffers')"
 for clients in 1 4; do
   "$JAVA" -cp "$CP" org.waymark.bench.PeopleLookupBench lookup "$BASE" "$TOKEN" "$WORK" "$clients" "$REQUESTS"
+  # The lookup itself as the server timed it (keys, SQL, weighing, the shown candidates' details), without
+  # HTTP, authentication, the case's access decision, audit entries and JSON: a decaying window of recent lookups.
+  echo "  in the server, waymark.people.lookup: $(curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/actuator/prometheus" \
+    | grep '^waymark_people_lookup_seconds{.*quantile=' | sed -E 's/.*quantile="([0-9.]+)".*\} ([0-9.eE+-]+)$/\1 \2/' \
+    | awk '{printf "p%g %.1f ms  ", $1 * 100, $2 * 1000}')"
 done

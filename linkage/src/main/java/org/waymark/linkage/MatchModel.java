@@ -153,6 +153,16 @@ public final class MatchModel {
         }
     }
 
+    /** The probability of a match weight: 1 / (1 + 2^-weight). */
+    public static double probability(double weight) {
+        return Linker.probability(weight);
+    }
+
+    /** The match weight alone (log2 odds): for ranking many candidates before explaining the few shown. */
+    public double weight(PersonRecord a, PersonRecord b) {
+        return linker.weight(linker.compare(a, b), a, b, model, Map.of());
+    }
+
     /** How likely the two records are to be one person, and why. */
     public Match compare(PersonRecord a, PersonRecord b) {
         byte[] levels = linker.compare(a, b);

@@ -49,6 +49,7 @@ class MatchModelUnitTest {
         var b = MatchModel.record("Amelia", "Turnor", "2010-06-05", "M1 1AE");
         assertThat(copy.compare(a, b).weight()).isCloseTo(model.compare(a, b).weight(), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(copy.write()).isEqualTo(model.write());
+        assertThat(model.weight(a, b)).isEqualTo(model.compare(a, b).weight());
     }
 
     @Test

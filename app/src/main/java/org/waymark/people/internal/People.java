@@ -105,9 +105,13 @@ class People {
     private final AuditTrail audit;
     private final Clock clock;
     private final MatchModel model;
+    private final io.micrometer.core.instrument.Timer lookups;
 
-    People(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Cases cases, AuditTrail audit, Clock clock)
-            throws java.io.IOException {
+    People(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Cases cases, AuditTrail audit, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) throws java.io.IOException {
+        this.lookups = io.micrometer.core.instrument.Timer.builder("waymark.people.lookup")
+                .description("Candidate lookup: blocking keys, the referrals sharing them, weighing, the few shown")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
         this.jdbc = jdbc;
         this.batch = batch;
         this.cases = cases;
@@ -133,7 +137,7 @@ class People {
     // ---- keys ---------------------------------------------------------------------------------------------
 
     /** One referral's subject as linkage compares it (person_linkage_record), and whose case it is now. */
-    record Linked(UUID caseId, UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode, PersonRecord record) {
+    record Linked(UUID caseId, UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode) {
     }
 
     /** Stores these cases' subjects (their referrals as given) and their blocking keys. */
@@ -159,32 +163,48 @@ class People {
 
     // ---- candidates ---------------------------------------------------------------------------------------
 
-    /** Other people like this record, best first: each person once, at their best-matching referral. */
+    /**
+     * Other people like this record, best first: each person once, at their best-matching referral. Every
+     * referral sharing a key is weighed; only the few shown are read in full and explained. Timed as
+     * {@code waymark.people.lookup} (p50, p95, p99 at /actuator/prometheus).
+     */
     List<Candidate> rank(PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
+        return lookups.record(() -> rankUntimed(query, exclude, rejected, limit));
+    }
+
+    private List<Candidate> rankUntimed(PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
         var keys = model.queryKeys(query);
         if (keys.isEmpty()) {
             return List.of();
         }
-        var found = jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode, encoded from person_linkage_record "
-                + "where case_id in (select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
-                .param(keys.toArray(Long[]::new)).query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), MatchModel.decode(rs.getString(7))))
-                .list();
-        record Best(Linked linked, MatchModel.Match match) {
+        record Weighed(UUID caseId, UUID personId, PersonRecord record, double weight) {
         }
-        var best = new HashMap<UUID, Best>();
-        for (var linked : found) {
-            if (linked.personId().equals(exclude) || rejected.contains(linked.personId())) {
-                continue;
-            }
-            var match = model.compare(query, linked.record());
-            best.merge(linked.personId(), new Best(linked, match), (a, b) -> a.match().weight() >= b.match().weight() ? a : b);
+        var best = new HashMap<UUID, Weighed>();
+        jdbc.sql("select case_id, person_id, encoded from person_linkage_record where case_id in "
+                + "(select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
+                .param(keys.toArray(Long[]::new)).query(rs -> {
+                    var personId = rs.getObject(2, UUID.class);
+                    if (personId.equals(exclude) || rejected.contains(personId)) {
+                        return;
+                    }
+                    var record = MatchModel.decode(rs.getString(3));
+                    var weighed = new Weighed(rs.getObject(1, UUID.class), personId, record, model.weight(query, record));
+                    best.merge(personId, weighed, (a, b) -> a.weight() >= b.weight() ? a : b);
+                });
+        var shown = best.values().stream().filter(w -> MatchModel.probability(w.weight()) >= SHOWN_FROM)
+                .sorted(Comparator.comparingDouble((Weighed w) -> -w.weight()).thenComparing(Weighed::personId)).limit(limit).toList();
+        if (shown.isEmpty()) {
+            return List.of();
         }
-        var shown = best.values().stream().filter(b -> b.match().probability() >= SHOWN_FROM)
-                .sorted(Comparator.comparingDouble((Best b) -> -b.match().weight()).thenComparing(b -> b.linked().personId()))
-                .limit(limit).toList();
-        var referrals = cases.casesOf(shown.stream().map(b -> b.linked().personId()).toList());
-        return shown.stream().map(b -> candidate(b.linked(), b.match(), referrals.getOrDefault(b.linked().personId(), List.of()))).toList();
+        var referrals = cases.casesOf(shown.stream().map(Weighed::personId).toList());
+        var linked = new HashMap<UUID, Linked>();
+        jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode from person_linkage_record where case_id = any(?)")
+                .param(shown.stream().map(Weighed::caseId).toArray(UUID[]::new))
+                .query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6)))
+                .list().forEach(l -> linked.put(l.caseId(), l));
+        return shown.stream().map(w -> candidate(linked.get(w.caseId()), model.compare(query, w.record()),
+                referrals.getOrDefault(w.personId(), List.of()))).toList();
     }
 
     private Candidate candidate(Linked identity, MatchModel.Match match, List<CaseFile> files) {

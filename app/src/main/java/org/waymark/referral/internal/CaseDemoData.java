@@ -22,8 +22,9 @@ import org.waymark.access.Role;
 import org.waymark.referral.CaseFile;
 
 /**
- * In demo mode, a gateway queue with something in it: three synthetic referrals from the demo school in Camden,
- * two of them the same young person a month apart, so the repeat-referral warning shows. Names are invented.
+ * In demo mode, a gateway queue with something in it: four synthetic referrals from the demo school in Camden,
+ * two of them the same young person (the repeat-referral warning shows), and a third spelt differently, for
+ * record linkage to offer as the same person. Names are invented.
  */
 @Component
 class CaseDemoData {
@@ -58,10 +59,11 @@ class CaseDemoData {
         for (var r : List.of(
                 form("Jaden", "Oakridge-Demo", born, "Told classmates an attacker was a hero and shared a video of the attack in a group chat."),
                 form("Jaden", "Oakridge-Demo", born, "Again sharing extremist memes; now asking where to buy a knife. Second concern this term."),
-                form("Mira", "Fenwick-Demo", today.minusYears(17).toString(), "Spends hours on an incel forum and says women deserve punishment."))) {
+                form("Mira", "Fenwick-Demo", today.minusYears(17).toString(), "Spends hours on an incel forum and says women deserve punishment."),
+                form("Jayden", "Oakridge Demo", born, "Youth club worker: boasting about 'joining the fight' and showing weapons videos."))) {
             intake.submit(referrer.get(), r, CaseFile.ReceivedVia.PROFESSIONAL, "en", List.of(), null);
         }
-        log.info("Seeded demo data: 3 synthetic referrals waiting for screening in Camden (one person referred twice)");
+        log.info("Seeded demo data: 4 synthetic referrals waiting for screening in Camden (one person referred twice, and once more spelt differently)");
     }
 
     private static ReferralForm form(String forename, String surname, String born, String concern) {
