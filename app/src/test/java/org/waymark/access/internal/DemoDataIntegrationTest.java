@@ -32,10 +32,17 @@ class DemoDataIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void theGatewayQueueHasThreeReferralsOneOfThemARepeat() {
+    void theGatewayQueueHasARepeatReferralAndOneSpeltDifferentlyThatLinkageOffers() {
         var stages = jdbc.sql("select stage from prevent_case").query(String.class).list();
-        assertThat(stages).hasSize(3).containsOnly("SCREENING");
-        assertThat(jdbc.sql("select count(distinct person_id) from prevent_case").query(Long.class).single()).isEqualTo(2);
+        assertThat(stages).hasSize(4).containsOnly("SCREENING");
+        assertThat(jdbc.sql("select count(distinct person_id) from prevent_case").query(Long.class).single()).isEqualTo(3);
+        // "Jayden Oakridge Demo" is a person of their own until the gateway officer says otherwise; the case offers Jaden.
+        var jayden = jdbc.sql("select case_id from referral where forename = 'Jayden'").query(String.class).single();
+        var http = http();
+        http.get("/sign-in");
+        http.postForm("/sign-in", Map.of("username", "demo.gateway", "password", "Demo-Password-For-Tests"));
+        assertThat(http.get("/cases/" + jayden).body()).contains("Is this person known already?").contains("Jaden Oakridge-Demo")
+                .contains("Very likely the same");
     }
 
     @Test
