@@ -19,28 +19,12 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-for d in /usr/lib/jvm/temurin-25*/ /usr/lib/jvm/*-2[1-9]-*/; do [[ -x "${d}bin/java" ]] && JAVA_HOME="${JAVA_HOME:-${d%/}}"; done
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-(cd "$ROOT" && ./mvnw -q -B -DskipTests install) >&2
-JAR="$ROOT/app/target/waymark.jar"
-CP="$ROOT/bench/target/classes"
 DB=waymark_bench
-PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
-WORK="$(mktemp -d)"
-export WAYMARK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" WAYMARK_DB_USER=postgres WAYMARK_DB_PASSWORD= WAYMARK_DATA_DIR="$WORK"
-export WAYMARK_SECURE_COOKIES=false WAYMARK_DB_POOL_SIZE="${WAYMARK_DB_POOL_SIZE:-20}"
 PORT=8097
-BASE="http://127.0.0.1:$PORT"
-"$JAVA" -Xmx2g -XX:+UseParallelGC -jar "$JAR" --server.port=$PORT --logging.level.org.waymark=WARN > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
+source "$ROOT/bench/server.sh"
+CP="$ROOT/bench/target/classes"
+start_server
 
-admin() { "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" admin "$@" 2>/dev/null; }
-PASSWORD="Bench-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 admin create-user --username bench.referrer --role REFERRER --organisation LA-E09000007 --area E09000007 --password-stdin <<< "$PASSWORD" >/dev/null
 admin create-user --username bench.gateway --role GATEWAY_OFFICER --organisation PF-E23000001 --area E23000001 --password-stdin <<< "$PASSWORD" >/dev/null
 REFERRER_TOKEN="$(admin create-token --username bench.referrer --days 1 | tail -n 1)"
