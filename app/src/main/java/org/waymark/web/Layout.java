@@ -58,6 +58,7 @@ class Layout {
                 || user.organisationType() == org.waymark.access.OrganisationType.CTP_REGION_UNIT;
         if (police && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER))) {
             items.add(new NavItem("nav.people", "/people", path.startsWith("/people")));
+            items.add(new NavItem("nav.register", "/deconfliction-register", path.startsWith("/deconfliction-register")));
         }
         if (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR) || user.has(Role.PANEL_MEMBER)) {
             items.add(new NavItem("nav.meetings", "/panel-meetings", path.startsWith("/panel-meetings")));

@@ -79,6 +79,35 @@ class CaseworkBrowserTest extends BrowserTestCase {
     }
 
     @Test
+    void aGatewayOfficerKeepsTheDeconflictionRegister() {
+        signIn(user(Role.GATEWAY_OFFICER, "PF-" + CaseFixtures.MET, CaseFixtures.MET));
+        waitForHome();
+        driver.findElement(By.linkText("Deconfliction register")).click();
+        waitForPath("/deconfliction-register");
+        accessible("deconfliction-register");
+        press("/deconfliction-register");
+        assertThat(errorSummary("Enter the operation name")).contains("Enter the subject's first name").contains("Enter the subject's last name");
+        accessible("deconfliction-register-errors");
+        String surname = "Registerson" + Long.toString(System.nanoTime(), 36).replaceAll("[^a-z]", "");
+        type("forename", "Quinn");
+        type("surname", surname);
+        type("dateOfBirth-day", "30");
+        type("dateOfBirth-month", "2");
+        type("dateOfBirth-year", "2004");
+        type("operation", "Operation Example");
+        press("/deconfliction-register");
+        errorSummary("Date of birth must be a real date");
+        assertThat(driver.findElement(By.id("surname")).getAttribute("value")).isEqualTo(surname);
+        type("dateOfBirth-day", "28");
+        press("/deconfliction-register");
+        banner("Added to the deconfliction register");
+        assertThat(driver.findElement(By.cssSelector("table")).getText()).contains("Quinn " + surname).contains("Operation Example");
+        driver.findElement(By.xpath("//tr[td[contains(., '" + surname + "')]]//button")).click();
+        banner("Taken off the deconfliction register");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain(surname);
+    }
+
+    @Test
     void aProfessionalReferralPageByPage() {
         signIn(user(Role.REFERRER, "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN));
         waitForHome();

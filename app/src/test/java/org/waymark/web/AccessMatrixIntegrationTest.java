@@ -111,7 +111,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             EXPECTED.put(p, records(Role.GATEWAY_OFFICER, Role.MANAGER));
         }
         for (String p : List.of("GET /api/v1/deconfliction-subjects", "POST /api/v1/deconfliction-subjects",
-                "POST /api/v1/deconfliction-subjects/{id}/removal")) {
+                "POST /api/v1/deconfliction-subjects/{id}/removal", "GET /deconfliction-register", "POST /deconfliction-register",
+                "POST /deconfliction-register/{id}/removal")) {
             EXPECTED.put(p, records(Role.GATEWAY_OFFICER, Role.MANAGER));
         }
         for (String p : List.of("GET /api/v1/panel-meetings", "POST /api/v1/panel-meetings", "GET /api/v1/panel-meetings/{id}",

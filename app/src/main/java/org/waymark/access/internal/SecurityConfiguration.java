@@ -119,6 +119,8 @@ class SecurityConfiguration {
                         .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
                         .requestMatchers("/people", "/people/**").hasAnyRole(PEOPLE_SEARCHERS)
+                        .requestMatchers("/deconfliction-register", "/deconfliction-register/**")
+                                .hasAnyRole(Role.GATEWAY_OFFICER.name(), Role.MANAGER.name())
                         .requestMatchers("/panel-meetings", "/panel-meetings/**")
                                 .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name())
                         .requestMatchers("/interventions", "/interventions/**")

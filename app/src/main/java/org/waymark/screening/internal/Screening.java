@@ -330,11 +330,14 @@ class Screening {
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.subject.removed").record("DECONFLICTION_SUBJECT", id));
     }
 
-    @Transactional(readOnly = true)
+    /** The subjects the user's force may see; each one listed is an audited consultation. */
     List<Subject> register(CurrentUser user) {
         requireRegisterKeeper(user);
-        return jdbc.sql(SUBJECT + "where removed_at is null order by surname, forename").query(Screening::subject).list().stream()
+        var subjects = jdbc.sql(SUBJECT + "where removed_at is null order by surname, forename").query(Screening::subject).list().stream()
                 .filter(s -> access.permits(user, Action.READ, s)).toList();
+        subjects.forEach(s -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "deconfliction.register.read")
+                .record("DECONFLICTION_SUBJECT", s.id())));
+        return subjects;
     }
 
     /** Every new referral is checked against the register in the transaction that takes it in. */

@@ -109,6 +109,40 @@ class ScreeningController {
                 new Screening.RequestForm(organisation, question, dueOn)));
     }
 
+    @GetMapping("/deconfliction-register")
+    String register(Model model) {
+        model.addAttribute("subjects", screening.register(CurrentUsers.require()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", java.util.Map.of());
+        }
+        return "screening/register";
+    }
+
+    @PostMapping("/deconfliction-register")
+    String addSubject(@RequestParam(required = false) String forename, @RequestParam(required = false) String surname,
+            @RequestParam(name = "dateOfBirth-day", required = false) String day, @RequestParam(name = "dateOfBirth-month", required = false) String month,
+            @RequestParam(name = "dateOfBirth-year", required = false) String year, @RequestParam(required = false) String operation,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            screening.addSubject(CurrentUsers.require(), new Screening.SubjectForm(forename, surname,
+                    org.waymark.govuk.DateInput.iso(day, month, year), operation));
+        } catch (FormErrors.Invalid e) {
+            return PageForms.back(redirect, "/deconfliction-register", e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", "register.banner.added");
+        return "redirect:/deconfliction-register";
+    }
+
+    @PostMapping("/deconfliction-register/{id}/removal")
+    String removeSubject(@PathVariable UUID id, RedirectAttributes redirect) {
+        screening.removeSubject(CurrentUsers.require(), id);
+        redirect.addFlashAttribute("banner", "register.banner.removed");
+        return "redirect:/deconfliction-register";
+    }
+
     @GetMapping("/information-requests")
     String requests(Model model) {
         model.addAttribute("requests", screening.requestsFor(CurrentUsers.require()));
