@@ -55,14 +55,30 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + ADMIN_URL + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ADMIN_PASSWORD)) {
-                c.createStatement().execute("drop database if exists " + name + " with (force)");
-            } catch (SQLException ignored) {
-                // Best effort: a leftover test database never affects another run, which makes its own.
-            }
-        }));
+        // Spring closes its contexts in a shutdown hook of its own, at the same time. Forcing the drop at once cut
+        // their connections mid-close, and the pools then waited out their 30 s connection timeout against a
+        // database that was gone, holding the forked JVM past its exit. So wait for the context to let go first.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
         return new Created(url, ADMIN_USER, ADMIN_PASSWORD, dataDir);
+    }
+
+    /** Drops the database once nothing is connected (up to 20 s), then by force. Best effort: each run makes its own. */
+    private static void drop(String name) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ADMIN_PASSWORD)) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (var rs = c.createStatement().executeQuery("select count(*) from pg_stat_activity where datname = '" + name + "'")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            c.createStatement().execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException | InterruptedException ignored) {
+            // A leftover test database never affects another run.
+        }
     }
 }
