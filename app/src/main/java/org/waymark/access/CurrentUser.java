@@ -23,6 +23,11 @@ public record CurrentUser(
         return roles.contains(role);
     }
 
+    /** A police force or a counter-terrorism policing region: the organisations that screen and police-lead cases. */
+    public boolean isPolice() {
+        return organisationType == OrganisationType.POLICE_FORCE || organisationType == OrganisationType.CTP_REGION_UNIT;
+    }
+
     public boolean hasNationalScope() {
         return organisationType != null && organisationType.hasNationalScope();
     }

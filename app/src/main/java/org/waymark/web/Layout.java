@@ -54,9 +54,7 @@ class Layout {
                 Role.MANAGER).anyMatch(user::has)) {
             items.add(new NavItem("nav.cases", "/cases", path.startsWith("/cases")));
         }
-        boolean police = user.organisationType() == org.waymark.access.OrganisationType.POLICE_FORCE
-                || user.organisationType() == org.waymark.access.OrganisationType.CTP_REGION_UNIT;
-        if (police && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER))) {
+        if (user.isPolice() && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER))) {
             items.add(new NavItem("nav.people", "/people", path.startsWith("/people")));
             items.add(new NavItem("nav.register", "/deconfliction-register", path.startsWith("/deconfliction-register")));
         }

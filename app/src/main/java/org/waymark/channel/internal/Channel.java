@@ -514,7 +514,7 @@ class Channel {
 
     @Transactional(readOnly = true)
     ChannelRecords.Section section(CurrentUser user, CaseFile file) {
-        boolean team = isChannelTeam(user) || isPolice(user);
+        boolean team = isChannelTeam(user) || user.isPolice();
         var meetings = jdbc.sql("select meeting_id from panel_agenda_item where case_id = ?").param(file.id()).query(UUID.class).list().stream()
                 .flatMap(id -> meeting(id).stream())
                 .filter(m -> team || m.attendees().stream().anyMatch(a -> a.organisation().equals(user.organisationCode())))
@@ -548,7 +548,7 @@ class Channel {
                 actions.add("transfer");
             }
         }
-        if (isPolice(user) && user.has(Role.PREVENT_CASE_OFFICER) && file.stage() == CaseStage.POLICE_LED) {
+        if (user.isPolice() && user.has(Role.PREVENT_CASE_OFFICER) && file.stage() == CaseStage.POLICE_LED) {
             actions.add("policeReview");
         }
         return new ChannelRecords.Section(meetings, consents, interventions, reviews(file.id()), transfers, List.copyOf(actions));
@@ -623,9 +623,6 @@ class Channel {
         return user.organisationType() == OrganisationType.LOCAL_AUTHORITY && (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR));
     }
 
-    static boolean isPolice(CurrentUser user) {
-        return user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
-    }
 
     private LocalDate date(FormErrors errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {

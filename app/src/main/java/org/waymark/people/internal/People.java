@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
-import org.waymark.access.OrganisationType;
 import org.waymark.access.RecordNotFoundException;
 import org.waymark.access.Role;
 import org.waymark.audit.AuditAction;
@@ -82,7 +81,7 @@ class People {
         }
     }
 
-    record Matches(UUID caseId, UUID personId, List<Candidate> candidates, boolean mayDecide) {
+    record Matches(UUID caseId, UUID personId, List<Candidate> candidates) {
     }
 
     record Merge(UUID id, UUID survivorId, UUID mergedId, List<UUID> caseIds, String reason, String mergedBy, Instant mergedAt,
@@ -123,8 +122,7 @@ class People {
     }
 
     static boolean mayUse(CurrentUser user) {
-        boolean police = user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
-        return police && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER));
+        return user.isPolice() && (user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER));
     }
 
     static void requireUser(CurrentUser user) {
@@ -230,7 +228,7 @@ class People {
         for (var c : candidates) {
             audit.record(AuditEvent.of(AuditAction.CONSULTATION, "person.candidate").record("CASE", caseId).person(c.personId()));
         }
-        return new Matches(caseId, file.personId(), candidates, user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER));
+        return new Matches(caseId, file.personId(), candidates);
     }
 
     private Set<UUID> rejectedWith(UUID person) {

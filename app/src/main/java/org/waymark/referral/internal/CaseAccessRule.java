@@ -34,7 +34,7 @@ class CaseAccessRule implements AccessRule<CaseFile> {
         if (action == Action.DELETE) {
             return Decision.ABSTAIN; // erasure is retention's, under its own rule
         }
-        boolean police = isPolice(user);
+        boolean police = user.isPolice();
         if (file.withheld() && !police) {
             return Decision.DENY;
         }
@@ -50,9 +50,6 @@ class CaseAccessRule implements AccessRule<CaseFile> {
         return Decision.ABSTAIN;
     }
 
-    static boolean isPolice(CurrentUser user) {
-        return user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
-    }
 
     private boolean within(CurrentUser user, String area) {
         return user.areaCode() != null && area != null && geography.contains(user.areaCode(), area);

@@ -19,7 +19,6 @@ import org.waymark.access.AccessDecisions;
 import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.Geography;
-import org.waymark.access.OrganisationType;
 import org.waymark.access.RecordNotFoundException;
 import org.waymark.access.Role;
 import org.waymark.audit.AuditAction;
@@ -93,13 +92,10 @@ class Screening {
     record SubjectForm(String forename, String surname, String dateOfBirth, String operation) {
     }
 
-    static boolean isPolice(CurrentUser user) {
-        return user.organisationType() == OrganisationType.POLICE_FORCE || user.organisationType() == OrganisationType.CTP_REGION_UNIT;
-    }
 
     private CaseFile screeningCase(CurrentUser user, UUID caseId) {
         var file = cases.require(user, Action.UPDATE, caseId);
-        if (!user.has(Role.GATEWAY_OFFICER) || !isPolice(user)) {
+        if (!user.has(Role.GATEWAY_OFFICER) || !user.isPolice()) {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         return file;
@@ -190,7 +186,7 @@ class Screening {
         errors.text("screening", "comment", form.comment(), 2000, approval == Approval.RETURNED);
         errors.throwIfAny();
         var file = cases.require(user, Action.UPDATE, caseId);
-        if (!user.has(Role.MANAGER) || !isPolice(user)) {
+        if (!user.has(Role.MANAGER) || !user.isPolice()) {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         var pending = decisions(caseId).stream().filter(d -> d.needsApproval() && d.approval() == null).findFirst()
@@ -367,7 +363,7 @@ class Screening {
     /** A CT supervisor clears the case's matches after deconflicting with the investigation; it is released to partners. */
     void clearMatches(CurrentUser user, UUID caseId) {
         var file = cases.require(user, Action.UPDATE, caseId);
-        if (!user.has(Role.MANAGER) || !isPolice(user)) {
+        if (!user.has(Role.MANAGER) || !user.isPolice()) {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         int cleared = jdbc.sql("update deconfliction_match set cleared_by = ?, cleared_at = ? where case_id = ? and cleared_at is null")
@@ -381,7 +377,7 @@ class Screening {
 
     @Transactional(readOnly = true)
     ScreeningRecords.Section section(CurrentUser user, CaseFile file) {
-        boolean police = isPolice(user);
+        boolean police = user.isPolice();
         var actions = new java.util.ArrayList<String>();
         if (police && user.has(Role.GATEWAY_OFFICER) && file.stage() == CaseStage.SCREENING) {
             actions.addAll(List.of("check", "decide", "request"));
@@ -445,7 +441,7 @@ class Screening {
     }
 
     private void requireRegisterKeeper(CurrentUser user) {
-        if (!isPolice(user) || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
+        if (!user.isPolice() || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
             throw new RecordNotFoundException("DECONFLICTION_SUBJECT", "register");
         }
     }

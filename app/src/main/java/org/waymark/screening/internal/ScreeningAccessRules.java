@@ -50,7 +50,7 @@ class ScreeningAccessRules {
 
             @Override
             public Decision decide(CurrentUser user, Action action, Subject subject) {
-                if (!Screening.isPolice(user) || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
+                if (!user.isPolice() || !(user.has(Role.GATEWAY_OFFICER) || user.has(Role.MANAGER)) || user.areaCode() == null) {
                     return Decision.DENY;
                 }
                 return geography.contains(user.areaCode(), subject.forceArea()) && action != Action.DELETE ? Decision.PERMIT : Decision.ABSTAIN;

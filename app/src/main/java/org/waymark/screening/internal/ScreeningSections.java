@@ -24,7 +24,7 @@ class ScreeningSections implements CaseSections {
 
     @Override
     public List<CaseSection> sectionsFor(CurrentUser user, CaseFile file) {
-        boolean police = Screening.isPolice(user);
+        boolean police = user.isPolice();
         boolean channelTeam = user.has(org.waymark.access.Role.CHANNEL_COORDINATOR) || user.has(org.waymark.access.Role.CHANNEL_CHAIR);
         if (!police && !channelTeam) {
             return List.of();
