@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Case work on PostgreSQL, measured on this machine:
 #   1. sustained API referral intake at 16 and 64 concurrent clients (rate, p50/p99), beside pgbench inserting
-#      an equivalent row (same size, same synchronous commit) at the same concurrency, in the same run;
+#      an equivalent row (same size, same synchronous commit) at the same concurrency, in the same run; and
+#      beside the ceiling: the cheapest authenticated API call (GET /api/v1/me, no writes) at the same concurrency;
 #   2. the case page (API and HTML) with 100,000 cases loaded.
 #
 #   bench/casework.sh [--seconds 30] [--cases 100000]
 #
 # It builds the application, creates a scratch database (waymark_bench, dropped first), starts the server on
 # port 8097 against it, and stops it at the end. Needs psql and pgbench, and PostgreSQL at 127.0.0.1:5432.
+# The HTTP load comes from wrk (installed here if missing), a C client like pgbench: a load generator in Java
+# took most of the two cores itself and measured itself more than the server (ADR 0012).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH=30
@@ -23,6 +26,7 @@ DB=waymark_bench
 PORT=8097
 source "$ROOT/bench/server.sh"
 CP="$ROOT/bench/target/classes"
+command -v wrk >/dev/null || { [[ $(id -u) == 0 ]] && apt-get install -y -qq wrk >/dev/null; } || { echo "needs wrk: sudo apt-get install wrk" >&2; exit 1; }
 start_server
 
 admin create-user --username bench.referrer --role REFERRER --organisation LA-E09000007 --area E09000007 --password-stdin <<< "$PASSWORD" >/dev/null
@@ -63,9 +67,17 @@ pgbench_run() { # clients [script] [label]
   printf 'pgbench %s, %s clients: %.1f transactions per second, p50 %s ms, p99 %s ms\n' "${3:-one row}" "$1" "$tps" "$p50" "$p99"
 }
 
+load() { # label clients seconds script [wrk options...]: one wrk run, one line of figures
+  local label="$1" clients="$2" seconds="$3" script="$4"; shift 4
+  WAYMARK_BENCH_LABEL="$label" wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -s "$ROOT/bench/wrk/$script" "$@" "$BASE" | tail -n 1
+}
+export WAYMARK_BENCH_TOKEN="$REFERRER_TOKEN"
+load "warm-up (not measured)" 16 "$(( SECONDS_EACH < 20 ? SECONDS_EACH : 20 ))" intake.lua >/dev/null
 for clients in 16 64; do
   echo "== $clients concurrent clients"
-  "$JAVA" -cp "$CP" org.waymark.bench.CaseLoadBench intake "$BASE" "$REFERRER_TOKEN" "$clients" "$SECONDS_EACH"
+  load "intake (POST /api/v1/referrals), $clients clients" "$clients" "$SECONDS_EACH" intake.lua
+  WAYMARK_BENCH_PATH=/api/v1/me load "ceiling (GET /api/v1/me), $clients clients" "$clients" "$SECONDS_EACH" pages.lua \
+    -H "Authorization: Bearer $REFERRER_TOKEN"
   pgbench_run "$clients"
   pgbench_run "$clients" transaction.sql "seven rows in one transaction"
 done
@@ -98,4 +110,11 @@ SQL
 fi
 echo "cases loaded: $("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"
 "${PSQL[@]}" -d $DB -c "select id from prevent_case order by random() limit 20000" > "$WORK/ids"
-"$JAVA" -cp "$CP" org.waymark.bench.CaseLoadBench case-page "$BASE" "$GATEWAY_TOKEN" bench.gateway "$PASSWORD" "$WORK/ids" 4 4000
+export WAYMARK_BENCH_IDS="$WORK/ids"
+COOKIE="$("$JAVA" -cp "$CP" org.waymark.bench.BenchHttp sign-in "$BASE" bench.gateway "$PASSWORD")"
+WAYMARK_BENCH_PATH=/api/v1/cases/ load "warm-up (not measured)" 4 10 pages.lua -H "Authorization: Bearer $GATEWAY_TOKEN" >/dev/null
+WAYMARK_BENCH_PATH=/api/v1/cases/ load "case API (GET /api/v1/cases/{id}), 4 clients, 20,000 cases to pick from" 4 "$SECONDS_EACH" pages.lua \
+  -H "Authorization: Bearer $GATEWAY_TOKEN"
+WAYMARK_BENCH_PATH=/cases/ load "warm-up (not measured)" 4 10 pages.lua -H "Cookie: $COOKIE" >/dev/null
+WAYMARK_BENCH_PATH=/cases/ load "case page (GET /cases/{id}, HTML), 4 clients, 20,000 cases to pick from" 4 "$SECONDS_EACH" pages.lua \
+  -H "Cookie: $COOKIE"

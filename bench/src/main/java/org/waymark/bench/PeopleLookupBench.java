@@ -165,7 +165,7 @@ public final class PeopleLookupBench {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        CaseLoadBench.report("candidate lookup (GET /api/v1/cases/{id}/person-matches), " + clients + " clients, " + queries.size()
+        BenchHttp.report("candidate lookup (GET /api/v1/cases/{id}/person-matches), " + clients + " clients, " + queries.size()
                 + " referrals with a true duplicate to pick from", latencies, seconds, errors.get());
         System.out.printf("a true duplicate was the first candidate in %.1f%% of lookups and among those shown in %.1f%% (%d lookups, %.1f candidates shown on average)%n",
                 100.0 * first.get() / asked.get(), 100.0 * shown.get() / asked.get(), asked.get(), candidates.get() / (double) asked.get());
