@@ -30,6 +30,11 @@ record UserAccount(
     static final String RECORD_TYPE = "USER";
     static final String DEMO_CREATOR = "demo-data";
 
+    UserAccount withRoles(Set<Role> granted) {
+        return new UserAccount(id, username, displayName, email, passwordHash, organisationCode, areaCode, enabled, totpSecret,
+                totpConfirmedAt, totpLastStep, failedSignIns, lockedUntil, lastSignInAt, createdAt, createdBy, granted);
+    }
+
     @Override
     public String recordType() {
         return RECORD_TYPE;

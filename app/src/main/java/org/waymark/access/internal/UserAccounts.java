@@ -24,6 +24,8 @@ class UserAccounts {
     private static final String COLUMNS = "id, username, display_name, email, password_hash, organisation_code, area_code, "
             + "enabled, totp_secret, totp_confirmed_at, totp_last_step, failed_sign_ins, locked_until, last_sign_in_at, "
             + "created_at, created_by";
+    private static final String QUALIFIED = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "u." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -32,11 +34,11 @@ class UserAccounts {
     }
 
     Optional<UserAccount> byUsername(String username) {
-        return one("select " + COLUMNS + " from user_account where username = ?", username.trim().toLowerCase(java.util.Locale.ROOT));
+        return one("username", username.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     Optional<UserAccount> byId(UUID id) {
-        return one("select " + COLUMNS + " from user_account where id = ?", id);
+        return one("id", id);
     }
 
     /** Accounts of one organisation, or of all when {@code organisationCode} is null. */
@@ -106,8 +108,23 @@ class UserAccounts {
                 .param(id).update();
     }
 
-    private Optional<UserAccount> one(String sql, Object param) {
-        return withRoles(jdbc.sql(sql).param(param).query(this::map).list()).stream().findFirst();
+    /**
+     * One account and its roles in a single query (a row per role): every API request authenticates through
+     * here, so it is one round trip, not two.
+     */
+    private Optional<UserAccount> one(String column, Object value) {
+        var account = new UserAccount[1];
+        var roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select " + QUALIFIED + ", r.role from user_account u left join user_role r on r.user_id = u.id where u." + column + " = ?")
+                .param(value).query(rs -> {
+                    if (account[0] == null) {
+                        account[0] = map(rs, 0);
+                    }
+                    if (rs.getString("role") != null) {
+                        roles.add(Role.valueOf(rs.getString("role")));
+                    }
+                });
+        return Optional.ofNullable(account[0]).map(a -> a.withRoles(Set.copyOf(roles)));
     }
 
     private List<UserAccount> withRoles(List<UserAccount> accounts) {
@@ -122,10 +139,7 @@ class UserAccounts {
             roles.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(Role.class))
                     .add(Role.valueOf(rs.getString(2)));
         });
-        return accounts.stream().map(a -> new UserAccount(a.id(), a.username(), a.displayName(), a.email(),
-                a.passwordHash(), a.organisationCode(), a.areaCode(), a.enabled(), a.totpSecret(), a.totpConfirmedAt(),
-                a.totpLastStep(), a.failedSignIns(), a.lockedUntil(), a.lastSignInAt(), a.createdAt(), a.createdBy(),
-                Set.copyOf(roles.getOrDefault(a.id(), EnumSet.noneOf(Role.class))))).toList();
+        return accounts.stream().map(a -> a.withRoles(Set.copyOf(roles.getOrDefault(a.id(), EnumSet.noneOf(Role.class))))).toList();
     }
 
     private UserAccount map(ResultSet rs, int row) throws SQLException {
