@@ -221,6 +221,62 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPlanWhoseSessionsAreMissedShowsAsStalledToItsCoordinatorUntilOneIsHeld() {
+        String id = submitted("Rowan", "Stalled-" + people.suffix);
+        String casePath = "/api/v1/cases/" + id;
+        String reference = json(people.gateway.get(casePath)).get("reference").asString();
+        assertThat(post(people.gateway, casePath + "/screening-decision", """
+                {"outcome": "CHANNEL", "concernType": "CONFLICTED", "rationale": "Vulnerabilities and an emerging interest."}"""))
+                .isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).isEqualTo(201);
+        String meeting = meeting(people.coordinator);
+        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
+        assertThat(post(people.chair, "/api/v1/panel-meetings/" + meeting + "/decisions",
+                "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Adopt; mentoring.\"}")).isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/consent", """
+                {"outcome": "GIVEN", "givenBy": "PARENT_OR_CARER", "consenter": "Parent Testerson", "capacity": "HAS_CAPACITY"}"""))
+                .isEqualTo(201);
+        var intervention = people.coordinator.postJson(casePath + "/interventions", """
+                {"type": "IDEOLOGICAL_MENTORING", "provider": "%s", "objectives": "Build belonging.", "plannedSessions": 6}"""
+                .formatted(people.providerOrganisation));
+        assertThat(intervention.statusCode()).as(intervention.body()).isEqualTo(201);
+        String interventionId = json(intervention).get("id").asString();
+        String sessions = "/api/v1/interventions/" + interventionId + "/sessions";
+        assertThat(stalledIds(people.coordinator)).doesNotContain(interventionId);
+
+        // Two missed in a row (the default limit): stalled, for this authority's coordinator and on the home page.
+        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now().minusDays(8) + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
+        assertThat(stalledIds(people.coordinator)).as("one missed session is not a stall").doesNotContain(interventionId);
+        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now().minusDays(1) + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
+        var stalled = json(people.coordinator.get("/api/v1/stalled-plans"));
+        assertThat(stalledIds(people.coordinator)).contains(interventionId);
+        stalled.forEach(s -> {
+            if (s.get("interventionId").asString().equals(interventionId)) {
+                assertThat(s.get("why").asString()).isEqualTo("2 sessions missed in a row");
+                assertThat(s.get("caseReference").asString()).isEqualTo(reference);
+            }
+        });
+        assertThat(stalledIds(people.otherCoordinator)).as("another authority's coordinator").doesNotContain(interventionId);
+        String home = people.coordinator.get("/").body();
+        assertThat(home).contains("Stalled support plans").contains(reference + ": Ideological mentoring, " + people.providerOrganisation
+                + " (2 sessions missed in a row)").contains("/cases/" + id).doesNotContain("Rowan");
+        assertThat(people.otherCoordinator.get("/").body()).doesNotContain(reference);
+
+        // A session held re-arms it: no longer stalled.
+        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\"}")).isEqualTo(201);
+        assertThat(stalledIds(people.coordinator)).doesNotContain(interventionId);
+        assertThat(people.coordinator.get("/").body()).doesNotContain(reference + ": Ideological mentoring");
+    }
+
+    private static List<String> stalledIds(org.waymark.support.TestHttp coordinator) {
+        var response = coordinator.get("/api/v1/stalled-plans");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var out = new ArrayList<String>();
+        json(response).forEach(s -> out.add(s.get("interventionId").asString()));
+        return out;
+    }
+
+    @Test
     void closingARepeatReferralNeedsASupervisor() {
         String surname = "Repeat-" + people.suffix;
         String first = submitted("Ari", surname);

@@ -121,7 +121,7 @@ class ChannelApiController {
     @Operation(summary = "Support plans that have stalled in your area: sessions missed in a row, or none held for too long")
     List<StalledPlans.Stalled> stalled() {
         var user = CurrentUsers.require();
-        return stalled.stalled().stream().filter(s -> user.areaCode() != null && s.localAuthority().equals(user.areaCode())).toList();
+        return user.areaCode() == null ? List.of() : stalled.stalledIn(user.areaCode());
     }
 
     @PostMapping("/api/v1/cases/{id}/reviews")

@@ -49,10 +49,18 @@ class StalledPlans {
     /** Every open intervention that has stalled now. */
     @Transactional(readOnly = true)
     List<Stalled> stalled() {
+        return stalledIn(null);
+    }
+
+    /** The open interventions of one local authority's cases (all, for null) that have stalled now. */
+    @Transactional(readOnly = true)
+    List<Stalled> stalledIn(String localAuthority) {
         LocalDate today = LocalDate.now(clock.withZone(Channel.LONDON));
         var out = new ArrayList<Stalled>();
         var open = jdbc.sql("select i.id, i.case_id, c.reference, c.local_authority, i.type, i.provider, i.created_at from intervention i "
-                        + "join prevent_case c on c.id = i.case_id where i.ended_at is null and c.stage = 'SUPPORT'")
+                        + "join prevent_case c on c.id = i.case_id where i.ended_at is null and c.stage = 'SUPPORT'"
+                        + (localAuthority == null ? "" : " and c.local_authority = :area") + " order by c.reference")
+                .params(localAuthority == null ? java.util.Map.<String, Object>of() : java.util.Map.<String, Object>of("area", localAuthority))
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()}).list();
         for (Object[] i : open) {
