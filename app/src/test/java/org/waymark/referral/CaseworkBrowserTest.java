@@ -161,6 +161,33 @@ class CaseworkBrowserTest extends BrowserTestCase {
     }
 
     @Test
+    void aCaseworkerRecordsAFamilyMemberOnTheCasePage() {
+        var people = new CaseFixtures(context, baseUrl());
+        var created = CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(),
+                CaseFixtures.referral("Ellis", "Linked-" + people.suffix, LocalDate.now().minusYears(16).toString()));
+        String id = json(created).get("id").asString();
+
+        signIn(user(Role.GATEWAY_OFFICER, "PF-" + CaseFixtures.MET, CaseFixtures.MET));
+        waitForHome();
+        open("/cases/" + id);
+        assertThat(driver.findElement(By.id("linked-people")).getText()).contains("No family members or third parties recorded.");
+        driver.findElement(By.cssSelector("#linked-people details summary")).click();
+        type("relationship", "Older brother");
+        press("/linked-people");
+        assertThat(errorSummary()).contains("Select whether they are a family member or a third party").contains("Enter the person's name");
+        assertThat(driver.findElement(By.id("relationship")).getAttribute("value")).as("what was typed is kept").isEqualTo("Older brother");
+        accessible("case-linked-person-errors");
+        choose("category", "FAMILY_MEMBER");
+        type("name", "Ashley Linked-" + people.suffix);
+        press("/linked-people");
+        banner("Linked person added");
+        assertThat(driver.findElement(By.id("linked-people")).getText())
+                .contains("Ashley Linked-" + people.suffix + ": Family member (Older brother)");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Linked person added");
+        accessible("case-linked-person");
+    }
+
+    @Test
     void aGatewayOfficerDecidesAndAChairRecordsThePanelDecision() {
         var people = new CaseFixtures(context, baseUrl());
         var created = CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(),

@@ -131,7 +131,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /cases", "GET /cases/{id}", "GET /cases/{id}/documents/{documentId}", "POST /cases/{id}/checks",
                 "POST /cases/{id}/screening-decision", "POST /cases/{id}/screening-approval", "POST /cases/{id}/deconfliction-clearance",
                 "POST /cases/{id}/information-requests", "POST /cases/{id}/consent", "POST /cases/{id}/interventions",
-                "POST /cases/{id}/reviews", "POST /cases/{id}/transfer", "POST /cases/{id}/assessments")) {
+                "POST /cases/{id}/reviews", "POST /cases/{id}/transfer", "POST /cases/{id}/assessments", "POST /cases/{id}/linked-people")) {
             EXPECTED.put(p, records(CASE_READERS));
         }
         for (String p : List.of("GET /panel-meetings", "POST /panel-meetings", "GET /panel-meetings/{id}", "POST /panel-meetings/{id}/agenda",

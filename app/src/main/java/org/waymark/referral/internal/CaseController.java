@@ -7,11 +7,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.waymark.access.Action;
 import org.waymark.access.CurrentUsers;
 import org.waymark.access.Geography;
 import org.waymark.govuk.FormErrors;
+import org.waymark.govuk.PageForms;
+import org.waymark.referral.Cases;
 import org.waymark.referral.CaseStage;
 
 /** The case worker's pages: their cases, oldest first, and the case page with every stage's section. */
@@ -21,11 +27,15 @@ class CaseController {
     private final CaseViews views;
     private final ReferralApiController api;
     private final Geography geography;
+    private final LinkedPeople linkedPeople;
+    private final Cases cases;
 
-    CaseController(CaseViews views, ReferralApiController api, Geography geography) {
+    CaseController(CaseViews views, ReferralApiController api, Geography geography, LinkedPeople linkedPeople, Cases cases) {
         this.views = views;
         this.api = api;
         this.geography = geography;
+        this.linkedPeople = linkedPeople;
+        this.cases = cases;
     }
 
     @GetMapping("/cases")
@@ -56,7 +66,10 @@ class CaseController {
 
     @GetMapping("/cases/{id}")
     String view(@PathVariable UUID id, Model model) {
-        model.addAttribute("view", views.view(CurrentUsers.require(), id));
+        var user = CurrentUsers.require();
+        model.addAttribute("view", views.view(user, id));
+        model.addAttribute("mayLink", cases.find(id).map(f -> cases.permits(user, Action.UPDATE, f)).orElse(false));
+        model.addAttribute("linkedCategories", ReferralEnums.LinkedCategory.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -65,6 +78,18 @@ class CaseController {
         }
         model.addAttribute("geography", new AreaNames(geography));
         return "referral/case";
+    }
+
+    @PostMapping("/cases/{id}/linked-people")
+    String link(@PathVariable UUID id, @RequestParam(required = false) String category, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String relationship, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            linkedPeople.add(CurrentUsers.require(), id, new LinkedPeople.NewLinkedPerson(category, name, relationship));
+        } catch (FormErrors.Invalid e) {
+            return PageForms.back(redirect, "/cases/" + id + "#linked-people", e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", "case.linked.added");
+        return "redirect:/cases/" + id + "#linked-people";
     }
 
     @GetMapping("/cases/{id}/documents/{documentId}")

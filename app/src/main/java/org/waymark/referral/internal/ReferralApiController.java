@@ -49,17 +49,17 @@ class ReferralApiController {
     private final Cases cases;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
-    private final java.time.Clock clock;
+    private final LinkedPeople linkedPeople;
 
     ReferralApiController(ReferralIntake intake, ReferralStore store, CaseViews views, Cases cases,
-            AuditTrail audit, TransactionTemplate transactions, java.time.Clock clock) {
+            AuditTrail audit, TransactionTemplate transactions, LinkedPeople linkedPeople) {
         this.intake = intake;
         this.store = store;
         this.views = views;
         this.cases = cases;
         this.audit = audit;
         this.transactions = transactions;
-        this.clock = clock;
+        this.linkedPeople = linkedPeople;
     }
 
     /** All a referrer is ever told: received, with its reference. Never the outcome. */
@@ -152,39 +152,10 @@ class ReferralApiController {
         return views.view(CurrentUsers.require(), id);
     }
 
-    record NewLinkedPerson(String category, String name, String relationship) {
-    }
-
     @PostMapping("/api/v1/cases/{id}/linked-people")
     @Operation(summary = "Record a family member or other third party (category FAMILY_MEMBER or THIRD_PARTY)")
-    ResponseEntity<ReferralStore.LinkedPerson> link(@PathVariable UUID id, @RequestBody NewLinkedPerson body) {
-        var user = CurrentUsers.require();
-        var errors = new FormErrors();
-        var category = org.waymark.govuk.Choices.parse(ReferralEnums.LinkedCategory.class, body.category());
-        if (category == null) {
-            errors.add("category", "case.linked.category");
-        }
-        if (!ReferralForm.present(body.name())) {
-            errors.add("name", "case.linked.name");
-        } else if (body.name().length() > 200) {
-            errors.add("name", "form.tooLong", 200);
-        }
-        if (body.relationship() != null && body.relationship().length() > 100) {
-            errors.add("relationship", "form.tooLong", 100);
-        }
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
-        var person = transactions.execute(t -> {
-            var file = cases.require(user, Action.UPDATE, id);
-            var p = new ReferralStore.LinkedPerson(UUID.randomUUID(), category.name(), body.name().strip(),
-                    ReferralForm.clean(body.relationship()), user.username(), Instant.now(clock));
-            store.insertLinkedPerson(id, p);
-            cases.milestone(id, "LINKED_PERSON_ADDED", user, category.name());
-            audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.linked-person.added").record("CASE", id).person(file.personId()));
-            return p;
-        });
-        return ResponseEntity.status(HttpStatus.CREATED).body(person);
+    ResponseEntity<ReferralStore.LinkedPerson> link(@PathVariable UUID id, @RequestBody LinkedPeople.NewLinkedPerson body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(linkedPeople.add(CurrentUsers.require(), id, body));
     }
 
     @GetMapping("/api/v1/cases/{id}/documents/{documentId}")
