@@ -20,8 +20,8 @@ import org.waymark.support.IntegrationTest;
 
 /**
  * Notifications go through the event publication registry to a real SMTP server (GreenMail, in process):
- * the gateway hears of a new referral, the coordinator of a provider's concern, and no e-mail carries
- * anything but a reference and a link.
+ * the gateway hears of a new referral, the coordinator of a stalled support plan (once a stall), and no
+ * e-mail carries anything but a reference and a link.
  */
 class NotificationIntegrationTest extends IntegrationTest {
 
@@ -36,6 +36,9 @@ class NotificationIntegrationTest extends IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("waymark.base-url", () -> "https://waymark.example");
+        // The stalled-plan check runs every second here (every hour by default).
+        registry.add("waymark.channel.stalled-check-interval", () -> "PT1S");
+        registry.add("waymark.channel.stalled-check-initial-delay", () -> "PT1S");
     }
 
     @AfterAll
@@ -63,6 +66,60 @@ class NotificationIntegrationTest extends IntegrationTest {
         String body = GreenMailUtil.getBody(message);
         assertThat(body).contains("https://waymark.example/cases/" + id)
                 .doesNotContain("Quinn").doesNotContain(surname).doesNotContain("attack").doesNotContain("NW1");
+    }
+
+    @Test
+    void theCoordinatorIsToldOnceWhenASupportPlanStalls() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        String coordinatorMail = "coordinator." + people.suffix + "@camden.example";
+        jdbc.sql("update user_account set email = ? where username = ?").params(coordinatorMail, "case.coordinator." + people.suffix).update();
+        var plan = people.inSupport("Rowan", "Stallmail-" + people.suffix);
+        String sessions = "/api/v1/interventions/" + plan.interventionId() + "/sessions";
+        for (int daysAgo : new int[] {9, 2}) {
+            var missed = people.provider.postJson(sessions, "{\"heldOn\": \"" + LocalDate.now().minusDays(daysAgo) + "\", \"status\": \"MISSED\"}");
+            assertThat(missed.statusCode()).as(missed.body()).isEqualTo(201);
+        }
+
+        var message = awaitMessageTo(coordinatorMail, "Support plan for case " + plan.reference() + " has stalled");
+        String body = GreenMailUtil.getBody(message);
+        assertThat(body).contains("https://waymark.example/cases/" + plan.caseId()).doesNotContain("Rowan").doesNotContain("Stallmail");
+        Thread.sleep(3_000); // three more checks: the same stall is not announced again
+        assertThat(messagesTo(coordinatorMail, "has stalled")).isEqualTo(1);
+        var timeline = CaseFixtures.json(people.coordinator.get("/api/v1/cases/" + plan.caseId())).get("timeline");
+        var stalls = new java.util.ArrayList<String>();
+        timeline.forEach(m -> {
+            if (m.get("kind").asString().equals("PLAN_STALLED")) {
+                stalls.add(m.get("detail").asString());
+            }
+        });
+        assertThat(stalls).containsExactly("2 sessions missed in a row");
+    }
+
+    private long messagesTo(String address, String subjectPart) throws Exception {
+        long n = 0;
+        for (var m : SMTP.getReceivedMessages()) {
+            for (var to : m.getAllRecipients()) {
+                if (to.toString().equals(address) && m.getSubject().contains(subjectPart)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private jakarta.mail.internet.MimeMessage awaitMessageTo(String address, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (var m : SMTP.getReceivedMessages()) {
+                for (var to : m.getAllRecipients()) {
+                    if (to.toString().equals(address) && subject.equals(m.getSubject())) {
+                        return m;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no e-mail '" + subject + "' to " + address + " within 20 s; received " + SMTP.getReceivedMessages().length);
     }
 
     private jakarta.mail.internet.MimeMessage awaitMessageTo(String address) throws Exception {

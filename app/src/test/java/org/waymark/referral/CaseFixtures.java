@@ -80,4 +80,45 @@ public final class CaseFixtures {
     public static HttpResponse<String> submit(TestHttp client, String key, String body) {
         return client.send("POST", "/api/v1/referrals", body, "Idempotency-Key", key);
     }
+
+    /** A case in support: its id and reference, and the one intervention on its plan. */
+    public record Supported(String caseId, String reference, String interventionId) {
+    }
+
+    /**
+     * A new referral of a 15-year-old taken through the API to support: screened to Channel, assessed, adopted by
+     * the panel, consent from a parent, and one mentoring intervention with {@link #providerOrganisation}.
+     */
+    public Supported inSupport(String forename, String surname) {
+        var received = submit(referrer, java.util.UUID.randomUUID().toString(),
+                referral(forename, surname, java.time.LocalDate.now().minusYears(15).minusDays(40).toString()));
+        expect(received, 201);
+        String id = json(received).get("id").asString();
+        String casePath = "/api/v1/cases/" + id;
+        expect(gateway.postJson(casePath + "/screening-decision", """
+                {"outcome": "CHANNEL", "concernType": "CONFLICTED", "rationale": "Vulnerabilities and an emerging interest."}"""), 201);
+        expect(coordinator.postJson(casePath + "/assessments", CaseLifecycleIntegrationTest.assessment(false)), 201);
+        var meeting = coordinator.postJson("/api/v1/panel-meetings", """
+                {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair Person", "role": "Chair"},
+                 {"organisation": "%s", "name": "Health Member", "role": "CAMHS"}]}""".formatted(java.time.LocalDate.now(), CAMDEN, health));
+        expect(meeting, 201);
+        String meetingPath = "/api/v1/panel-meetings/" + json(meeting).get("id").asString();
+        expect(coordinator.postJson(meetingPath + "/agenda", "{\"caseId\": \"" + id + "\"}"), 201);
+        expect(chair.postJson(meetingPath + "/decisions", "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Adopt.\"}"),
+                201);
+        expect(coordinator.postJson(casePath + "/consent", """
+                {"outcome": "GIVEN", "givenBy": "PARENT_OR_CARER", "consenter": "Parent Testerson", "capacity": "HAS_CAPACITY"}"""), 201);
+        var intervention = coordinator.postJson(casePath + "/interventions", """
+                {"type": "IDEOLOGICAL_MENTORING", "provider": "%s", "objectives": "Build belonging.", "plannedSessions": 6}"""
+                .formatted(providerOrganisation));
+        expect(intervention, 201);
+        return new Supported(id, json(received).get("reference").asString(), json(intervention).get("id").asString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " from " + response.request().method() + " " + response.request().uri() + ", got "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
 }

@@ -222,25 +222,10 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
 
     @Test
     void aPlanWhoseSessionsAreMissedShowsAsStalledToItsCoordinatorUntilOneIsHeld() {
-        String id = submitted("Rowan", "Stalled-" + people.suffix);
-        String casePath = "/api/v1/cases/" + id;
-        String reference = json(people.gateway.get(casePath)).get("reference").asString();
-        assertThat(post(people.gateway, casePath + "/screening-decision", """
-                {"outcome": "CHANNEL", "concernType": "CONFLICTED", "rationale": "Vulnerabilities and an emerging interest."}"""))
-                .isEqualTo(201);
-        assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).isEqualTo(201);
-        String meeting = meeting(people.coordinator);
-        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
-        assertThat(post(people.chair, "/api/v1/panel-meetings/" + meeting + "/decisions",
-                "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Adopt; mentoring.\"}")).isEqualTo(201);
-        assertThat(post(people.coordinator, casePath + "/consent", """
-                {"outcome": "GIVEN", "givenBy": "PARENT_OR_CARER", "consenter": "Parent Testerson", "capacity": "HAS_CAPACITY"}"""))
-                .isEqualTo(201);
-        var intervention = people.coordinator.postJson(casePath + "/interventions", """
-                {"type": "IDEOLOGICAL_MENTORING", "provider": "%s", "objectives": "Build belonging.", "plannedSessions": 6}"""
-                .formatted(people.providerOrganisation));
-        assertThat(intervention.statusCode()).as(intervention.body()).isEqualTo(201);
-        String interventionId = json(intervention).get("id").asString();
+        var supported = people.inSupport("Rowan", "Stalled-" + people.suffix);
+        String id = supported.caseId();
+        String reference = supported.reference();
+        String interventionId = supported.interventionId();
         String sessions = "/api/v1/interventions/" + interventionId + "/sessions";
         assertThat(stalledIds(people.coordinator)).doesNotContain(interventionId);
 

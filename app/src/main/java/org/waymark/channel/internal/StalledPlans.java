@@ -90,7 +90,8 @@ class StalledPlans {
     }
 
     /** Alerts each stalled plan's coordinator once; a held session re-arms the alert. */
-    @Scheduled(fixedDelayString = "${waymark.channel.stalled-check-interval:PT1H}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${waymark.channel.stalled-check-interval:PT1H}",
+            initialDelayString = "${waymark.channel.stalled-check-initial-delay:PT1M}")
     @Transactional
     public void alert() {
         for (var s : stalled()) {
