@@ -1,7 +1,7 @@
 -- Sustained API referral intake: every request a new referral with its own Idempotency-Key and subject.
 --   WAYMARK_BENCH_TOKEN=wmk_... wrk -t2 -c64 -d30s -s bench/wrk/intake.lua http://127.0.0.1:8097
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
-local report = require("report")
+local shared = require("shared")
 
 -- Synthetic people spread as real referrals are: many surnames and postcodes, so no blocking key of record
 -- linkage holds thousands of them (one shared postcode and surname initial made every lookup read 2,000 rows).
@@ -13,16 +13,12 @@ local districts = {"E1", "E2", "E3", "E5", "E8", "E9", "E14", "E17", "N1", "N4",
   "SE1", "SE5", "SE8", "SE13", "SE15", "SE18", "SW2", "SW4", "SW8", "SW9", "SW11", "SW17", "W2", "W3", "W6", "W10", "W12"}
 local letters = "ABDEFGHJLNPQRSTUWXYZ"
 local function letter() local i = math.random(#letters) return letters:sub(i, i) end
-local threads = 0
 local sent = 0
 
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
+setup = shared.setup
 
 function init(args)
-  math.randomseed(os.time() * 100 + thread_number)
+  shared.seed()
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("WAYMARK_BENCH_TOKEN")
@@ -42,4 +38,4 @@ function request()
   return wrk.format(nil, "/api/v1/referrals", nil, body)
 end
 
-done = report.done
+done = shared.done

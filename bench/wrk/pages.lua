@@ -2,19 +2,15 @@
 -- credentials come as -H on the command line (a bearer token, or a session cookie for the HTML page).
 --   WAYMARK_BENCH_PATH=/api/v1/cases/ WAYMARK_BENCH_IDS=ids wrk -t2 -c4 -d30s -H "Authorization: Bearer wmk_..." -s bench/wrk/pages.lua URL
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
-local report = require("report")
+local shared = require("shared")
 
 local ids = {}
 local path = os.getenv("WAYMARK_BENCH_PATH")
-local threads = 0
 
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
+setup = shared.setup
 
 function init(args)
-  math.randomseed(os.time() * 100 + thread_number)
+  shared.seed()
   if os.getenv("WAYMARK_BENCH_IDS") then
     for line in io.lines(os.getenv("WAYMARK_BENCH_IDS")) do
       if line ~= "" then ids[#ids + 1] = line end
@@ -26,4 +22,4 @@ function request()
   return wrk.format("GET", #ids == 0 and path or path .. ids[math.random(#ids)])
 end
 
-done = report.done
+done = shared.done
