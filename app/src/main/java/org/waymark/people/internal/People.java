@@ -155,7 +155,20 @@ class People {
             batch.batchUpdate("insert into person_linkage_record (case_id, person_id, forename, surname, date_of_birth, postcode, encoded) "
                     + "values (?, ?, ?, ?, ?, ?, ?)",
                     records);
-            batch.batchUpdate("insert into person_block_key (block_key, case_id) values (?, ?)", keys);
+            insertKeys(keys);
+        }
+    }
+
+    /**
+     * The keys as multi-row inserts, a thousand rows a statement: one statement for a referral's seven or so
+     * keys rather than seven (a JDBC batch still has the database run each row as its own statement).
+     */
+    private void insertKeys(List<Object[]> keys) {
+        for (int from = 0; from < keys.size(); from += 1_000) {
+            var chunk = keys.subList(from, Math.min(keys.size(), from + 1_000));
+            var values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            batch.update("insert into person_block_key (block_key, case_id) values " + values,
+                    chunk.stream().flatMap(java.util.Arrays::stream).toArray());
         }
     }
 

@@ -95,15 +95,12 @@ class ReferralIntake {
         if (idempotency == null) {
             return transactions.execute(t -> open(user, form, via, language, files, null, null));
         }
+        // No look before the write: the key's primary key finds a retry, and a retry is rare beside a new referral.
         String bodyHash = sha256(json.writeValueAsString(form));
-        var earlier = replay(idempotency, bodyHash);
-        if (earlier != null) {
-            return earlier;
-        }
         try {
             return transactions.execute(t -> open(user, form, via, language, files, idempotency, bodyHash));
         } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
-            // A retry raced its original: the original's commit holds the key; answer as it did.
+            // A retry (or one racing its original): the original's commit holds the key; answer as it did.
             var replayed = replay(idempotency, bodyHash);
             if (replayed == null) {
                 throw sameKeyAtTheSameMoment;
