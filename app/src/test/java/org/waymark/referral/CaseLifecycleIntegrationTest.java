@@ -133,6 +133,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         var view = json(people.coordinator.get(casePath));
         assertThat(view.get("stage").asString()).isEqualTo("CHANNEL");
         assertThat(view.get("referral").get("ethnicity")).as("equality data is never shown to caseworkers").isNull();
+        assertThat(view.get("mayUpdate").asBoolean()).as("the coordinator may add to it").isTrue();
         assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).isEqualTo(201);
         assertThat(post(people.coordinator, casePath + "/assessments", assessment(false))).as("a second one must say what changed")
                 .isEqualTo(400);
@@ -142,6 +143,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
         var panelView = json(people.panel.get(casePath));
         assertThat(panelView.get("sections").has("screening")).as("panel members do not see police screening").isFalse();
+        assertThat(panelView.get("mayUpdate").asBoolean()).as("panel members read the case, never add to it").isFalse();
         assertThat(panelView.get("sections").has("assessments")).isTrue();
         assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/decisions",
                 "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Agreed\"}")).as("only the chair decides").isEqualTo(404);

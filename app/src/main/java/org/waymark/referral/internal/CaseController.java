@@ -12,12 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.waymark.access.Action;
 import org.waymark.access.CurrentUsers;
 import org.waymark.access.Geography;
 import org.waymark.govuk.FormErrors;
 import org.waymark.govuk.PageForms;
-import org.waymark.referral.Cases;
 import org.waymark.referral.CaseStage;
 
 /** The case worker's pages: their cases, oldest first, and the case page with every stage's section. */
@@ -28,14 +26,12 @@ class CaseController {
     private final ReferralApiController api;
     private final Geography geography;
     private final LinkedPeople linkedPeople;
-    private final Cases cases;
 
-    CaseController(CaseViews views, ReferralApiController api, Geography geography, LinkedPeople linkedPeople, Cases cases) {
+    CaseController(CaseViews views, ReferralApiController api, Geography geography, LinkedPeople linkedPeople) {
         this.views = views;
         this.api = api;
         this.geography = geography;
         this.linkedPeople = linkedPeople;
-        this.cases = cases;
     }
 
     @GetMapping("/cases")
@@ -68,7 +64,6 @@ class CaseController {
     String view(@PathVariable UUID id, Model model) {
         var user = CurrentUsers.require();
         model.addAttribute("view", views.view(user, id));
-        model.addAttribute("mayLink", cases.find(id).map(f -> cases.permits(user, Action.UPDATE, f)).orElse(false));
         model.addAttribute("linkedCategories", ReferralEnums.LinkedCategory.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());

@@ -44,11 +44,14 @@ class CaseViews {
     record OtherCase(UUID id, String reference, CaseStage stage, Instant receivedAt, String localAuthority, boolean readable) {
     }
 
-    /** @param personId the person the case is about: the same for every referral of one person (record linkage merges them) */
+    /**
+     * @param personId  the person the case is about: the same for every referral of one person (record linkage merges them)
+     * @param mayUpdate whether this user may add to the case (linked people, documents): what the page offers
+     */
     record CaseView(UUID id, String reference, UUID personId, CaseStage stage, String localAuthority, String localAuthorityName, String forceArea,
             Instant receivedAt, CaseFile.ReceivedVia receivedVia, boolean withheld, ReferralStore.Answers referral,
             List<ReferralStore.Document> documents, List<ReferralStore.LinkedPerson> linkedPeople, List<OtherCase> otherCases,
-            List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections,
+            List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections, boolean mayUpdate,
             @com.fasterxml.jackson.annotation.JsonIgnore List<CaseSection> sectionList) {
     }
 
@@ -96,7 +99,8 @@ class CaseViews {
         return new CaseView(file.id(), file.reference(), file.personId(), file.stage(), file.localAuthority(),
                 geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
                 file.receivedAt(), file.receivedVia(), file.withheld(), answers, panelOnly ? List.of() : store.documents(id),
-                store.linkedPeople(id), others, cases.timeline(id), panelOnly ? List.of() : cases.disclosures(id), map, list);
+                store.linkedPeople(id), others, cases.timeline(id), panelOnly ? List.of() : cases.disclosures(id), map,
+                cases.permits(user, org.waymark.access.Action.UPDATE, file), list);
     }
 
     /** A reader whose only way into the case is a panel agenda. */
