@@ -57,16 +57,25 @@ class StalledPlans {
     List<Stalled> stalledIn(String localAuthority) {
         LocalDate today = LocalDate.now(clock.withZone(Channel.LONDON));
         var out = new ArrayList<Stalled>();
-        var open = jdbc.sql("select i.id, i.case_id, c.reference, c.local_authority, i.type, i.provider, i.created_at from intervention i "
-                        + "join prevent_case c on c.id = i.case_id where i.ended_at is null and c.stage = 'SUPPORT'"
-                        + (localAuthority == null ? "" : " and c.local_authority = :area") + " order by c.reference")
-                .params(localAuthority == null ? java.util.Map.<String, Object>of() : java.util.Map.<String, Object>of("area", localAuthority))
+        String open = "from intervention i join prevent_case c on c.id = i.case_id where i.ended_at is null and c.stage = 'SUPPORT'"
+                + (localAuthority == null ? "" : " and c.local_authority = :area");
+        var area = localAuthority == null ? java.util.Map.<String, Object>of() : java.util.Map.<String, Object>of("area", localAuthority);
+        var plans = jdbc.sql("select i.id, i.case_id, c.reference, c.local_authority, i.type, i.provider, i.created_at " + open + " order by c.reference")
+                .params(area)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()}).list();
-        for (Object[] i : open) {
+        // Every open plan's sessions in one query, newest first (the home page asks on every visit).
+        var sessions = new java.util.HashMap<UUID, List<Object[]>>();
+        jdbc.sql("select s.intervention_id, s.status, s.held_on from intervention_session s where s.intervention_id in (select i.id " + open
+                        + ") order by s.intervention_id, s.held_on desc, s.recorded_at desc")
+                .params(area)
+                .query(rs -> {
+                    sessions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Object[] {rs.getString(2), rs.getObject(3, LocalDate.class)});
+                });
+        for (Object[] i : plans) {
             UUID id = (UUID) i[0];
-            var recent = jdbc.sql("select status, held_on from intervention_session where intervention_id = ? order by held_on desc, recorded_at desc")
-                    .param(id).query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class)}).list();
+            var recent = sessions.getOrDefault(id, List.of());
             int missed = 0;
             for (Object[] s : recent) {
                 if (!"MISSED".equals(s[0])) {
