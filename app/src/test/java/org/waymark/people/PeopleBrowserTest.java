@@ -53,9 +53,10 @@ class PeopleBrowserTest extends BrowserTestCase {
         type("forename", "Alex");
         type("surname", surname);
         submit();
-        waitForPath("surname=");
+        // The empty search left "surname=" in the address already: wait for this search's result itself.
         // One person now, shown under the spelling nearest the search (June's), with both referrals.
-        driver.findElement(By.linkText("Alex " + surname)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.linkText("Alex " + surname))).click();
         waitForPath("/people/");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Alex " + surname).contains("Alexander " + surname)
                 .contains("Merged in: 1 referrals");
