@@ -41,8 +41,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var account = tokens.authenticate(header.substring(7).trim())
                 .flatMap(accounts::byId)
-                .filter(UserAccount::enabled)
-                .filter(a -> !a.lockedAt(java.time.Instant.now()));
+                // A password lockout stops password sign-in only: anyone can trigger one with five wrong guesses, and it
+                // must not also stop an integration's referral feed.
+                .filter(UserAccount::enabled);
         if (account.isEmpty()) {
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token",
                     "The bearer token is unknown, expired or revoked.", request.getRequestURI());

@@ -125,18 +125,7 @@ class DemoData {
         }
         Path file = credentialsFile();
         try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            String generated = generate();
-            Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system; the data folder's own permissions apply.
-            }
-            return generated;
+            return org.waymark.storage.PrivateFiles.secret(file, DemoData::generate);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the demo password in " + file, e);
         }

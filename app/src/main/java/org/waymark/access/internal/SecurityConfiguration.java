@@ -27,6 +27,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.waymark.access.CurrentUser;
 import org.waymark.access.Role;
 
 /**
@@ -138,10 +139,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Ends a browser session 12 hours after sign-in however active it is (the 30-minute idle limit is the container's). */
+    /**
+     * Ends a browser session 12 hours after sign-in however active it is (the 30-minute idle limit is the
+     * container's), and at once when its account is disabled or its roles, organisation or area change.
+     */
     @Bean
-    SessionLimitFilter sessionLimitFilter(SecurityProperties properties, Clock clock) {
-        return new SessionLimitFilter(properties, clock);
+    SessionLimitFilter sessionLimitFilter(SecurityProperties properties, Clock clock, UserAccounts accounts) {
+        return new SessionLimitFilter(properties, clock, accounts);
     }
 
     /** The security filters run inside the Spring Security chains only, not a second time as servlet filters. */
@@ -162,10 +166,24 @@ class SecurityConfiguration {
     static final class SessionLimitFilter extends OncePerRequestFilter {
         private final SecurityProperties properties;
         private final Clock clock;
+        private final UserAccounts accounts;
 
-        SessionLimitFilter(SecurityProperties properties, Clock clock) {
+        SessionLimitFilter(SecurityProperties properties, Clock clock, UserAccounts accounts) {
             this.properties = properties;
             this.clock = clock;
+            this.accounts = accounts;
+        }
+
+        /**
+         * The session's principal was built at sign-in. The account is read again on every request (one query),
+         * so a disabled account, or one whose roles, organisation or area an administrator changed, stops at once.
+         */
+        private boolean stillValid(CurrentUser user) {
+            return accounts.byId(user.id()).filter(UserAccount::enabled)
+                    .filter(a -> a.roles().equals(user.roles()))
+                    .filter(a -> java.util.Objects.equals(a.organisationCode(), user.organisationCode()))
+                    .filter(a -> java.util.Objects.equals(a.areaCode(), user.areaCode()))
+                    .isPresent();
         }
 
         @Override
@@ -174,6 +192,14 @@ class SecurityConfiguration {
             var session = request.getSession(false);
             if (session != null && session.getAttribute(Sessions.SIGNED_IN_AT) instanceof Instant signedIn
                     && signedIn.plus(properties.sessionAbsoluteTimeout()).isBefore(Instant.now(clock))) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/sign-in?expired");
+                return;
+            }
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (session != null && authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+                    && user.method() != CurrentUser.AuthenticationMethod.API_TOKEN && !stillValid(user)) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/sign-in?expired");

@@ -22,6 +22,7 @@ import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.Geography;
 import org.waymark.access.Organisation;
+import org.waymark.access.OrganisationType;
 import org.waymark.access.RecordNotFoundException;
 import org.waymark.access.Role;
 import org.waymark.govuk.FormErrors;
@@ -85,10 +86,8 @@ class UserAdministration {
             var area = geography.area(request.areaCode().trim());
             if (area.isEmpty()) {
                 errors.add("areaCode", "user.area.unknown", request.areaCode());
-            } else if (organisation != null && organisation.areaCode() != null
-                    && !geography.contains(organisation.areaCode(), area.get().code())
-                    && !geography.contains(area.get().code(), organisation.areaCode())) {
-                errors.add("areaCode", "user.area.outside", organisation.areaCode());
+            } else if (organisation != null && !areaFits(organisation, area.get().code())) {
+                errors.add("areaCode", "user.area.outside", organisation.areaCode() == null ? "-" : organisation.areaCode());
             }
         }
         String passwordProblem = passwordProblem(request.password(), username);
@@ -96,6 +95,24 @@ class UserAdministration {
             errors.add("password", passwordProblem, MIN_PASSWORD_LENGTH);
         }
         return errors;
+    }
+
+    /**
+     * Whether a user of this organisation may work in this area. A council's, a trust's or a school's staff work
+     * within its own area (never wider: a coordinator given the whole force area would read every borough's
+     * cases). Police may also be given the wider area around their force (a CT region's officer covering
+     * several forces is a member of the region's unit). An organisation with no area (national, or a provider)
+     * places no bound but must itself be national for a wider area.
+     */
+    boolean areaFits(Organisation organisation, String area) {
+        if (organisation.areaCode() == null) {
+            return organisation.type() == null || organisation.type().hasNationalScope() || organisation.type() == OrganisationType.INTERVENTION_PROVIDER;
+        }
+        if (geography.contains(organisation.areaCode(), area)) {
+            return true;
+        }
+        boolean police = organisation.type() == OrganisationType.POLICE_FORCE || organisation.type() == OrganisationType.CTP_REGION_UNIT;
+        return police && geography.contains(area, organisation.areaCode());
     }
 
     /** The message code of what is wrong with a new password, or null if it is acceptable. */

@@ -77,19 +77,11 @@ class AuditCrypto {
             return decoded;
         }
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            }
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system.
-            }
-            return generated;
+            return Base64.getDecoder().decode(org.waymark.storage.PrivateFiles.secret(file, () -> {
+                byte[] generated = new byte[32];
+                new SecureRandom().nextBytes(generated);
+                return Base64.getEncoder().encodeToString(generated);
+            }));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the audit key at " + file
                     + "; set WAYMARK_AUDIT_KEY or make the data folder writable", e);

@@ -36,6 +36,7 @@ class AuditSealer {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private volatile Instant lastCheckpoint = Instant.EPOCH;
+    private volatile long lastCheckpointPosition = -1;
 
     AuditSealer(AuditEntries entries, AuditCrypto crypto, AuditProperties properties, TransactionTemplate transactions, Clock clock) {
         this.entries = entries;
@@ -96,7 +97,11 @@ class AuditSealer {
         if (lastCheckpoint.plus(properties.checkpointInterval()).isAfter(now)) {
             return;
         }
-        writeCheckpoint(entries.head(), now);
+        var head = entries.head();
+        // An idle trail adds no lines: the file grows with the chain, not with time.
+        if (head.position() != lastCheckpointPosition) {
+            writeCheckpoint(head, now);
+        }
     }
 
     void writeCheckpoint(AuditEntries.Head head, Instant now) {
@@ -105,10 +110,9 @@ class AuditSealer {
         }
         Path dir = properties.checkpointDir();
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(CHECKPOINT_FILE), head.position() + " " + head.chainHash() + " " + now + "\n",
-                    StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            org.waymark.storage.PrivateFiles.append(dir.resolve(CHECKPOINT_FILE), head.position() + " " + head.chainHash() + " " + now + "\n");
             lastCheckpoint = now;
+            lastCheckpointPosition = head.position();
         } catch (IOException e) {
             log.error("Cannot write audit checkpoint to {}", dir, e);
         }

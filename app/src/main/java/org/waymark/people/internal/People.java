@@ -90,6 +90,12 @@ class People {
         public boolean undone() {
             return undoneAt != null;
         }
+
+        /** The merge as a reader may see it: only the moved cases among these. */
+        Merge showing(Set<UUID> readable) {
+            return new Merge(id, survivorId, mergedId, caseIds.stream().filter(readable::contains).toList(), reason, mergedBy, mergedAt,
+                    undoneBy, undoneAt);
+        }
     }
 
     record Name(String forename, String surname, LocalDate dateOfBirth, String postcode, String reference) {
@@ -175,22 +181,25 @@ class People {
     // ---- candidates ---------------------------------------------------------------------------------------
 
     /**
-     * Other people like this record, best first: each person once, at their best-matching referral. Every
-     * referral sharing a key is weighed; only the few shown are read in full and explained. Timed as
-     * {@code waymark.people.lookup} (p50, p95, p99 at /actuator/prometheus).
+     * Other people like this record that the reader may know of, best first: each person once, at their
+     * best-matching referral among the cases the reader may read. A person with no such case is never shown, nor
+     * is any name, date of birth or referral from a case the reader may not read (another force's, or a case
+     * withheld by a deconfliction match). Every referral sharing a key is weighed; only the few shown are read in
+     * full and explained. Timed as {@code waymark.people.lookup} (p50, p95, p99 at /actuator/prometheus).
      */
-    List<Candidate> rank(PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
-        return lookups.record(() -> rankUntimed(query, exclude, rejected, limit));
+    List<Candidate> rank(CurrentUser reader, PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
+        return lookups.record(() -> rankUntimed(reader, query, exclude, rejected, limit));
     }
 
-    private List<Candidate> rankUntimed(PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
+    private record Weighed(UUID caseId, UUID personId, PersonRecord record, double weight) {
+    }
+
+    private List<Candidate> rankUntimed(CurrentUser reader, PersonRecord query, UUID exclude, Set<UUID> rejected, int limit) {
         var keys = model.queryKeys(query);
         if (keys.isEmpty()) {
             return List.of();
         }
-        record Weighed(UUID caseId, UUID personId, PersonRecord record, double weight) {
-        }
-        var best = new HashMap<UUID, Weighed>();
+        var byPerson = new HashMap<UUID, List<Weighed>>();
         jdbc.sql("select case_id, person_id, encoded from person_linkage_record where case_id in "
                 + "(select case_id from person_block_key where block_key = any(?)) fetch first " + MAX_CASES_READ + " rows only")
                 .param(keys.toArray(Long[]::new)).query(rs -> {
@@ -199,15 +208,34 @@ class People {
                         return;
                     }
                     var record = MatchModel.decode(rs.getString(3));
-                    var weighed = new Weighed(rs.getObject(1, UUID.class), personId, record, model.weight(query, record));
-                    best.merge(personId, weighed, (a, b) -> a.weight() >= b.weight() ? a : b);
+                    double weight = model.weight(query, record);
+                    if (MatchModel.probability(weight) >= SHOWN_FROM) {
+                        byPerson.computeIfAbsent(personId, k -> new ArrayList<>()).add(new Weighed(rs.getObject(1, UUID.class), personId, record, weight));
+                    }
                 });
-        var shown = best.values().stream().filter(w -> MatchModel.probability(w.weight()) >= SHOWN_FROM)
-                .sorted(Comparator.comparingDouble((Weighed w) -> -w.weight()).thenComparing(Weighed::personId)).limit(limit).toList();
+        Comparator<Weighed> best = Comparator.comparingDouble((Weighed w) -> -w.weight()).thenComparing(Weighed::caseId);
+        byPerson.values().forEach(list -> list.sort(best));
+        var ordered = byPerson.values().stream().map(list -> list.get(0)).sorted(best).map(Weighed::personId).toList();
+        // People in order of their best referral, a page at a time, until enough of them have a case the reader may read.
+        var shown = new ArrayList<Weighed>();
+        var referrals = new HashMap<UUID, List<CaseFile>>();
+        for (int from = 0; from < ordered.size() && shown.size() < limit; from += limit * 2) {
+            var page = ordered.subList(from, Math.min(ordered.size(), from + limit * 2));
+            var casesOfPage = cases.casesOf(page);
+            for (UUID person : page) {
+                var readable = casesOfPage.getOrDefault(person, List.of()).stream().filter(c -> cases.permits(reader, Action.READ, c)).toList();
+                var readableIds = readable.stream().map(CaseFile::id).collect(java.util.stream.Collectors.toSet());
+                byPerson.get(person).stream().filter(w -> readableIds.contains(w.caseId())).findFirst().ifPresent(w -> {
+                    if (shown.size() < limit) {
+                        shown.add(w);
+                        referrals.put(person, readable);
+                    }
+                });
+            }
+        }
         if (shown.isEmpty()) {
             return List.of();
         }
-        var referrals = cases.casesOf(shown.stream().map(Weighed::personId).toList());
         var linked = new HashMap<UUID, Linked>();
         jdbc.sql("select case_id, person_id, forename, surname, date_of_birth, postcode from person_linkage_record where case_id = any(?)")
                 .param(shown.stream().map(Weighed::caseId).toArray(UUID[]::new))
@@ -216,6 +244,26 @@ class People {
                 .list().forEach(l -> linked.put(l.caseId(), l));
         return shown.stream().map(w -> candidate(linked.get(w.caseId()), model.compare(query, w.record()),
                 referrals.getOrDefault(w.personId(), List.of()))).toList();
+    }
+
+    /** The person's cases this reader may read: what they may be shown of that person (none: the person is not shown). */
+    private List<CaseFile> readableCasesOf(CurrentUser reader, UUID person) {
+        return cases.casesOf(person).stream().filter(c -> cases.permits(reader, Action.READ, c)).toList();
+    }
+
+    /**
+     * A merge or its undoing rewrites every case it moves: the user must be allowed to change each one, and to
+     * read the person they join. Otherwise it answers as if the person were not there.
+     */
+    private void requireMayMove(CurrentUser user, java.util.Collection<CaseFile> moved, UUID joined) {
+        for (var c : moved) {
+            if (!cases.permits(user, Action.UPDATE, c)) {
+                throw new RecordNotFoundException("PERSON", c.personId().toString());
+            }
+        }
+        if (readableCasesOf(user, joined).isEmpty()) {
+            throw new RecordNotFoundException("PERSON", joined.toString());
+        }
     }
 
     private Candidate candidate(Linked identity, MatchModel.Match match, List<CaseFile> files) {
@@ -237,7 +285,7 @@ class People {
         var identity = cases.identities(List.of(caseId)).get(0);
         var query = MatchModel.record(identity.forename(), identity.surname(),
                 identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString(), identity.postcode());
-        var candidates = rank(query, file.personId(), rejectedWith(file.personId()), 10);
+        var candidates = rank(user, query, file.personId(), rejectedWith(file.personId()), 10);
         for (var c : candidates) {
             audit.record(AuditEvent.of(AuditAction.CONSULTATION, "person.candidate").record("CASE", caseId).person(c.personId()));
         }
@@ -305,6 +353,7 @@ class People {
                 throw new RecordNotFoundException("PERSON", p.toString());
             }
         }
+        requireMayMove(user, cases.casesOf(merged), survivor);
         var id = UUID.randomUUID();
         var moved = cases.mergePerson(merged, survivor, user, "Same person as in earlier referrals (merge " + id + ")");
         jdbc.sql("update person_linkage_record set person_id = ? where person_id = ?").params(survivor, merged).update();
@@ -320,8 +369,8 @@ class People {
 
     /** Undoes a merge: its cases go back to the person they came from, and the pair is remembered as two people. */
     Merge undo(CurrentUser user, UUID mergeId) {
-        requireUser(user);
-        var merge = findMerge(mergeId).orElseThrow(() -> new RecordNotFoundException("PERSON_MERGE", mergeId.toString()));
+        mergeRecord(user, mergeId);
+        var merge = findMerge(mergeId).orElseThrow();
         if (merge.undone()) {
             throw new Conflict("This merge was already undone by " + merge.undoneBy() + ".");
         }
@@ -334,6 +383,7 @@ class People {
                 stillThere.add(c.id());
             }
         }
+        requireMayMove(user, cases.casesOf(merge.survivorId()).stream().filter(c -> stillThere.contains(c.id())).toList(), merge.survivorId());
         cases.separatePerson(merge.mergedId(), stillThere, user, "Merge " + mergeId + " undone");
         if (!stillThere.isEmpty()) {
             jdbc.sql("update person_linkage_record set person_id = ? where case_id = any(?)").params(merge.mergedId(), stillThere.toArray(UUID[]::new))
@@ -343,12 +393,19 @@ class People {
         jdbc.sql("update person_merge set undone_by = ?, undone_at = ? where id = ?").params(user.username(), Timestamp.from(now), mergeId).update();
         remember(merge.mergedId(), merge.survivorId(), Decision.NOT_SAME_PERSON, user);
         audit.record(AuditEvent.of(AuditAction.COMBINATION, "person.separated").record("PERSON_MERGE", mergeId).person(merge.mergedId()));
-        return findMerge(mergeId).orElseThrow();
+        return mergeRecord(user, mergeId);
     }
 
+    /** A merge, for a reader who may read a case of either person, listing only the moved cases they may read. */
     Merge mergeRecord(CurrentUser user, UUID id) {
         requireUser(user);
-        return findMerge(id).orElseThrow(() -> new RecordNotFoundException("PERSON_MERGE", id.toString()));
+        var merge = findMerge(id).orElseThrow(() -> new RecordNotFoundException("PERSON_MERGE", id.toString()));
+        var readable = cases.casesOf(List.of(merge.survivorId(), merge.mergedId())).values().stream().flatMap(List::stream)
+                .filter(c -> cases.permits(user, Action.READ, c)).map(CaseFile::id).collect(java.util.stream.Collectors.toSet());
+        if (readable.isEmpty()) {
+            throw new RecordNotFoundException("PERSON_MERGE", id.toString());
+        }
+        return merge.showing(readable);
     }
 
     java.util.Optional<Merge> findMerge(UUID id) {
@@ -384,7 +441,7 @@ class People {
             }
         }
         errors.throwIfAny();
-        var found = rank(MatchModel.record(form.forename(), form.surname(), dob == null || dob.isBlank() ? null : dob.strip(), null), null,
+        var found = rank(user, MatchModel.record(form.forename(), form.surname(), dob == null || dob.isBlank() ? null : dob.strip(), null), null,
                 Set.of(), 20);
         audit.record(AuditEvent.of(AuditAction.CONSULTATION, "person.search").reason(found.size() + " people found"));
         for (var c : found) {
@@ -397,12 +454,18 @@ class People {
         requireUser(user);
         var mergedInto = jdbc.sql("select merged_into from person where id = ?").param(id).query((rs, n) -> java.util.Optional.ofNullable(
                 rs.getObject(1, UUID.class))).optional().orElseThrow(() -> new RecordNotFoundException("PERSON", id.toString()));
-        var files = cases.casesOf(id);
+        var files = readableCasesOf(user, id);
+        if (files.isEmpty()) {
+            throw new RecordNotFoundException("PERSON", id.toString());
+        }
         var byCase = new HashMap<UUID, Cases.Identity>();
         cases.identities(files.stream().map(CaseFile::id).toList()).forEach(i -> byCase.put(i.caseId(), i));
         var names = files.stream().map(f -> byCase.get(f.id())).filter(java.util.Objects::nonNull)
                 .map(i -> new Name(i.forename(), i.surname(), i.dateOfBirth(), i.postcode(), i.reference())).toList();
-        var merges = jdbc.sql(MERGE + "where survivor_id = ? or merged_id = ? order by merged_at desc").params(id, id).query(People::merge).list();
+        // A merge lists the cases it moved: shown only with the cases this reader may read.
+        var readableIds = files.stream().map(CaseFile::id).collect(java.util.stream.Collectors.toSet());
+        var merges = jdbc.sql(MERGE + "where survivor_id = ? or merged_id = ? order by merged_at desc").params(id, id).query(People::merge).list()
+                .stream().map(m -> m.showing(readableIds)).toList();
         audit.record(AuditEvent.of(AuditAction.CONSULTATION, "person.viewed").record("PERSON", id).person(id));
         return new Person(id, mergedInto.isEmpty(), mergedInto.orElse(null), names, files.stream().map(People::referral).toList(), merges);
     }

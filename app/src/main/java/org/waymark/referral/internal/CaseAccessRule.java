@@ -50,6 +50,16 @@ class CaseAccessRule implements AccessRule<CaseFile> {
         return Decision.ABSTAIN;
     }
 
+    /**
+     * Whether a reader of one of a person's cases may learn that another of that person's cases exists (its
+     * reference, stage and date, never its content). Those they may read, always. Police also learn of the
+     * person's cases in other forces, so a screening decision sees every earlier referral; but never of a case
+     * withheld by a deconfliction match outside the force holding it. Nobody else learns of cases they may not
+     * read: a withheld case, or one at a police-only stage, stays invisible to partners.
+     */
+    static boolean mayKnowOf(CurrentUser reader, CaseFile other, boolean readable) {
+        return readable || (reader.isPolice() && !other.withheld());
+    }
 
     private boolean within(CurrentUser user, String area) {
         return user.areaCode() != null && area != null && geography.contains(user.areaCode(), area);

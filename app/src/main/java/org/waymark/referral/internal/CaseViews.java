@@ -83,10 +83,13 @@ class CaseViews {
     CaseView view(CurrentUser user, UUID id) {
         var file = cases.consult(user, id, "case.viewed");
         var answers = store.answers(id).map(CaseViews::withoutEqualityData).orElse(null);
-        var others = cases.otherCasesOf(file.personId(), file.id()).stream()
-                .map(o -> new OtherCase(o.id(), o.reference(), o.stage(), o.receivedAt(), o.localAuthority(),
-                        cases.permits(user, org.waymark.access.Action.READ, o)))
-                .toList();
+        var others = new ArrayList<OtherCase>();
+        for (var o : cases.otherCasesOf(file.personId(), file.id())) {
+            boolean readable = cases.permits(user, org.waymark.access.Action.READ, o);
+            if (CaseAccessRule.mayKnowOf(user, o, readable)) {
+                others.add(new OtherCase(o.id(), o.reference(), o.stage(), o.receivedAt(), o.localAuthority(), readable));
+            }
+        }
         var list = new ArrayList<CaseSection>();
         for (var supplier : sections) {
             list.addAll(supplier.sectionsFor(user, file));

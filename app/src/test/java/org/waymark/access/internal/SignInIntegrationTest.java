@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.waymark.access.AccessEvents.By;
 import org.waymark.access.Role;
 import org.waymark.support.IntegrationTest;
 import org.waymark.support.TestHttp;
@@ -95,6 +96,51 @@ class SignInIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofMinutes(16));
         var after = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
         assertThat(location(after)).endsWith("/");
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAtOnce() {
+        String username = newUser("disabled", Role.PREVENT_CASE_OFFICER);
+        var http = AccessFixtures.signedIn(context, baseUrl(), username);
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        var account = accounts.byUsername(username).orElseThrow();
+        context.getBean(UserAdministration.class).setEnabled(account.id(), false, new By("test", null));
+        var next = http.get("/cases");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(location(next)).contains("/sign-in");
+        // The session is gone, not merely refused once: enabling the account again does not bring it back.
+        context.getBean(UserAdministration.class).setEnabled(account.id(), true, new By("test", null));
+        assertThat(location(http.get("/"))).endsWith("/sign-in");
+    }
+
+    @Test
+    void aRoleOrAreaChangeEndsTheSessionSoTheNewRightsApplyFromTheNextSignIn() {
+        String username = newUser("changed", Role.GATEWAY_OFFICER);
+        var http = AccessFixtures.signedIn(context, baseUrl(), username);
+        assertThat(http.get("/cases").statusCode()).isEqualTo(200);
+        var account = accounts.byUsername(username).orElseThrow();
+        jdbc.sql("update user_account set area_code = 'E23000013' where id = ?").param(account.id()).update();
+        assertThat(location(http.get("/cases"))).contains("/sign-in");
+
+        String other = newUser("demoted", Role.GATEWAY_OFFICER);
+        var second = AccessFixtures.signedIn(context, baseUrl(), other);
+        assertThat(second.get("/cases").statusCode()).isEqualTo(200);
+        jdbc.sql("update user_role set role = 'REFERRER' where user_id = ?").param(accounts.byUsername(other).orElseThrow().id()).update();
+        assertThat(location(second.get("/cases"))).contains("/sign-in");
+    }
+
+    @Test
+    void aPasswordLockoutLeavesTheAccountsApiTokensWorking() {
+        String username = newUser("feed", Role.REFERRER);
+        var account = accounts.byUsername(username).orElseThrow();
+        var feed = http().bearer(AccessFixtures.token(context, account.id(), 1));
+        var http = http();
+        http.get("/sign-in");
+        for (int i = 0; i < 6; i++) {
+            http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-" + i));
+        }
+        assertThat(accounts.byUsername(username).orElseThrow().lockedAt(clock.instant())).isTrue();
+        assertThat(feed.get("/api/v1/me").statusCode()).isEqualTo(200);
     }
 
     @Test

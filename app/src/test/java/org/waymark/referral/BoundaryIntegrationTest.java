@@ -1,0 +1,174 @@
+package org.waymark.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.waymark.referral.CaseFixtures.json;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.OrganisationType;
+import org.waymark.access.Role;
+import org.waymark.access.internal.AccessFixtures;
+import org.waymark.support.IntegrationTest;
+import org.waymark.support.TestHttp;
+
+/**
+ * The boundaries a security probe found open, each attacked as the wrong reader would: another force's officer
+ * in record linkage (search, person page, candidates, merge), partners and the person's other referrals
+ * (withheld and police-only), and an administrator widening a user's area. Every response the wrong reader
+ * gets is searched for the facts they must not learn: names, dates of birth, case ids and references.
+ */
+class BoundaryIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    CaseFixtures people;
+
+    @BeforeEach
+    void fixtures() {
+        people = new CaseFixtures(context, baseUrl());
+    }
+
+    private String submit(String forename, String surname, String dateOfBirth, String localAuthority) {
+        var response = CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(),
+                CaseFixtures.referral(forename, surname, dateOfBirth).replace(CaseFixtures.CAMDEN, localAuthority));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("id").asString();
+    }
+
+    private static String personOf(TestHttp reader, String caseId) {
+        return json(reader.get("/api/v1/cases/" + caseId)).get("personId").asString();
+    }
+
+    private static void answersAsMissing(HttpResponse<String> response, String... secrets) {
+        assertThat(response.statusCode()).as(response.request().uri() + " " + response.body()).isEqualTo(404);
+        // The problem's "instance" repeats the path asked for, which the prober already knew.
+        assertThat(response.body().replace(response.request().uri().getPath(), "")).doesNotContain(secrets);
+    }
+
+    @Test
+    void anotherForceNeitherFindsNorReadsNorMergesThisForcesPeople() {
+        String surname = "Boundary-" + people.suffix;
+        String born = LocalDate.now().minusYears(17).minusDays(3).toString();
+        String metCase = submit("Tariq", surname, born, CaseFixtures.CAMDEN);
+        String metPerson = personOf(people.gateway, metCase);
+        String metReference = json(people.gateway.get("/api/v1/cases/" + metCase)).get("reference").asString();
+        String[] secrets = {metCase, metPerson, metReference, born};
+
+        // The Met's own officer finds the person by likeness.
+        var found = people.gateway.get("/api/v1/people?forename=Tariq&surname=" + surname);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(metPerson).contains(metReference);
+
+        // Cleveland's officer: no result, no person page, no merge record.
+        var search = people.otherGateway.get("/api/v1/people?forename=Tariq&surname=" + surname + "&dateOfBirth=" + born);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).doesNotContain(secrets).doesNotContain(surname);
+        answersAsMissing(people.otherGateway.get("/api/v1/people/" + metPerson), secrets);
+        assertThat(people.otherGateway.get("/people/" + metPerson).statusCode()).isEqualTo(404);
+
+        // The same person under another spelling referred in Hartlepool: Cleveland's case is not offered the Met's person,
+        // and cannot be merged into them.
+        String clevelandCase = submit("Tarik", surname, born, CaseFixtures.HARTLEPOOL);
+        String clevelandPerson = personOf(people.otherGateway, clevelandCase);
+        assertThat(clevelandPerson).isNotEqualTo(metPerson);
+        var matches = people.otherGateway.get("/api/v1/cases/" + clevelandCase + "/person-matches");
+        assertThat(matches.statusCode()).isEqualTo(200);
+        assertThat(matches.body()).doesNotContain(secrets);
+        answersAsMissing(people.otherGateway.postJson("/api/v1/cases/" + clevelandCase + "/person-matches/" + metPerson,
+                "{\"decision\": \"SAME_PERSON\", \"reason\": \"probe\"}"), secrets);
+        answersAsMissing(people.otherGateway.postJson("/api/v1/people/" + clevelandPerson + "/merge",
+                "{\"into\": \"" + metPerson + "\", \"reason\": \"probe\"}"), secrets);
+        // ... nor merge the Met's person into their own, which would rewrite the Met's case.
+        answersAsMissing(people.otherGateway.postJson("/api/v1/people/" + metPerson + "/merge",
+                "{\"into\": \"" + clevelandPerson + "\", \"reason\": \"probe\"}"), secrets);
+        assertThat(personOf(people.gateway, metCase)).isEqualTo(metPerson);
+        // And the Met's officer is not shown Cleveland's referral either.
+        var metMatches = people.gateway.get("/api/v1/cases/" + metCase + "/person-matches");
+        assertThat(metMatches.body()).doesNotContain(clevelandCase).doesNotContain(clevelandPerson);
+
+        // Referred again in Hartlepool with exactly the same name and date of birth, intake files it under the Met's
+        // person. Cleveland now reads that person, but only through its own case: nothing of the Met's.
+        String exact = submit("Tariq", surname, born, CaseFixtures.HARTLEPOOL);
+        assertThat(personOf(people.otherGateway, exact)).isEqualTo(metPerson);
+        var person = people.otherGateway.get("/api/v1/people/" + metPerson);
+        assertThat(person.statusCode()).isEqualTo(200);
+        assertThat(person.body()).contains(exact).doesNotContain(metCase).doesNotContain(metReference);
+        // Screening must see every earlier referral (the Southport lesson), so police learn that the Met's exists, by
+        // reference and stage, though they cannot open it.
+        var others = json(people.otherGateway.get("/api/v1/cases/" + exact)).get("otherCases");
+        assertThat(others).hasSize(1);
+        assertThat(others.get(0).get("reference").asString()).isEqualTo(metReference);
+        assertThat(others.get(0).get("readable").asBoolean()).isFalse();
+        answersAsMissing(people.otherGateway.get("/api/v1/cases/" + metCase), born);
+    }
+
+    @Test
+    void partnersNeverLearnOfWithheldOrPoliceOnlyReferrals() {
+        String surname = "Others-" + people.suffix;
+        String born = LocalDate.now().minusYears(16).toString();
+        String channelCase = submit("Nadia", surname, born, CaseFixtures.CAMDEN);
+        assertThat(people.gateway.postJson("/api/v1/cases/" + channelCase + "/screening-decision",
+                "{\"outcome\": \"CHANNEL\", \"concernType\": \"OTHER\", \"rationale\": \"For Channel.\"}").statusCode()).isEqualTo(201);
+        // A later referral of the same person, still at screening (police only)...
+        String screening = submit("Nadia", surname, born, CaseFixtures.CAMDEN);
+        // ... and one that matches the deconfliction register (withheld).
+        assertThat(people.gateway.postJson("/api/v1/deconfliction-subjects",
+                "{\"forename\": \"Nadia\", \"surname\": \"" + surname + "\", \"operation\": \"OP BOUNDARY\"}").statusCode()).isEqualTo(201);
+        String withheld = submit("Nadia", surname, born, CaseFixtures.CAMDEN);
+        assertThat(json(people.gateway.get("/api/v1/cases/" + withheld)).get("withheld").asBoolean()).isTrue();
+        assertThat(personOf(people.gateway, withheld)).isEqualTo(personOf(people.gateway, channelCase));
+        String[] hidden = {screening, withheld, reference(screening), reference(withheld)};
+
+        for (TestHttp partner : List.of(people.coordinator, people.chair)) {
+            var view = partner.get("/api/v1/cases/" + channelCase);
+            assertThat(view.statusCode()).isEqualTo(200);
+            assertThat(view.body()).doesNotContain(hidden);
+            assertThat(json(view).get("otherCases")).isEmpty();
+            var page = partner.get("/cases/" + channelCase);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).doesNotContain(hidden).doesNotContain("id=\"repeat-referral\"");
+            answersAsMissing(partner.get("/api/v1/cases/" + withheld), hidden);
+        }
+        // Police still see every earlier referral when they screen (the repeat-referral warning).
+        var police = json(people.gateway.get("/api/v1/cases/" + channelCase));
+        assertThat(police.get("otherCases")).hasSize(2);
+    }
+
+    private String reference(String caseId) {
+        return json(people.gateway.get("/api/v1/cases/" + caseId)).get("reference").asString();
+    }
+
+    @Test
+    void anAdministratorCannotGiveAPartnerAnAreaWiderThanTheirOrganisation() {
+        var admin = http().bearer(AccessFixtures.token(context,
+                AccessFixtures.createUser(context, "boundary.admin." + people.suffix, Role.ADMIN, "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN), 1));
+        for (String wider : List.of(CaseFixtures.MET, CaseFixtures.ISLINGTON)) {
+            var refused = admin.postJson("/api/v1/users", """
+                    {"username":"wide.%s.%s","roles":["CHANNEL_COORDINATOR"],"organisationCode":"LA-%s","areaCode":"%s","password":"Correct-Horse-42"}"""
+                    .formatted(wider.toLowerCase(), people.suffix, CaseFixtures.CAMDEN, wider));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"areaCode\":");
+        }
+        var fits = admin.postJson("/api/v1/users", """
+                {"username":"fits.%s","roles":["CHANNEL_COORDINATOR"],"organisationCode":"LA-%s","areaCode":"%s","password":"Correct-Horse-42"}"""
+                .formatted(people.suffix, CaseFixtures.CAMDEN, CaseFixtures.CAMDEN));
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(201);
+        // A trust's staff likewise, even for the Home Office's administrator: the trust serves Camden, not the force area.
+        String trust = AccessFixtures.organisation(context, "TEST-NHS", OrganisationType.NHS_BODY, CaseFixtures.CAMDEN);
+        var national = http().bearer(AccessFixtures.token(context,
+                AccessFixtures.createUser(context, "boundary.national." + people.suffix, Role.ADMIN, "HOME-OFFICE", null), 1));
+        var nurse = national.postJson("/api/v1/users", """
+                {"username":"nurse.%s","roles":["PANEL_MEMBER"],"organisationCode":"%s","areaCode":"%s","password":"Correct-Horse-42"}"""
+                .formatted(people.suffix, trust, CaseFixtures.MET));
+        assertThat(nurse.statusCode()).as(nurse.body()).isEqualTo(400);
+        assertThat(nurse.body()).contains("\"areaCode\":");
+    }
+}
