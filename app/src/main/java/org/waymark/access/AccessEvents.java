@@ -46,4 +46,15 @@ public final class AccessEvents {
 
     public record TokenRevoked(UUID tokenId, UUID userId, By by) {
     }
+
+    /**
+     * A signed-in user was answered "not found": a record they may not see (or that does not exist), or a page
+     * their roles do not reach. {@code request} is the method and path; the record, where one was named.
+     */
+    public record Refused(UUID userId, String username, String organisationCode, String request, String recordType, String recordId) {
+    }
+
+    /** So many refusals by one user in a short time that a DPO should look (someone trying identifiers). */
+    public record RefusalBurst(UUID userId, String username, String organisationCode, int refusals, java.time.Duration within) {
+    }
 }

@@ -7,13 +7,19 @@ package org.waymark.access;
 public class RecordNotFoundException extends RuntimeException {
 
     private final String recordType;
+    private final String recordId;
 
     public RecordNotFoundException(String recordType, String recordId) {
         super(recordType + " " + recordId + " not found");
         this.recordType = recordType;
+        this.recordId = recordId;
     }
 
     public String recordType() {
         return recordType;
+    }
+
+    public String recordId() {
+        return recordId;
     }
 }

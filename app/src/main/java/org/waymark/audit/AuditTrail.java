@@ -8,4 +8,9 @@ package org.waymark.audit;
 public interface AuditTrail {
 
     void record(AuditEvent event);
+
+    /** Several entries at once, in one round trip where the store can. */
+    default void recordAll(java.util.Collection<AuditEvent> events) {
+        events.forEach(this::record);
+    }
 }

@@ -36,8 +36,19 @@ public final class FormErrors {
             if (required) {
                 add(field, prefix + "." + field + ".missing");
             }
+        } else if (TextRules.problem(value) != null) {
+            add(field, TextRules.problem(value));
         } else if (value.strip().length() > max) {
             add(field, "form.tooLong", max);
+        }
+        return this;
+    }
+
+    /** A person's name: as {@link #text}, and the rules for names ({@link TextRules#nameProblem}). */
+    public FormErrors name(String prefix, String field, String value, int max, boolean required) {
+        text(prefix, field, value, max, required);
+        if (!has(field) && value != null && !value.isBlank() && TextRules.nameProblem(value) != null) {
+            add(field, TextRules.nameProblem(value));
         }
         return this;
     }

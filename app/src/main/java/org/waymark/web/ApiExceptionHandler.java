@@ -27,8 +27,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private final MessageSource messages;
 
-    ApiExceptionHandler(MessageSource messages) {
+    private final org.waymark.access.Refusals refusals;
+
+    ApiExceptionHandler(MessageSource messages, org.waymark.access.Refusals refusals) {
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(FormErrors.Invalid.class)
@@ -40,7 +43,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RecordNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(RecordNotFoundException e) {
+    ResponseEntity<ProblemDetail> notFound(RecordNotFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+        refusals.refused(request.getMethod(), request.getRequestURI(), e.recordType(), e.recordId());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource.");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
@@ -62,6 +66,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (UnstorableText.causedBy(e)) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request contains a control character (such as NUL) that cannot be stored. Nothing was saved.");
+            problem.setTitle("Invalid request");
+            return ResponseEntity.badRequest().body(problem);
+        }
         String reference = java.util.UUID.randomUUID().toString();
         log.error("Unexpected API error, reference {}", reference, e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

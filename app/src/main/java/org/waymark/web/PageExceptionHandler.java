@@ -1,6 +1,5 @@
 package org.waymark.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,9 +13,28 @@ import org.waymark.access.RecordNotFoundException;
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
+    private final org.waymark.access.Refusals refusals;
+
+    PageExceptionHandler(org.waymark.access.Refusals refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler({RecordNotFoundException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(HttpServletResponse response) {
+    String notFound(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        var missing = e instanceof RecordNotFoundException r ? r : null;
+        refusals.refused(request.getMethod(), request.getRequestURI(), missing == null ? null : missing.recordType(),
+                missing == null ? null : missing.recordId());
         return "error/404";
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    String unstorable(org.springframework.dao.DataAccessException e, jakarta.servlet.http.HttpServletResponse response) throws
+            org.springframework.dao.DataAccessException {
+        if (!UnstorableText.causedBy(e)) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "error/characters";
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "waymark.audit.seal-interval=PT1H",
         "waymark.audit.checkpoint-interval=PT0S",
         "server.shutdown=immediate",
+        // The tests' own client stands in for a reverse proxy, so a test can speak for several source addresses.
+        "waymark.trusted-proxies=127.0.0.1",
         // Spring keeps each test context (and its pool) open for reuse: idle connections are given back within
         // seconds, so PostgreSQL's 100 connections cover every cached context and the CLI subprocesses tests start.
         "spring.datasource.hikari.maximum-pool-size=20",
@@ -55,7 +57,9 @@ public abstract class IntegrationTest {
         var db = TestDatabase.create();
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
+        if (db.password() != null) {
+            registry.add("spring.datasource.password", db::password);
+        }
         registry.add("waymark.data-dir", () -> db.dataDir().toString());
     }
 

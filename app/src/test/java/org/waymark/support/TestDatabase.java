@@ -47,7 +47,8 @@ public final class TestDatabase {
         if (!postgres()) {
             String url = "jdbc:h2:file:" + dataDir.resolve("waymark")
                     + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-            return new Created(url, "sa", "", dataDir);
+            // No password: the application gives the embedded database its own, kept in the data folder, as in production.
+            return new Created(url, "sa", null, dataDir);
         }
         String name = "waymark_it_" + id;
         try (Connection c = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, ADMIN_PASSWORD)) {

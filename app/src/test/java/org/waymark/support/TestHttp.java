@@ -36,6 +36,14 @@ public class TestHttp {
         return this;
     }
 
+    private final Map<String, String> always = new LinkedHashMap<>();
+
+    /** Sends this header on every request (a proxy's X-Forwarded-For, say). */
+    public TestHttp header(String name, String value) {
+        always.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
@@ -120,6 +128,7 @@ public class TestHttp {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
+        always.forEach(builder::header);
         return builder;
     }
 

@@ -67,7 +67,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         for (String p : List.of("GET /", "GET /account", "GET /api/v1/me", "GET /api/v1/areas", "GET /api/v1/areas/{code}",
                 "GET /api/v1/organisations", "GET /api/v1/organisations/{code}", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html")) {
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/v1/me/tokens")) {
             EXPECTED.put(p, SIGNED_IN);
         }
         for (String p : List.of("GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
@@ -75,6 +75,14 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /admin/users/{id}/enable", "POST /admin/users/{id}/reset-two-factor", "GET /api/v1/users",
                 "POST /api/v1/users", "GET /api/v1/users/{id}")) {
             EXPECTED.put(p, only(Role.ADMIN));
+        }
+        // A token of one's own, or (administrators) of an account they manage: anyone else's answers 404.
+        for (String p : List.of("POST /api/v1/me/tokens/{tokenId}/revoke", "POST /account/tokens/{tokenId}/revoke")) {
+            EXPECTED.put(p, records(Role.values()));
+        }
+        for (String p : List.of("GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens/{tokenId}/revoke",
+                "POST /admin/users/{id}/tokens/{tokenId}/revoke")) {
+            EXPECTED.put(p, records(Role.ADMIN));
         }
         for (String p : List.of("GET /content", "GET /content/new", "POST /content/new", "GET /content/items/{id}",
                 "POST /content/items/{id}/captures", "POST /content/items/{id}/assessment", "POST /content/items/{id}/approval",
@@ -254,7 +262,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());
         }
-        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{tokenId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 
     private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {

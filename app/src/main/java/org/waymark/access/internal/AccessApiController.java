@@ -36,13 +36,61 @@ class AccessApiController {
     private final Geography geography;
     private final UserAccounts accounts;
     private final UserAdministration administration;
+    private final ApiTokens tokens;
     private final Clock clock;
 
-    AccessApiController(Geography geography, UserAccounts accounts, UserAdministration administration, Clock clock) {
+    AccessApiController(Geography geography, UserAccounts accounts, UserAdministration administration, ApiTokens tokens, Clock clock) {
         this.geography = geography;
         this.accounts = accounts;
         this.administration = administration;
+        this.tokens = tokens;
         this.clock = clock;
+    }
+
+    /** A token as its owner or an administrator sees it: never the secret, which is shown once when issued. */
+    record Token(UUID id, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String status) {
+        static Token of(ApiTokens.TokenSummary t, Instant now) {
+            return new Token(t.id(), t.createdAt(), t.createdBy(), t.expiresAt(), t.revokedAt(), t.lastUsedAt(), t.status(now));
+        }
+    }
+
+    @GetMapping("/api/v1/me/tokens")
+    @Operation(summary = "The caller's own API tokens, newest first")
+    List<Token> myTokens() {
+        var now = Instant.now(clock);
+        return tokens.forUser(CurrentUsers.require().id()).stream().map(t -> Token.of(t, now)).toList();
+    }
+
+    @PostMapping("/api/v1/me/tokens/{tokenId}/revoke")
+    @Operation(summary = "Revoke one of the caller's own tokens (it may be the one in use); 404 if it is not a live token of theirs")
+    ResponseEntity<Void> revokeMine(@PathVariable String tokenId) {
+        var me = CurrentUsers.require();
+        revoke(me.id(), tokenId, By.of(me));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/users/{id}/tokens")
+    @Operation(summary = "An account's API tokens (ADMIN)")
+    List<Token> userTokens(@PathVariable String id) {
+        var account = administration.consult(CurrentUsers.require(), id);
+        var now = Instant.now(clock);
+        return tokens.forUser(account.id()).stream().map(t -> Token.of(t, now)).toList();
+    }
+
+    @PostMapping("/api/v1/users/{id}/tokens/{tokenId}/revoke")
+    @Operation(summary = "Revoke an account's token (ADMIN): it stops working at once")
+    ResponseEntity<Void> revokeUsers(@PathVariable String id, @PathVariable String tokenId) {
+        var admin = CurrentUsers.require();
+        var account = administration.find(admin, id, org.waymark.access.Action.UPDATE);
+        revoke(account.id(), tokenId, By.of(admin));
+        return ResponseEntity.noContent().build();
+    }
+
+    private void revoke(UUID owner, String tokenId, By by) {
+        var token = UserAdministration.parseId(tokenId).orElseThrow(() -> new RecordNotFoundException("API_TOKEN", tokenId));
+        if (!tokens.revoke(token, owner, by)) {
+            throw new RecordNotFoundException("API_TOKEN", tokenId);
+        }
     }
 
     record Me(UUID id, String username, String displayName, String organisationCode, String areaCode, Set<Role> roles,

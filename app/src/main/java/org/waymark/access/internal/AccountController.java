@@ -41,6 +41,20 @@ class AccountController {
         model.addAttribute("organisation", geography.organisation(account.organisationCode()).map(Organisation::name).orElse(""));
         model.addAttribute("area", geography.area(account.areaCode()).map(a -> a.name()).orElse(""));
         model.addAttribute("tokens", tokens.forUser(account.id()));
+        model.addAttribute("now", Instant.now(clock));
         return "access/account";
+    }
+
+    /** Users revoke their own tokens (one copied somewhere it should not be, a retired script). */
+    @org.springframework.web.bind.annotation.PostMapping("/account/tokens/{tokenId}/revoke")
+    String revoke(@org.springframework.web.bind.annotation.PathVariable String tokenId,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        var me = CurrentUsers.require();
+        var id = UserAdministration.parseId(tokenId).orElseThrow(() -> new org.waymark.access.RecordNotFoundException("API_TOKEN", tokenId));
+        if (!tokens.revoke(id, me.id(), By.of(me))) {
+            throw new org.waymark.access.RecordNotFoundException("API_TOKEN", tokenId);
+        }
+        redirect.addFlashAttribute("banner", "account.tokenRevokedBanner");
+        return "redirect:/account";
     }
 }

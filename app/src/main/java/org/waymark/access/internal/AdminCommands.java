@@ -112,6 +112,57 @@ class AdminCommands {
     }
 
     @Bean
+    CliCommand listTokensCommand(UserAccounts accounts, ApiTokens tokens, java.time.Clock clock) {
+        return command(List.of("admin", "list-tokens"), "--username U: the user's API tokens, live, expired and revoked",
+                (args, out) -> {
+                    args.allowOnly(Set.of("username"));
+                    var account = accounts.byUsername(args.required("username"))
+                            .orElseThrow(() -> new CliException("no user " + args.required("username")));
+                    var now = java.time.Instant.now(clock);
+                    out.printf("%-36s %-9s %-24s %-24s %s%n", "TOKEN", "STATUS", "CREATED", "EXPIRES", "LAST USED");
+                    for (var t : tokens.forUser(account.id())) {
+                        out.printf("%-36s %-9s %-24s %-24s %s%n", t.id(), t.status(now), t.createdAt(), t.expiresAt(),
+                                t.lastUsedAt() == null ? "-" : t.lastUsedAt());
+                    }
+                    return 0;
+                });
+    }
+
+    @Bean
+    CliCommand revokeTokenCommand(UserAccounts accounts, ApiTokens tokens) {
+        return command(List.of("admin", "revoke-token"), "--username U (--token TOKEN_ID | --all): the token stops working at once",
+                (args, out) -> {
+                    args.allowOnly(Set.of("username", "token", "all"));
+                    var account = accounts.byUsername(args.required("username"))
+                            .orElseThrow(() -> new CliException("no user " + args.required("username")));
+                    var chosen = args.optional("token");
+                    boolean all = args.flag("all");
+                    if (chosen.isPresent() == all) {
+                        throw new CliException("give either --token TOKEN_ID or --all");
+                    }
+                    var ids = new java.util.ArrayList<java.util.UUID>();
+                    if (all) {
+                        tokens.forUser(account.id()).stream().filter(t -> t.revokedAt() == null).forEach(t -> ids.add(t.id()));
+                    } else {
+                        try {
+                            ids.add(java.util.UUID.fromString(chosen.get().trim()));
+                        } catch (IllegalArgumentException e) {
+                            throw new CliException("--token must be a token id as list-tokens prints it");
+                        }
+                    }
+                    int revoked = 0;
+                    for (var id : ids) {
+                        revoked += tokens.revoke(id, account.id(), operator()) ? 1 : 0;
+                    }
+                    if (!all && revoked == 0) {
+                        throw new CliException("user " + account.username() + " has no live token " + ids.get(0));
+                    }
+                    out.println("revoked " + revoked + " token" + (revoked == 1 ? "" : "s") + " of " + account.username());
+                    return 0;
+                });
+    }
+
+    @Bean
     CliCommand listUsersCommand(UserAccounts accounts, java.time.Clock clock) {
         return command(List.of("admin", "list-users"), "[--organisation ORG_CODE]: accounts, roles and status", (args, out) -> {
             args.allowOnly(Set.of("organisation"));

@@ -45,6 +45,10 @@ class ApiTokens {
     }
 
     record TokenSummary(UUID id, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+
+        public String status(Instant now) {
+            return revokedAt != null ? "revoked" : expiresAt.isAfter(now) ? "live" : "expired";
+        }
     }
 
     @Transactional

@@ -20,9 +20,17 @@ class PasswordSignIn {
         record Rejected() implements Outcome {
         }
 
+        /** Locked by wrong authenticator codes: told only to someone who gave the right password. */
         record Locked() implements Outcome {
         }
+
+        /** Too many failures from this address, or from everywhere at once: try again after this long. */
+        record Throttled(java.time.Duration retryAfter) implements Outcome {
+        }
     }
+
+    /** Everyone's failures together, so a spray from many addresses slows too. */
+    static final String EVERYONE = "*";
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
@@ -31,6 +39,8 @@ class PasswordSignIn {
     private final Clock clock;
     /** Compared against when the username is unknown, so timing does not reveal which usernames exist. */
     private volatile String decoyHash;
+    private final SignInThrottle byAddress;
+    private final SignInThrottle everyone;
 
     PasswordSignIn(UserAccounts accounts, PasswordEncoder passwords, SecurityProperties properties,
             ApplicationEventPublisher events, Clock clock) {
@@ -39,6 +49,8 @@ class PasswordSignIn {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.byAddress = new SignInThrottle(properties.lockoutThreshold(), properties.lockoutDuration());
+        this.everyone = new SignInThrottle(properties.globalFreeFailures(), properties.globalBackoffCap());
     }
 
     /** Made on first use rather than at start-up: an Argon2 hash costs tens of milliseconds. */
@@ -66,29 +78,55 @@ class PasswordSignIn {
         return false;
     }
 
+    /**
+     * Weighs a password sign-in from this address. A wrong password, an unknown or disabled account, or a
+     * username with control characters all answer alike, after the same password hash work, and slow the address
+     * (and, in numbers, everyone) with back-off; none of them locks the account. Whether an account is locked
+     * (by wrong authenticator codes) is said only after its right password.
+     */
     @Transactional
-    Outcome check(String username, String password) {
+    Outcome check(String username, String password, String address) {
         Instant now = Instant.now(clock);
-        var account = accounts.byUsername(username).orElse(null);
-        if (account == null || account.passwordHash() == null) {
-            passwords.matches(password, decoyHash());
-            events.publishEvent(new AccessEvents.SignInFailed(UserAdministration.normalise(username), "unknown-user"));
+        var wait = max(byAddress.wait(address, now), everyone.wait(EVERYONE, now));
+        if (!wait.isZero()) {
+            events.publishEvent(new AccessEvents.SignInFailed(safe(username), "throttled from " + address));
+            return new Outcome.Throttled(wait);
+        }
+        var account = org.waymark.govuk.TextRules.problem(username) != null ? null : accounts.byUsername(username).orElse(null);
+        if (account == null || account.passwordHash() == null || !passwords.matches(password, account.passwordHash())
+                || !account.enabled()) {
+            if (account == null || account.passwordHash() == null) {
+                passwords.matches(password, decoyHash());
+            } else {
+                accounts.recordFailedSignIn(account.id(), account.failedSignIns() + 1, account.lockedUntil());
+            }
+            byAddress.failed(address, now);
+            everyone.failed(EVERYONE, now);
+            String reason = account == null || account.passwordHash() == null ? "unknown-user"
+                    : account.enabled() ? "bad-password" : "disabled";
+            events.publishEvent(new AccessEvents.SignInFailed(account == null ? safe(username) : account.username(), reason));
             return new Outcome.Rejected();
         }
         if (account.lockedAt(now)) {
             events.publishEvent(new AccessEvents.SignInFailed(account.username(), "locked"));
             return new Outcome.Locked();
         }
-        if (!passwords.matches(password, account.passwordHash())) {
-            return countFailure(account, "bad-password") ? new Outcome.Locked() : new Outcome.Rejected();
-        }
-        if (!account.enabled()) {
-            events.publishEvent(new AccessEvents.SignInFailed(account.username(), "disabled"));
-            return new Outcome.Rejected();
-        }
+        byAddress.succeeded(address);
         if (passwords.upgradeEncoding(account.passwordHash())) {
             accounts.setPasswordHash(account.id(), passwords.encode(password));
         }
         return new Outcome.Accepted(account);
+    }
+
+    /** A username as the audit trail may hold it: normalised, with any control characters made visible. */
+    private static String safe(String username) {
+        String normal = UserAdministration.normalise(username);
+        var out = new StringBuilder();
+        normal.codePoints().limit(100).forEach(cp -> out.append(Character.isISOControl(cp) ? "\\u%04x".formatted(cp) : Character.toString(cp)));
+        return out.toString();
+    }
+
+    private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses {
 
+    private final org.waymark.access.Refusals refusals;
+
+    ProblemResponses(org.waymark.access.Refusals refusals) {
+        this.refusals = refusals;
+    }
+
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
@@ -21,6 +27,7 @@ class ProblemResponses {
 
     /** Denied looks exactly like missing: the API does not confirm that a resource exists. */
     void notFound(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        refusals.refused(request.getMethod(), request.getRequestURI(), null, null);
         write(response, HttpServletResponse.SC_NOT_FOUND, "Not Found", "No such resource.", request.getRequestURI());
     }
 

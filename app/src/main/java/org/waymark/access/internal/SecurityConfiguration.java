@@ -68,7 +68,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::notFound))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/me", "/api/v1/areas", "/api/v1/areas/*", "/api/v1/organisations",
+                        .requestMatchers("/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/*/revoke", "/api/v1/areas", "/api/v1/areas/*", "/api/v1/organisations",
                                 "/api/v1/organisations/*").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification")
@@ -96,12 +96,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, SessionLimitFilter sessionLimit,
-            ObjectProvider<ClientRegistrationRepository> oidc, OidcSignIn oidcSignIn) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcSignIn oidcSignIn, org.waymark.access.Refusals refusals) throws Exception {
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .addFilterAfter(sessionLimit, CsrfFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
-                        .accessDeniedHandler((request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            refusals.refused(request.getMethod(), request.getRequestURI(), null, null);
+                            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                        }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")

@@ -13,6 +13,8 @@ record SecurityProperties(
         Duration sessionAbsoluteTimeout,
         boolean secureCookies,
         int tokenDefaultDays,
+        int globalFreeFailures,
+        Duration globalBackoffCap,
         Oidc oidc) {
 
     record Oidc(String issuer, String clientId, String clientSecret, String usernameClaim) {

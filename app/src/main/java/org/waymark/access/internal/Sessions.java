@@ -27,6 +27,8 @@ class Sessions {
 
     static final String SIGNED_IN_AT = "waymark.signedInAt";
     static final String PENDING_SECOND_FACTOR = "waymark.pendingSecondFactor";
+    /** Where Spring Security's session CSRF repository keeps the token (its default attribute name). */
+    static final String CSRF_TOKEN = org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN";
 
     final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
     private final UserAccounts accounts;
@@ -58,6 +60,9 @@ class Sessions {
         request.changeSessionId();
         var session = request.getSession();
         session.removeAttribute(PENDING_SECOND_FACTOR);
+        // A new CSRF token for the signed-in session: one seen before sign-in (on a shared computer, in a page
+        // someone saved) is worth nothing after it.
+        session.removeAttribute(CSRF_TOKEN);
         session.setAttribute(SIGNED_IN_AT, Instant.now(clock));
         CurrentUser user = principal(account, method);
         var context = SecurityContextHolder.createEmptyContext();

@@ -89,8 +89,12 @@ class SignInController {
         if (!errors.isEmpty()) {
             return signInForm(model, errors, username);
         }
-        return switch (passwordSignIn.check(username, password)) {
+        return switch (passwordSignIn.check(username, password, request.getRemoteAddr())) {
             case PasswordSignIn.Outcome.Rejected r -> signInForm(model, errors.add("username", "signIn.error.rejected"), username);
+            case PasswordSignIn.Outcome.Throttled t -> {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                yield signInForm(model, errors.add("username", "signIn.error.throttled", Math.max(1, t.retryAfter().toSeconds())), username);
+            }
             case PasswordSignIn.Outcome.Locked l -> signInForm(model,
                     errors.add("username", "signIn.error.locked", properties.lockoutDuration().toMinutes()), username);
             case PasswordSignIn.Outcome.Accepted accepted -> afterPassword(accepted.account(), request, response);

@@ -26,11 +26,13 @@ import org.waymark.govuk.FormErrors;
 class UserAdminController {
 
     private final UserAdministration administration;
+    private final ApiTokens tokens;
     private final Geography geography;
     private final Clock clock;
 
-    UserAdminController(UserAdministration administration, Geography geography, Clock clock) {
+    UserAdminController(UserAdministration administration, ApiTokens tokens, Geography geography, Clock clock) {
         this.administration = administration;
+        this.tokens = tokens;
         this.geography = geography;
         this.clock = clock;
     }
@@ -51,7 +53,21 @@ class UserAdminController {
         var account = administration.consult(CurrentUsers.require(), id);
         model.addAttribute("user", UserView.of(account, Instant.now(clock)));
         model.addAttribute("organisation", geography.organisation(account.organisationCode()).map(Organisation::name).orElse(""));
+        model.addAttribute("tokens", tokens.forUser(account.id()));
+        model.addAttribute("now", Instant.now(clock));
         return "access/user";
+    }
+
+    @PostMapping("/admin/users/{id}/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable String id, @PathVariable String tokenId, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        CurrentUser admin = CurrentUsers.require();
+        var account = permittedToChange(admin, id);
+        var token = UserAdministration.parseId(tokenId).orElseThrow(() -> new org.waymark.access.RecordNotFoundException("API_TOKEN", tokenId));
+        if (!tokens.revoke(token, account.id(), By.of(admin))) {
+            throw new org.waymark.access.RecordNotFoundException("API_TOKEN", tokenId);
+        }
+        redirect.addFlashAttribute("banner", "account.tokenRevokedBanner");
+        return "redirect:/admin/users/" + account.id();
     }
 
     @GetMapping("/admin/users/new")

@@ -77,4 +77,17 @@ class AccessEventsAuditor {
         trail.record(AuditEvent.of(AuditAction.ADMINISTRATION, "token.revoked").record(API_TOKEN, e.tokenId())
                 .reason("for user " + e.userId()).by(e.by().username(), e.by().organisationCode()));
     }
+
+    /** Each refused request, as a denied consultation: the DPO sees an insider trying identifiers. */
+    @EventListener
+    void on(AccessEvents.Refused e) {
+        trail.record(AuditEvent.of(AuditAction.CONSULTATION, "access.refused").record(e.recordType(), e.recordId())
+                .reason(e.request()).by(e.username(), e.organisationCode()));
+    }
+
+    @EventListener
+    void on(AccessEvents.RefusalBurst e) {
+        trail.record(AuditEvent.of(AuditAction.CONSULTATION, "access.refused.burst").record(USER, e.userId())
+                .reason(e.refusals() + " refused requests within " + e.within()).by(e.username(), e.organisationCode()));
+    }
 }

@@ -29,6 +29,17 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
+        entries.insert(signed(event));
+    }
+
+    @Override
+    public void recordAll(java.util.Collection<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            entries.insertAll(events.stream().map(this::signed).toList());
+        }
+    }
+
+    private AuditEntry signed(AuditEvent event) {
         var user = CurrentUsers.current();
         String actor = event.actor() != null ? event.actor() : user.map(CurrentUser::username).orElse(SYSTEM);
         String organisation = event.actor() != null ? event.organisation() : user.map(CurrentUser::organisationCode).orElse(null);
@@ -36,10 +47,9 @@ class JdbcAuditTrail implements AuditTrail {
                 limit(actor, 100), organisation, event.action().name(), limit(event.event(), 64), event.recordType(),
                 limit(event.recordId(), 100), limit(event.personId(), 100), limit(event.recipient(), 200),
                 limit(event.reason(), 500), null);
-        var entry = new AuditEntry(0, unsigned.entryUuid(), unsigned.occurredAt(), unsigned.actor(), unsigned.organisation(),
+        return new AuditEntry(0, unsigned.entryUuid(), unsigned.occurredAt(), unsigned.actor(), unsigned.organisation(),
                 unsigned.action(), unsigned.event(), unsigned.recordType(), unsigned.recordId(), unsigned.personId(),
                 unsigned.recipient(), unsigned.reason(), crypto.mac(unsigned.canonical()));
-        entries.insert(entry);
     }
 
     private static String limit(String value, int max) {

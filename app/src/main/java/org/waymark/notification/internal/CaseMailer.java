@@ -2,13 +2,7 @@ package org.waymark.notification.internal;
 
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.waymark.access.Recipients;
 import org.waymark.referral.CaseNotification;
@@ -21,24 +15,14 @@ import org.waymark.referral.CaseNotification;
 @Component
 class CaseMailer {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseMailer.class);
-
     private final Recipients recipients;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final Mailer mailer;
     private final MessageSource messages;
-    private final String host;
-    private final String from;
-    private final String baseUrl;
 
-    CaseMailer(Recipients recipients, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-            @Value("${spring.mail.host:}") String host, @Value("${waymark.mail.from:waymark@localhost}") String from,
-            @Value("${waymark.base-url:}") String baseUrl) {
+    CaseMailer(Recipients recipients, Mailer mailer, MessageSource messages) {
         this.recipients = recipients;
-        this.mail = mail;
+        this.mailer = mailer;
         this.messages = messages;
-        this.host = host;
-        this.from = from;
-        this.baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
     }
 
     /**
@@ -49,26 +33,31 @@ class CaseMailer {
     @org.springframework.transaction.event.TransactionalEventListener
     void on(CaseNotification notification) {
         var to = recipients.emails(notification.role(), notification.areaCode(), notification.organisationCode());
-        if (to.isEmpty()) {
-            log.info("No recipients with an e-mail address for {} on case {}", notification.kind(), notification.caseId());
-            return;
-        }
-        var sender = mail.getIfAvailable();
-        if (host == null || host.isBlank() || sender == null) {
-            log.info("No SMTP host configured (WAYMARK_SMTP_HOST): not sending {} for case {} to {} recipients",
-                    notification.kind(), notification.caseId(), to.size());
-            return;
-        }
-        String link = baseUrl + (notification.kind().startsWith("information.requested") ? "/information-requests"
+        String link = mailer.link(notification.kind().startsWith("information.requested") ? "/information-requests"
                 : notification.kind().startsWith("intervention.") ? "/interventions" : "/cases/" + notification.caseId());
-        var message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(messages.getMessage("mail." + notification.kind() + ".subject", new Object[] {notification.reference()},
-                "Waymark: " + notification.reference(), Locale.UK));
-        message.setText(messages.getMessage("mail.body", new Object[] {
+        String subject = messages.getMessage("mail." + notification.kind() + ".subject", new Object[] {notification.reference()},
+                "Waymark: " + notification.reference(), Locale.UK);
+        String body = messages.getMessage("mail.body", new Object[] {
                 messages.getMessage("mail." + notification.kind() + ".subject", new Object[] {notification.reference()}, notification.kind(), Locale.UK),
-                link}, Locale.UK));
-        sender.send(message);
+                link}, Locale.UK);
+        mailer.send(to, subject, body, notification.kind() + " for case " + notification.caseId());
+    }
+
+    /**
+     * One user refused again and again in a short time (someone trying case identifiers): the DPOs of their
+     * organisation and of the Home Office hear of it, with a link to that user's audit entries.
+     */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.context.event.EventListener
+    void on(org.waymark.access.AccessEvents.RefusalBurst burst) {
+        var to = new java.util.TreeSet<String>(recipients.emails(org.waymark.access.Role.DPO, null, burst.organisationCode()));
+        to.addAll(recipients.emails(org.waymark.access.Role.DPO, null, "HOME-OFFICE"));
+        String subject = messages.getMessage("mail.access.refusedBurst.subject", new Object[] {burst.username()}, Locale.UK);
+        String body = messages.getMessage("mail.body", new Object[] {
+                messages.getMessage("mail.access.refusedBurst.body", new Object[] {burst.username(), burst.refusals(),
+                        burst.within().toMinutes()}, Locale.UK),
+                mailer.link("/audit?actor=" + java.net.URLEncoder.encode(burst.username(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&action=CONSULTATION")}, Locale.UK);
+        mailer.send(java.util.List.copyOf(to), subject, body, "refusal burst of user " + burst.userId());
     }
 }

@@ -63,19 +63,26 @@ class CaseViews {
     /** The user's cases at these stages, oldest first, with the five-working-day screening clock; the listing is audited. */
     @Transactional
     List<QueueEntry> queue(CurrentUser user, java.util.Set<CaseStage> stages) {
+        return queue(user, stages, 500);
+    }
+
+    /** At most {@code limit} of them: only what is shown is read, and audited. */
+    @Transactional
+    List<QueueEntry> queue(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
         var today = java.time.LocalDate.now(clock.withZone(ReferralIntake.LONDON));
         var entries = new ArrayList<QueueEntry>();
-        for (var c : cases.visibleTo(user, stages, 500)) {
+        var listed = cases.visibleTo(user, stages, limit);
+        for (var c : listed) {
             var received = c.receivedAt().atZone(ReferralIntake.LONDON).toLocalDate();
             var due = workingDays.plus(received, 5);
             boolean screening = c.stage() == CaseStage.SCREENING || c.stage() == CaseStage.AWAITING_APPROVAL;
             entries.add(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
                     workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld()));
         }
-        if (!entries.isEmpty()) {
-            audit.record(org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION, "case.queue.listed")
-                    .reason(entries.size() + " cases"));
-        }
+        // A listing shows each case's reference and stage: each listed case is a consultation of its own, so the DPO
+        // can tell who saw that a case existed.
+        audit.recordAll(listed.stream().map(c -> org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION,
+                "case.queue.listed").record("CASE", c.id()).person(c.personId())).toList());
         return entries;
     }
 

@@ -46,7 +46,7 @@ class CaseWorkQueues implements WorkQueues {
         if (!user.has(role)) {
             return;
         }
-        var items = views.queue(user, stages).stream().limit(50).map(e -> new WorkQueue.Item(e.reference(), "/cases/" + e.id(),
+        var items = views.queue(user, stages, 50).stream().map(e -> new WorkQueue.Item(e.reference(), "/cases/" + e.id(),
                 e.due() == null ? "" : dates.date(e.due()), e.overdue())).toList();
         queues.add(new WorkQueue(role, "queue." + role.name() + ".title", "queue." + role.name() + ".empty", items));
     }

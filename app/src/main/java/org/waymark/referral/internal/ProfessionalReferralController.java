@@ -152,7 +152,7 @@ class ProfessionalReferralController {
 
     @GetMapping("/referrals/{id}/sent")
     String sent(@PathVariable UUID id, Model model) {
-        var file = submitted(CurrentUsers.require(), id);
+        var file = intake.receipt(CurrentUsers.require(), id);
         model.addAttribute("file", file);
         model.addAttribute("documents", store.documents(id).size());
         model.addAttribute("errors", new FormErrors());

@@ -87,7 +87,7 @@ class ReferralApiController {
     @GetMapping("/api/v1/referrals/{id}")
     @Operation(summary = "The receipt of a referral you submitted: reference and time received, never the outcome")
     ReferralReceipt receipt(@PathVariable UUID id) {
-        var file = submittedBy(CurrentUsers.require(), id);
+        var file = intake.receipt(CurrentUsers.require(), id);
         return new ReferralReceipt(file.id(), file.reference(), file.receivedAt(), "RECEIVED");
     }
 
@@ -179,8 +179,4 @@ class ReferralApiController {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
     }
 
-    private CaseFile submittedBy(CurrentUser user, UUID id) {
-        return cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, Action.READ, c))
-                .orElseThrow(() -> new RecordNotFoundException("REFERRAL", id.toString()));
-    }
 }

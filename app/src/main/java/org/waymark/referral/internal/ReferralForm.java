@@ -50,8 +50,23 @@ record ReferralForm(
 
     FormErrors check(Profile profile, Geography geography, LocalDate today) {
         var errors = new FormErrors();
+        // Every answer, whatever its kind: a control character in an e-mail address would otherwise reach the database.
+        for (var component : ReferralForm.class.getRecordComponents()) {
+            try {
+                if (component.getAccessor().invoke(this) instanceof String value && org.waymark.govuk.TextRules.problem(value) != null) {
+                    errors.add(component.getName(), org.waymark.govuk.TextRules.problem(value));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         required(errors, "forename", forename, 100);
         required(errors, "surname", surname, 100);
+        for (String[] name : new String[][] {{"forename", forename}, {"surname", surname}}) {
+            if (!errors.has(name[0]) && org.waymark.govuk.TextRules.nameProblem(name[1]) != null) {
+                errors.add(name[0], org.waymark.govuk.TextRules.nameProblem(name[1]));
+            }
+        }
         optional(errors, "aliases", aliases, 500);
         LocalDate born = null;
         if (present(dateOfBirth)) {
@@ -160,8 +175,9 @@ record ReferralForm(
         return value != null && !value.isBlank();
     }
 
+    /** An answer as stored: trimmed, and in NFC so the same letters typed two ways are one spelling. */
     static String clean(String value) {
-        return present(value) ? value.strip() : null;
+        return present(value) ? java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFC) : null;
     }
 
     private static Integer integer(String value) {
@@ -181,7 +197,9 @@ record ReferralForm(
     }
 
     private static void optional(FormErrors errors, String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
+        if (org.waymark.govuk.TextRules.problem(value) != null) {
+            errors.add(field, org.waymark.govuk.TextRules.problem(value));
+        } else if (value != null && value.strip().length() > max) {
             errors.add(field, "form.tooLong", max);
         }
     }

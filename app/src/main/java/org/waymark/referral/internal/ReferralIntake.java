@@ -125,8 +125,8 @@ class ReferralIntake {
     private Receipt open(CurrentUser user, ReferralForm form, ReceivedVia via, String language, List<Documents.Upload> files,
             IdempotencyKey idempotency, String bodyHash) {
         Instant now = Instant.now(clock);
-        String forename = ReferralForm.clean(form.forename());
-        String surname = ReferralForm.clean(form.surname());
+        String forename = org.waymark.govuk.TextRules.name(form.forename());
+        String surname = org.waymark.govuk.TextRules.name(form.surname());
         LocalDate born = form.birthDate();
         UUID personId = store.personExactly(forename, surname, born).orElse(null);
         if (personId == null) {
@@ -164,6 +164,17 @@ class ReferralIntake {
     }
 
     /** A document added after submission, with its milestone and audit entry. */
+    /**
+     * A referral's receipt for the person who sent it (or someone who may read the case); otherwise as if it did
+     * not exist. Reading it is a consultation, audited like any other.
+     */
+    CaseFile receipt(CurrentUser user, UUID id) {
+        var file = cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, org.waymark.access.Action.READ, c))
+                .orElseThrow(() -> new org.waymark.access.RecordNotFoundException("REFERRAL", id.toString()));
+        audit.record(AuditEvent.of(AuditAction.CONSULTATION, "referral.receipt.viewed").record("CASE", file.id()).person(file.personId()));
+        return file;
+    }
+
     ReferralStore.Document attachAudited(CaseFile file, Documents.Upload upload, CurrentUser user) {
         return transactions.execute(t -> {
             var d = attach(file, upload, user, Instant.now(clock));
@@ -175,7 +186,7 @@ class ReferralIntake {
 
     private static ReferralStore.Answers answers(ReferralForm f, String language) {
         var needs = f.complexNeedValues().stream().map(Enum::name).toList();
-        return new ReferralStore.Answers(ReferralForm.clean(f.forename()), ReferralForm.clean(f.surname()), ReferralForm.clean(f.aliases()),
+        return new ReferralStore.Answers(org.waymark.govuk.TextRules.name(f.forename()), org.waymark.govuk.TextRules.name(f.surname()), ReferralForm.clean(f.aliases()),
                 f.birthDate(), f.ageInYears(), org.waymark.govuk.Choices.parse(ReferralEnums.Gender.class, f.gender()).name(),
                 ReferralForm.clean(f.address()), f.normalisedPostcode(), ReferralForm.clean(f.nationality()),
                 ReferralForm.clean(f.firstLanguage()), ReferralForm.clean(f.schoolOrOccupation()), ReferralForm.clean(f.familyDetails()),

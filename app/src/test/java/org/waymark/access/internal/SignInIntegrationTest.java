@@ -27,6 +27,13 @@ class SignInIntegrationTest extends IntegrationTest {
         return username;
     }
 
+    private static int addresses = 0;
+
+    /** A client from an address of its own (TEST-NET-2), so one test's failures never slow another's. */
+    private TestHttp fromOwnAddress() {
+        return http().header("X-Forwarded-For", "198.51.100." + (++addresses % 250 + 1));
+    }
+
     private static String location(java.net.http.HttpResponse<String> r) {
         return r.headers().firstValue("Location").orElse("");
     }
@@ -77,25 +84,64 @@ class SignInIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilTheLockExpires() {
-        String username = newUser("locked", Role.REFERRER);
-        var http = http();
+    void wrongPasswordsSlowTheAddressTheyCameFromButNeverLockTheAccount() {
+        String username = newUser("throttled", Role.REFERRER);
+        var http = fromOwnAddress();
         http.get("/sign-in");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertThat(http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-" + i)).body())
                     .contains("Enter a correct username and password");
         }
-        assertThat(http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-5")).body())
-                .contains("Your account is locked");
-        // Even the right password is refused while locked.
-        assertThat(http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD)).body())
-                .contains("Your account is locked");
+        // The sixth attempt from the same address waits, whatever the password: the account is not locked.
+        var throttled = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        assertThat(throttled.body()).contains("Too many failed attempts to sign in from here. Wait 1 second, then").doesNotContain("Your account is locked");
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(accounts.byUsername(username).orElseThrow().lockedAt(clock.instant())).isFalse();
+        // The account's owner, elsewhere, signs in at once.
+        var elsewhere = fromOwnAddress();
+        elsewhere.get("/sign-in");
+        assertThat(location(elsewhere.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD)))).endsWith("/");
         assertThat(jdbc.sql("select count(*) from audit_entry where event = 'account.locked' and actor = ?")
-                .param(username).query(Long.class).single()).isEqualTo(1);
+                .param(username).query(Long.class).single()).isZero();
 
-        clock.advance(Duration.ofMinutes(16));
+        // Each further failure doubles the wait; once it has passed, the right password is let in.
+        clock.advance(Duration.ofSeconds(2));
         var after = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
         assertThat(location(after)).endsWith("/");
+    }
+
+    @Test
+    void anUnknownUsernameADisabledAccountAndAControlCharacterAnswerExactlyAsAWrongPassword() {
+        String known = newUser("same", Role.REFERRER);
+        String disabled = newUser("off", Role.REFERRER);
+        context.getBean(UserAdministration.class).setEnabled(accounts.byUsername(disabled).orElseThrow().id(), false, new By("test", null));
+        var answers = new java.util.ArrayList<String>();
+        for (String[] attempt : new String[][] {{known, "wrong-password-1"}, {"nobody." + System.nanoTime(), "wrong-password-1"},
+                {disabled, AccessFixtures.PASSWORD}, {known + "\u0000", AccessFixtures.PASSWORD}}) {
+            var http = fromOwnAddress();
+            http.get("/sign-in");
+            var response = http.postForm("/sign-in", Map.of("username", attempt[0], "password", attempt[1]));
+            assertThat(response.statusCode()).isEqualTo(200);
+            answers.add(response.body().replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("value=\"[^\"]*\"", ""));
+        }
+        assertThat(answers.get(0)).contains("Enter a correct username and password");
+        assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
+    }
+
+    @Test
+    void signingInGivesTheSessionANewCsrfToken() {
+        String username = newUser("csrfrotate", Role.REFERRER);
+        var http = http();
+        var form = http.get("/sign-in");
+        String before = csrf(form.body());
+        http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        String after = csrf(http.get("/referrals").body());
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+    }
+
+    private static String csrf(String page) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        return m.find() ? m.group(1) : "";
     }
 
     @Test
@@ -130,16 +176,13 @@ class SignInIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aPasswordLockoutLeavesTheAccountsApiTokensWorking() {
+    void aLockedAccountsApiTokensKeepWorking() {
         String username = newUser("feed", Role.REFERRER);
         var account = accounts.byUsername(username).orElseThrow();
         var feed = http().bearer(AccessFixtures.token(context, account.id(), 1));
-        var http = http();
-        http.get("/sign-in");
-        for (int i = 0; i < 6; i++) {
-            http.postForm("/sign-in", Map.of("username", username, "password", "wrong-password-" + i));
-        }
-        assertThat(accounts.byUsername(username).orElseThrow().lockedAt(clock.instant())).isTrue();
+        // Wrong authenticator codes are what lock an account now; an integration's token is not stopped by it.
+        jdbc.sql("update user_account set locked_until = ? where id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().plus(Duration.ofHours(1))), account.id()).update();
         assertThat(feed.get("/api/v1/me").statusCode()).isEqualTo(200);
     }
 

@@ -39,7 +39,7 @@ class AuditTamperIntegrationTest extends IntegrationTest {
     String url;
     @Value("${spring.datasource.username}")
     String user;
-    @Value("${spring.datasource.password}")
+    @Value("${spring.datasource.password:}")
     String password;
     @Value("${waymark.data-dir}")
     String dataDir;
