@@ -39,6 +39,7 @@ class NotificationIntegrationTest extends IntegrationTest {
         // The stalled-plan check runs every second here (every hour by default).
         registry.add("waymark.channel.stalled-check-interval", () -> "PT1S");
         registry.add("waymark.channel.stalled-check-initial-delay", () -> "PT1S");
+        registry.add("waymark.security.refusal-alert-threshold", () -> "5");
     }
 
     @AfterAll
@@ -120,6 +121,42 @@ class NotificationIntegrationTest extends IntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no e-mail '" + subject + "' to " + address + " within 20 s; received " + SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void someoneTryingCaseIdentifiersIsRecordedEachTimeAndTheDpoIsToldOnce() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        String dpoMail = "dpo." + people.suffix + "@homeoffice.example";
+        var dpo = org.waymark.access.internal.AccessFixtures.createUser(context, "dpo." + people.suffix, org.waymark.access.Role.DPO,
+                "HOME-OFFICE", null);
+        jdbc.sql("update user_account set email = ? where id = ?").params(dpoMail, dpo).update();
+        String metCase = CaseFixtures.json(CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(),
+                CaseFixtures.referral("Probe", "Target-" + people.suffix, LocalDate.now().minusYears(16).toString()))).get("id").asString();
+        String prober = "case.gateway2." + people.suffix;
+        var tried = new java.util.ArrayList<String>(java.util.List.of(metCase));
+        for (int i = 0; i < 6; i++) {
+            tried.add(UUID.randomUUID().toString());
+        }
+        for (String id : tried) {
+            assertThat(people.otherGateway.get("/api/v1/cases/" + id).statusCode()).isEqualTo(404);
+        }
+        // Each refusal is a denied consultation naming the case asked for, by the prober.
+        assertThat(jdbc.sql("select record_id from audit_entry where event = 'access.refused' and actor = ?").param(prober)
+                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(tried);
+        var message = awaitMessageTo(dpoMail);
+        assertThat(message.getSubject()).contains(prober);
+        assertThat(GreenMailUtil.getBody(message)).contains("https://waymark.example/audit?actor=" + prober).doesNotContain(metCase);
+        Thread.sleep(500);
+        long alerts = java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(prober);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+        assertThat(alerts).as("one alert for one burst").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where event = 'access.refused.burst' and actor = ?").param(prober)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private jakarta.mail.internet.MimeMessage awaitMessageTo(String address) throws Exception {

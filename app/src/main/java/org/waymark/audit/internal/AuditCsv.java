@@ -13,12 +13,28 @@ final class AuditCsv {
                 q(e.action()), q(e.event()), q(e.recordType()), q(e.recordId()), q(e.personId()), q(e.recipient()), q(e.reason()));
     }
 
-    /** Quotes every field and defuses spreadsheet formulas (a leading = + - @ is prefixed with '). */
+    /**
+     * Quotes every field and defuses spreadsheet formulas: a ' goes before any = + - @ (or their full-width forms,
+     * which some spreadsheets read as the same) that starts the field or follows a comma, semicolon, tab or line
+     * break, since a spreadsheet opened with another separator starts a new cell there.
+     */
     static String q(String value) {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        var safe = new StringBuilder(value.length() + 2);
+        boolean cellStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (cellStart && TRIGGERS.indexOf(c) >= 0) {
+                safe.append('\'');
+            }
+            safe.append(c);
+            cellStart = SEPARATORS.indexOf(c) >= 0;
+        }
+        return "\"" + safe.toString().replace("\"", "\"\"") + "\"";
     }
+
+    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+    private static final String SEPARATORS = ",;\t\r\n";
 }
