@@ -66,6 +66,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached. Nothing was saved; try again in a few seconds.");
+            problem.setTitle("Service Unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).body(problem);
+        }
         if (UnstorableText.causedBy(e)) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request contains a control character (such as NUL) that cannot be stored. Nothing was saved.");

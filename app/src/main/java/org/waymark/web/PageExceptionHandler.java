@@ -31,6 +31,9 @@ class PageExceptionHandler {
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     String unstorable(org.springframework.dao.DataAccessException e, jakarta.servlet.http.HttpServletResponse response) throws
             org.springframework.dao.DataAccessException {
+        if (DatabaseOutage.causedBy(e)) {
+            throw e; // answered 503 by the DatabaseOutage filter
+        }
         if (!UnstorableText.causedBy(e)) {
             throw e;
         }

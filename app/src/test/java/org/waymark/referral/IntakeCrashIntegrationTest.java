@@ -36,8 +36,8 @@ class IntakeCrashIntegrationTest {
     private static final int KILLS = Integer.getInteger("waymark.crash.kills", 3);
     private static final int CLIENTS = Integer.getInteger("waymark.crash.clients", 8);
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(Long.getLong("waymark.crash.load-ms", 2500));
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([^\"]+)\"");
 
     record Acknowledged(String key, String body, String id, String reference) {
     }
@@ -50,14 +50,7 @@ class IntakeCrashIntegrationTest {
         }
         var db = TestDatabase.create();
         try (var server = new ServerProcess(db, Map.of())) {
-            String password = "Crash-" + UUID.randomUUID();
-            var created = server.command(password + "\n", "admin", "create-user", "--username", "crash.referrer", "--role", "REFERRER",
-                    "--organisation", "LA-E09000007", "--area", "E09000007", "--password-stdin");
-            assertThat(created.exit()).as(created.output()).isZero();
-            var issued = server.command(null, "admin", "create-token", "--username", "crash.referrer", "--days", "1");
-            assertThat(issued.exit()).as(issued.output()).isZero();
-            String[] lines = issued.output().strip().split("\n");
-            String token = lines[lines.length - 1].strip();
+            String token = server.apiUser("crash.referrer", "REFERRER", "LA-E09000007", "E09000007");
 
             var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             var acknowledged = new ConcurrentLinkedQueue<Acknowledged>();
@@ -125,14 +118,14 @@ class IntakeCrashIntegrationTest {
         }
     }
 
-    private static HttpResponse<String> post(HttpClient client, String base, String token, String key, String body) throws Exception {
+    static HttpResponse<String> post(HttpClient client, String base, String token, String key, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/referrals")).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token).header("Idempotency-Key", key).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A synthetic referral; surnames differ per client and request so nothing is keyed alike. */
-    private static String referral(int client, int n) {
+    static String referral(int client, int n) {
         String born = LocalDate.now().minusYears(15).minusDays(40 + n % 300).toString();
         return """
                 {"forename":"Crash","surname":"Tester%s","dateOfBirth":"%s","gender":"MALE","postcode":"NW1 2AB",
@@ -150,7 +143,7 @@ class IntakeCrashIntegrationTest {
         return out.toString();
     }
 
-    private static String find(Pattern pattern, String body) {
+    static String find(Pattern pattern, String body) {
         var m = pattern.matcher(body);
         return m.find() ? m.group(1) : null;
     }

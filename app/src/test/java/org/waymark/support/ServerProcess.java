@@ -33,19 +33,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /** For this test database: PostgreSQL by its URL, H2 as the default configuration finds it in the data folder. */
     public ServerProcess(TestDatabase.Created db, Map<String, String> extra) throws IOException {
+        this(db.dataDir(), TestDatabase.postgres() ? Map.of("WAYMARK_DB_URL", db.url(), "WAYMARK_DB_USER", db.user(),
+                "WAYMARK_DB_PASSWORD", db.password()) : Map.of(), extra);
+    }
+
+    /** On the database these settings name ({@code WAYMARK_DB_*}), with its files in this folder. */
+    public ServerProcess(Path dataDir, Map<String, String> database, Map<String, String> extra) throws IOException {
         Assumptions.assumeTrue(Files.exists(JAR), "the packaged jar is built by 'mvn package' before integration tests");
         this.env = new HashMap<>();
-        env.put("WAYMARK_DATA_DIR", db.dataDir().toString());
+        env.put("WAYMARK_DATA_DIR", dataDir.toString());
         env.put("WAYMARK_DEMO", "false");
         env.put("WAYMARK_AOT", "false");
-        if (TestDatabase.postgres()) {
-            env.put("WAYMARK_DB_URL", db.url());
-            env.put("WAYMARK_DB_USER", db.user());
-            env.put("WAYMARK_DB_PASSWORD", db.password());
-        }
+        env.putAll(database);
         env.putAll(extra);
-        Files.createDirectories(db.dataDir());
-        this.log = db.dataDir().resolveSibling(db.dataDir().getFileName() + "-server.log");
+        Files.createDirectories(dataDir);
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         try (var socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -112,6 +114,21 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("'" + String.join(" ", args) + "' did not finish in two minutes");
         }
         return new Run(started.exitValue(), output);
+    }
+
+    /** A new account made with {@code admin create-user}, and an API token for it from {@code admin create-token}. */
+    public String apiUser(String username, String role, String organisation, String area) throws IOException, InterruptedException {
+        var created = command("Process-" + java.util.UUID.randomUUID() + "\n", "admin", "create-user", "--username", username, "--role", role,
+                "--organisation", organisation, "--area", area, "--password-stdin");
+        if (created.exit() != 0) {
+            throw new IllegalStateException("create-user failed: " + created.output());
+        }
+        var issued = command(null, "admin", "create-token", "--username", username, "--days", "1");
+        if (issued.exit() != 0) {
+            throw new IllegalStateException("create-token failed: " + issued.output());
+        }
+        String[] lines = issued.output().strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     @Override
