@@ -49,7 +49,13 @@ class IntakeCrashIntegrationTest {
             Assumptions.assumeTrue(problem == null, "PostgreSQL is not reachable (" + problem + "); skipping the PostgreSQL run");
         }
         var db = TestDatabase.create();
-        try (var server = new ServerProcess(db, Map.of())) {
+        // Only to measure what the fix is worth: H2 with the write delay it had by default (bench/crash.sh BASELINE_WRITE_DELAY=500).
+        String writeDelay = System.getProperty("waymark.crash.h2-write-delay");
+        Assumptions.assumeTrue(writeDelay == null || !TestDatabase.postgres(), "the write-delay baseline is H2's alone");
+        var baseline = writeDelay == null || TestDatabase.postgres() ? Map.<String, String>of()
+                : Map.of("WAYMARK_DB_URL", "jdbc:h2:file:" + db.dataDir().resolve("waymark")
+                        + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=" + Integer.parseInt(writeDelay));
+        try (var server = new ServerProcess(db, baseline)) {
             String token = server.apiUser("crash.referrer", "REFERRER", "LA-E09000007", "E09000007");
 
             var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -179,10 +179,10 @@ class SecurityConfiguration {
 
         /**
          * The session's principal was built at sign-in. The account is read again on every request (one query),
-         * so a disabled account, or one whose roles, organisation or area an administrator changed, stops at once.
+         * so a disabled or locked account, or one whose roles, organisation or area an administrator changed, stops at once.
          */
         private boolean stillValid(CurrentUser user) {
-            return accounts.byId(user.id()).filter(UserAccount::enabled)
+            return accounts.byId(user.id()).filter(UserAccount::enabled).filter(a -> !a.lockedAt(Instant.now(clock)))
                     .filter(a -> a.roles().equals(user.roles()))
                     .filter(a -> java.util.Objects.equals(a.organisationCode(), user.organisationCode()))
                     .filter(a -> java.util.Objects.equals(a.areaCode(), user.areaCode()))

@@ -173,6 +173,14 @@ class SignInIntegrationTest extends IntegrationTest {
         assertThat(second.get("/cases").statusCode()).isEqualTo(200);
         jdbc.sql("update user_role set role = 'REFERRER' where user_id = ?").param(accounts.byUsername(other).orElseThrow().id()).update();
         assertThat(location(second.get("/cases"))).contains("/sign-in");
+
+        // Locked (by wrong authenticator codes tried elsewhere): its sessions end too.
+        String third = newUser("lockedout", Role.GATEWAY_OFFICER);
+        var lockedOut = AccessFixtures.signedIn(context, baseUrl(), third);
+        assertThat(lockedOut.get("/cases").statusCode()).isEqualTo(200);
+        jdbc.sql("update user_account set locked_until = ? where username = ?")
+                .params(java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(15))), third).update();
+        assertThat(location(lockedOut.get("/cases"))).contains("/sign-in");
     }
 
     @Test
