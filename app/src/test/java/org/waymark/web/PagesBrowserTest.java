@@ -66,6 +66,14 @@ class PagesBrowserTest extends BrowserTestCase {
         submit();
         assertThat(banner(created)).contains(created);
         accessible("user");
+        // With a live token the page lists it with a Revoke button; revoking says so and the button goes.
+        AccessFixtures.token(context, AccessFixtures.userId(context, created), 1);
+        driver.navigate().refresh();
+        accessible("user-with-token");
+        driver.findElement(By.cssSelector("#tokens button")).click();
+        assertThat(banner("The token was revoked")).contains("The token was revoked");
+        assertThat(driver.findElements(By.cssSelector("#tokens button"))).isEmpty();
+        accessible("user-token-revoked");
         open("/account");
         accessible("account");
         open("/no-such-page");

@@ -34,6 +34,10 @@ public final class AccessFixtures {
         return code;
     }
 
+    public static UUID userId(ApplicationContext context, String username) {
+        return context.getBean(UserAccounts.class).byUsername(username).orElseThrow().id();
+    }
+
     public static String token(ApplicationContext context, UUID userId, int days) {
         return context.getBean(ApiTokens.class).issue(userId, days, new By("test", null)).token();
     }

@@ -101,4 +101,21 @@ class TokenRevocationIntegrationTest extends IntegrationTest {
         assertThat(browser.get("/account").body()).contains("The token was revoked").doesNotContain("/account/tokens/" + tokenId + "/revoke");
         assertThat(http().bearer(token).get("/api/v1/me").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void anAdministratorRevokesATokenFromTheUsersPage() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        UUID id = AccessFixtures.createUser(context, "admin.page.feed." + suffix, Role.REFERRER, "LA-E09000007", "E09000007");
+        String token = AccessFixtures.token(context, id, 1);
+        String tokenId = jdbc.sql("select id from api_token where token_hash = ?").param(ApiTokens.digest(token)).query(String.class).single();
+        String adminName = "admin.page." + suffix;
+        AccessFixtures.createUser(context, adminName, Role.ADMIN, "HOME-OFFICE", null);
+        var admin = AccessFixtures.signedIn(context, baseUrl(), adminName);
+        var page = admin.get("/admin/users/" + id);
+        assertThat(page.body()).contains("/admin/users/" + id + "/tokens/" + tokenId + "/revoke");
+        var revoked = admin.postForm("/admin/users/" + id + "/tokens/" + tokenId + "/revoke", java.util.Map.of());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+        assertThat(admin.get("/admin/users/" + id).body()).contains("The token was revoked");
+        assertThat(http().bearer(token).get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
 }
