@@ -46,7 +46,7 @@ public class Cases {
     }
 
     /** A milestone on the timeline: what happened, who did it, when. */
-    public record Milestone(Instant occurredAt, String kind, String actor, String organisation, String detail) {
+    public record Milestone(Instant occurredAt, String kind, String actor, String organisation, String detail, Audience audience) {
     }
 
     /** What was shared with whom. */
@@ -79,6 +79,11 @@ public class Cases {
      * machine does not allow, and a case someone else moved in the meantime.
      */
     public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, String kind, String detail) {
+        return move(file, to, by, kind, detail, Audience.EVERYONE);
+    }
+
+    /** As {@link #move(CaseFile, CaseStage, CurrentUser, String, String)}, the milestone for this audience only. */
+    public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, String kind, String detail, Audience audience) {
         if (!file.stage().canMoveTo(to)) {
             throw new IllegalMove(file.stage(), kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
@@ -90,22 +95,29 @@ public class Cases {
             var current = find(file.id()).map(CaseFile::stage).orElse(file.stage());
             throw new IllegalMove(current, kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
-        milestone(file.id(), kind, by, detail);
+        milestone(file.id(), kind, audience, by, detail);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.stage").record("CASE", file.id()).person(file.personId())
                 .reason(file.stage().name() + " -> " + to.name()));
         return find(file.id()).orElseThrow();
     }
 
+    /** A milestone everyone who may read the case may see. */
     public void milestone(UUID caseId, String kind, CurrentUser by, String detail) {
-        jdbc.sql("insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail) values (?, ?, ?, ?, ?, ?)")
-                .params(caseId, Timestamp.from(Instant.now(clock)), kind, by == null ? null : by.username(),
-                        by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500)).update();
+        milestone(caseId, kind, Audience.EVERYONE, by, detail);
     }
 
-    public List<Milestone> timeline(UUID caseId) {
-        return jdbc.sql("select occurred_at, kind, actor, organisation, detail from case_milestone where case_id = ? order by occurred_at, id")
+    public void milestone(UUID caseId, String kind, Audience audience, CurrentUser by, String detail) {
+        jdbc.sql("insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail, audience) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, Timestamp.from(Instant.now(clock)), kind, by == null ? null : by.username(),
+                        by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500), audience.name()).update();
+    }
+
+    /** The case's timeline as this reader may see it: each milestone only for its audience. */
+    public List<Milestone> timeline(UUID caseId, CurrentUser reader) {
+        return jdbc.sql("select occurred_at, kind, actor, organisation, detail, audience from case_milestone where case_id = ? order by occurred_at, id")
                 .param(caseId).query((rs, n) -> new Milestone(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                        rs.getString(4), rs.getString(5), Audience.valueOf(rs.getString(6)))).stream()
+                .filter(m -> m.audience().admits(reader)).toList();
     }
 
     /** Records and audits a disclosure of the case to another organisation. */
@@ -131,7 +143,7 @@ public class Cases {
     /** A deconfliction match withholds the case from everyone but police; a CT supervisor's clearance releases it. */
     public void withhold(CaseFile file, boolean withheld, CurrentUser by) {
         jdbc.sql("update prevent_case set withheld = ?, version = version + 1 where id = ?").params(withheld, file.id()).update();
-        milestone(file.id(), withheld ? "WITHHELD" : "RELEASED", by, null);
+        milestone(file.id(), withheld ? "WITHHELD" : "RELEASED", Audience.POLICE, by, null);
     }
 
     /** Moves the case to another local authority (and its force area), history and all. */
@@ -246,7 +258,7 @@ public class Cases {
         var moved = casesOf(merged).stream().map(CaseFile::id).toList();
         jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where person_id = ?").params(survivor, merged).update();
         jdbc.sql("update person set merged_into = ? where id = ? or merged_into = ?").params(survivor, merged, merged).update();
-        moved.forEach(id -> milestone(id, "PERSON_MERGED", by, detail));
+        moved.forEach(id -> milestone(id, "PERSON_MERGED", Audience.POLICE, by, detail));
         return moved;
     }
 
@@ -255,7 +267,7 @@ public class Cases {
         jdbc.sql("update person set merged_into = null where id = ?").param(merged).update();
         for (UUID id : caseIds) {
             jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where id = ?").params(merged, id).update();
-            milestone(id, "PERSON_SEPARATED", by, detail);
+            milestone(id, "PERSON_SEPARATED", Audience.POLICE, by, detail);
         }
     }
 

@@ -171,4 +171,41 @@ class BoundaryIntegrationTest extends IntegrationTest {
         assertThat(nurse.statusCode()).as(nurse.body()).isEqualTo(400);
         assertThat(nurse.body()).contains("\"areaCode\":");
     }
+
+    @Test
+    void partnersNeverSeePoliceChecksDeconflictionOrRecordLinkageInTheTimeline() {
+        String surname = "Timeline-" + people.suffix;
+        String born = LocalDate.now().minusYears(15).minusDays(9).toString();
+        String earlier = submit("Ola", surname + "x", born, CaseFixtures.CAMDEN);
+        String id = submit("Ola", surname, born, CaseFixtures.CAMDEN);
+        String casePath = "/api/v1/cases/" + id;
+        assertThat(people.gateway.postJson(casePath + "/checks", "{\"system\": \"Police National Computer\", \"result\": \"NO_TRACE\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(people.gateway.postJson(casePath + "/checks", "{\"system\": \"Local intelligence (Niche)\", \"result\": \"TRACE_FOUND\"}")
+                .statusCode()).isEqualTo(201);
+        // Record linkage: the earlier referral's person is the same person.
+        String earlierPerson = personOf(people.gateway, earlier);
+        var merged = people.gateway.postJson(casePath + "/person-matches/" + earlierPerson, "{\"decision\": \"SAME_PERSON\", \"reason\": \"r\"}");
+        assertThat(merged.statusCode()).as(merged.body()).isIn(200, 201);
+        String mergeId = json(merged).get("id").asString();
+        assertThat(people.gateway.postJson(casePath + "/screening-decision",
+                "{\"outcome\": \"CHANNEL\", \"concernType\": \"OTHER\", \"rationale\": \"For Channel.\"}").statusCode()).isEqualTo(201);
+        var meeting = people.coordinator.postJson("/api/v1/panel-meetings", """
+                {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair"}, {"organisation": "%s", "name": "Nurse"}]}"""
+                .formatted(LocalDate.now(), CaseFixtures.CAMDEN, people.health));
+        assertThat(people.coordinator.postJson("/api/v1/panel-meetings/" + json(meeting).get("id").asString() + "/agenda",
+                "{\"caseId\": \"" + id + "\"}").statusCode()).isEqualTo(201);
+
+        String[] policeOnly = {"NO_TRACE", "TRACE_FOUND", "SYSTEM_CHECK", "PERSON_MERGED", mergeId, "Police National Computer", "Niche"};
+        var police = people.gateway.get(casePath).body();
+        assertThat(police).contains("SYSTEM_CHECK").contains("TRACE_FOUND").contains("PERSON_MERGED");
+        for (var partner : java.util.Map.of("coordinator", people.coordinator, "chair", people.chair, "panel member", people.panel).entrySet()) {
+            var api = partner.getValue().get(casePath);
+            assertThat(api.statusCode()).as(partner.getKey()).isEqualTo(200);
+            assertThat(api.body()).as(partner.getKey() + " API").doesNotContain(policeOnly);
+            var page = partner.getValue().get("/cases/" + id);
+            assertThat(page.statusCode()).as(partner.getKey()).isEqualTo(200);
+            assertThat(page.body()).as(partner.getKey() + " page").doesNotContain(policeOnly);
+        }
+    }
 }

@@ -61,7 +61,7 @@ class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureH
             return;
         }
         sessions.signIn(account, AuthenticationMethod.OPENID_CONNECT, request, response);
-        response.sendRedirect(request.getContextPath() + "/");
+        response.sendRedirect(request.getContextPath() + sessions.landing(request, response));
     }
 
     @Override

@@ -73,6 +73,36 @@ class Sessions {
         events.publishEvent(new AccessEvents.SignedIn(account.id(), account.username(), account.organisationCode(), method));
     }
 
+    private final org.springframework.security.web.savedrequest.RequestCache requestCache =
+            new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+
+    /**
+     * Where to go once signed in: the page that sent the user to sign in (a link in an e-mail lands on its case),
+     * if it was a page of this service read with GET; otherwise the home page. Only a path is ever used, so the
+     * saved address cannot send anyone to another site.
+     */
+    String landing(HttpServletRequest request, HttpServletResponse response) {
+        var saved = requestCache.getRequest(request, response);
+        requestCache.removeRequest(request, response);
+        if (saved == null || !"GET".equalsIgnoreCase(saved.getMethod())) {
+            return "/";
+        }
+        try {
+            var uri = java.net.URI.create(saved.getRedirectUrl());
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/sign-in")
+                    || path.startsWith("/api/")) {
+                return "/";
+            }
+            String query = uri.getRawQuery() == null ? null
+                    : java.util.Arrays.stream(uri.getRawQuery().split("&")).filter(p -> !p.equals("continue") && !p.startsWith("continue="))
+                            .collect(java.util.stream.Collectors.joining("&"));
+            return query == null || query.isEmpty() ? path : path + "?" + query;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
     /** Password accepted, second factor still to come: remember only who, not yet signed in. */
     void awaitSecondFactor(UserAccount account, HttpServletRequest request) {
         request.getSession(true);

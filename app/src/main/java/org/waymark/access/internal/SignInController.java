@@ -104,7 +104,7 @@ class SignInController {
     private String afterPassword(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
         if (!needsSecondFactor(account)) {
             sessions.signIn(account, AuthenticationMethod.PASSWORD, request, response);
-            return "redirect:/";
+            return "redirect:" + sessions.landing(request, response);
         }
         sessions.awaitSecondFactor(account, request);
         return account.hasConfirmedTotp() ? "redirect:/sign-in/two-factor" : "redirect:/sign-in/set-up-two-factor";
@@ -138,7 +138,7 @@ class SignInController {
             return twoFactorForm(model, errors);
         }
         sessions.signIn(account, AuthenticationMethod.PASSWORD, request, response);
-        return "redirect:/";
+        return "redirect:" + sessions.landing(request, response);
     }
 
     @GetMapping("/sign-in/set-up-two-factor")
@@ -175,7 +175,7 @@ class SignInController {
         events.publishEvent(new AccessEvents.UserChanged(account.id(), "second-factor-set-up",
                 new AccessEvents.By(account.username(), account.organisationCode())));
         sessions.signIn(account, AuthenticationMethod.PASSWORD, request, response);
-        return "redirect:/";
+        return "redirect:" + sessions.landing(request, response);
     }
 
     /** A wrong code counts towards the same lockout as a wrong password. */

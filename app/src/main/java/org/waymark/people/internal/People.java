@@ -325,7 +325,7 @@ class People {
             remember(file.personId(), candidate, Decision.NOT_SAME_PERSON, user);
             audit.record(AuditEvent.of(AuditAction.ALTERATION, "person.match.rejected").record("CASE", caseId).person(candidate)
                     .reason(blankToNull(form.reason())));
-            cases.milestone(caseId, "PERSON_MATCH_REJECTED", user, null);
+            cases.milestone(caseId, "PERSON_MATCH_REJECTED", org.waymark.referral.Audience.POLICE, user, null);
             return null;
         }
         return merge(user, file.personId(), candidate, form.reason());

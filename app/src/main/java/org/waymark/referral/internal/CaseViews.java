@@ -109,15 +109,13 @@ class CaseViews {
         return new CaseView(file.id(), file.reference(), file.personId(), file.stage(), file.localAuthority(),
                 geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
                 file.receivedAt(), file.receivedVia(), file.withheld(), answers, panelOnly ? List.of() : store.documents(id),
-                store.linkedPeople(id), others, cases.timeline(id), panelOnly ? List.of() : cases.disclosures(id), map,
+                store.linkedPeople(id), others, cases.timeline(id, user), panelOnly ? List.of() : cases.disclosures(id), map,
                 cases.permits(user, org.waymark.access.Action.UPDATE, file), list);
     }
 
-    /** A reader whose only way into the case is a panel agenda. */
+    /** A reader whose only way into the case is a panel agenda (or an intervention): the case team's facts are not theirs. */
     static boolean panelOnly(CurrentUser user) {
-        return user.has(org.waymark.access.Role.PANEL_MEMBER) && !user.has(org.waymark.access.Role.CHANNEL_COORDINATOR)
-                && !user.has(org.waymark.access.Role.CHANNEL_CHAIR) && !user.has(org.waymark.access.Role.GATEWAY_OFFICER)
-                && !user.has(org.waymark.access.Role.PREVENT_CASE_OFFICER) && !user.has(org.waymark.access.Role.MANAGER);
+        return !org.waymark.referral.Audience.CASE_TEAM.admits(user);
     }
 
     /** Ethnicity and religion are for equality monitoring only: nobody working the case sees them. */

@@ -178,7 +178,7 @@ class ReferralIntake {
     ReferralStore.Document attachAudited(CaseFile file, Documents.Upload upload, CurrentUser user) {
         return transactions.execute(t -> {
             var d = attach(file, upload, user, Instant.now(clock));
-            cases.milestone(file.id(), "DOCUMENT_ADDED", user, d.fileName());
+            cases.milestone(file.id(), "DOCUMENT_ADDED", org.waymark.referral.Audience.CASE_TEAM, user, d.fileName());
             audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.document.added").record("CASE", file.id()).person(file.personId()));
             return d;
         });

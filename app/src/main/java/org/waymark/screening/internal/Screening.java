@@ -118,7 +118,7 @@ class Screening {
         jdbc.sql("insert into screening_check (id, case_id, system, result, note, checked_by, checked_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(check.id(), caseId, check.system(), check.result(), check.note(), check.checkedBy(), Timestamp.from(check.checkedAt()))
                 .update();
-        cases.milestone(caseId, "SYSTEM_CHECK", user, check.system() + ": " + check.result());
+        cases.milestone(caseId, "SYSTEM_CHECK", org.waymark.referral.Audience.POLICE, user, check.system() + ": " + check.result());
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "screening.check.recorded").record("CASE", caseId).person(file.personId()));
         return check;
     }
@@ -166,7 +166,8 @@ class Screening {
             case POLICE_LED -> CaseStage.POLICE_LED;
             case CHANNEL -> CaseStage.CHANNEL;
         };
-        var moved = cases.move(file, target, user, needsApproval ? "DECISION_AWAITING_APPROVAL" : "SCREENING_DECISION", outcome.name());
+        var moved = needsApproval ? cases.move(file, target, user, "DECISION_AWAITING_APPROVAL", outcome.name(), org.waymark.referral.Audience.CASE_TEAM)
+                : cases.move(file, target, user, "SCREENING_DECISION", outcome.name());
         if (needsApproval) {
             events.publishEvent(CaseNotification.toArea(moved, "screening.approval", Role.MANAGER, file.forceArea()));
         } else if (outcome == Outcome.CHANNEL) {
@@ -201,7 +202,7 @@ class Screening {
             throw new org.waymark.referral.IllegalMove(file.stage(), "an approval");
         }
         cases.move(file, approval == Approval.APPROVED ? CaseStage.NO_FURTHER_ACTION : CaseStage.SCREENING, user,
-                approval == Approval.APPROVED ? "CLOSURE_APPROVED" : "CLOSURE_RETURNED", null);
+                approval == Approval.APPROVED ? "CLOSURE_APPROVED" : "CLOSURE_RETURNED", null, org.waymark.referral.Audience.CASE_TEAM);
         return decisions(caseId).stream().filter(d -> d.id().equals(pending.id())).findFirst().orElseThrow();
     }
 
@@ -238,7 +239,7 @@ class Screening {
                         + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(request.id(), caseId, request.organisation(), request.question(), due, user.username(),
                         Timestamp.from(request.requestedAt())).update();
-        cases.milestone(caseId, "INFORMATION_REQUESTED", user, request.organisation());
+        cases.milestone(caseId, "INFORMATION_REQUESTED", org.waymark.referral.Audience.CASE_TEAM, user, request.organisation());
         // The request itself names the person to the partner: a disclosure.
         cases.disclosed(file, request.organisation(), "information request (name and date of birth)", user);
         events.publishEvent(CaseNotification.toOrganisation(file, "information.requested", null, request.organisation()));
@@ -275,7 +276,7 @@ class Screening {
             throw new Conflict("This request has already been answered.");
         }
         var file = cases.find(request.caseId()).orElseThrow();
-        cases.milestone(file.id(), "INFORMATION_PROVIDED", user, user.organisationCode());
+        cases.milestone(file.id(), "INFORMATION_PROVIDED", org.waymark.referral.Audience.CASE_TEAM, user, user.organisationCode());
         // The answer is a disclosure by the partner to whoever asked.
         String requester = request.requestedBy();
         jdbc.sql("insert into case_disclosure (case_id, recipient, what, disclosed_by, disclosed_at) values (?, ?, ?, ?, ?)")

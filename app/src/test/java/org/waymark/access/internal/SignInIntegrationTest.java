@@ -145,6 +145,23 @@ class SignInIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void signingInReturnsToThePageThatAskedForIt() {
+        String username = newUser("returning", Role.GATEWAY_OFFICER);
+        var http = fromOwnAddress();
+        var asked = http.get("/cases?stage=SCREENING");
+        assertThat(location(asked)).endsWith("/sign-in");
+        http.get("/sign-in");
+        var signedIn = http.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD));
+        assertThat(location(signedIn)).endsWith("/cases?stage=SCREENING");
+        // Another site's address is never a landing, however it is asked for.
+        var other = fromOwnAddress();
+        other.get("//evil.example/path");
+        other.get("/sign-in");
+        assertThat(location(other.postForm("/sign-in", Map.of("username", username, "password", AccessFixtures.PASSWORD))))
+                .doesNotContain("evil.example");
+    }
+
+    @Test
     void disablingAnAccountEndsItsSessionsAtOnce() {
         String username = newUser("disabled", Role.PREVENT_CASE_OFFICER);
         var http = AccessFixtures.signedIn(context, baseUrl(), username);
