@@ -1,3 +1,22 @@
 // Progressive enhancement only: every page works without JavaScript.
 import { initAll } from '/govuk/govuk-frontend.min.js';
 initAll();
+
+// The timeout warning: two minutes before an idle session ends, offer to keep it. Without JavaScript the page
+// says how long a session lasts, and a form sent after it has ended is kept and offered back (nothing is lost).
+const notice = document.getElementById('timeout-notice');
+const warning = document.getElementById('timeout-warning');
+if (notice && warning) {
+  const idle = Number(notice.dataset.idleSeconds || 0) * 1000;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    if (idle > 150000) {
+      timer = setTimeout(() => { warning.hidden = false; document.getElementById('timeout-stay').focus(); }, idle - 120000);
+    }
+  };
+  document.getElementById('timeout-stay').addEventListener('click', () => {
+    fetch('/account/session', { credentials: 'same-origin' }).then(() => { warning.hidden = true; arm(); });
+  });
+  arm();
+}

@@ -20,9 +20,21 @@ import org.waymark.access.Role;
 class Layout {
 
     private final boolean demo;
+    private final java.time.Duration idleTimeout;
 
-    Layout(@Value("${waymark.demo:false}") boolean demo) {
+    Layout(@Value("${waymark.demo:false}") boolean demo,
+            @Value("${waymark.security.session-idle-timeout:PT30M}") java.time.Duration idleTimeout) {
         this.demo = demo;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** How long a session lasts without activity, in seconds and in minutes (for the timeout warning). */
+    public long idleSeconds() {
+        return idleTimeout.toSeconds();
+    }
+
+    public long idleMinutes() {
+        return idleTimeout.toMinutes();
     }
 
     /** A link in the service navigation; {@code key} is its message code. */

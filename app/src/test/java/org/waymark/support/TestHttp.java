@@ -38,6 +38,12 @@ public class TestHttp {
 
     private final Map<String, String> always = new LinkedHashMap<>();
 
+    /** The server forgets this browser's session (it timed out), while the page it was on, with its form token, stays open. */
+    public TestHttp sessionExpires() {
+        cookies.clear();
+        return this;
+    }
+
     /** Sends this header on every request (a proxy's X-Forwarded-For, say). */
     public TestHttp header(String name, String value) {
         always.put(name, value);

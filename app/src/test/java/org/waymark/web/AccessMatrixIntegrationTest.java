@@ -62,12 +62,13 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /sign-in/set-up-two-factor", "POST /sign-in/set-up-two-factor", "GET /privacy", "GET /accessibility",
                 "GET /cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
                 "OPTIONS /error", "TRACE /error", "GET /report-a-concern", "POST /report-a-concern", "GET /report-a-concern/sent",
-                "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent")) {
+                "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent", "GET /send-again",
+                "GET /cy/send-again")) {
             EXPECTED.put(p, PUBLIC);
         }
         for (String p : List.of("GET /", "GET /account", "GET /api/v1/me", "GET /api/v1/areas", "GET /api/v1/areas/{code}",
                 "GET /api/v1/organisations", "GET /api/v1/organisations/{code}", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/v1/me/tokens")) {
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/v1/me/tokens", "GET /account/session")) {
             EXPECTED.put(p, SIGNED_IN);
         }
         for (String p : List.of("GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",

@@ -57,4 +57,10 @@ class AccountController {
         redirect.addFlashAttribute("banner", "account.tokenRevokedBanner");
         return "redirect:/account";
     }
+
+    /** Keeps the session alive for the timeout warning's "Stay signed in"; answers nothing, records nothing. */
+    @GetMapping("/account/session")
+    org.springframework.http.ResponseEntity<Void> keepAlive() {
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
 }

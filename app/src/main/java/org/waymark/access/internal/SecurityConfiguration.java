@@ -96,12 +96,16 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BearerTokenFilter bearer, SessionLimitFilter sessionLimit,
-            ObjectProvider<ClientRegistrationRepository> oidc, OidcSignIn oidcSignIn, org.waymark.access.Refusals refusals) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcSignIn oidcSignIn, org.waymark.access.Refusals refusals,
+            TimedOutForms timedOutForms) throws Exception {
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .addFilterAfter(sessionLimit, CsrfFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
                         .accessDeniedHandler((request, response, denied) -> {
+                            if (timedOutForms.keep(request, response, denied)) {
+                                return;
+                            }
                             refusals.refused(request.getMethod(), request.getRequestURI(), null, null);
                             response.sendError(HttpServletResponse.SC_NOT_FOUND);
                         }))
@@ -111,7 +115,7 @@ class SecurityConfiguration {
                         .addLogoutHandler(oidcSignIn::signedOut).deleteCookies("WAYMARK_SESSION"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/govuk/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error",
+                                "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error", "/send-again", "/cy/send-again",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
                         // The public's referral form, in English and Welsh: no account needed.

@@ -77,13 +77,17 @@ class Sessions {
             new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
 
     /**
-     * Where to go once signed in: the page that sent the user to sign in (a link in an e-mail lands on its case),
-     * if it was a page of this service read with GET; otherwise the home page. Only a path is ever used, so the
+     * Where to go once signed in: a form that was sent after the last session ended, to be sent again; else the
+     * page that sent the user to sign in (a link in an e-mail lands on its case), if it was a page of this service
+     * read with GET; otherwise the home page. Only a path is ever used, so the
      * saved address cannot send anyone to another site.
      */
     String landing(HttpServletRequest request, HttpServletResponse response) {
         var saved = requestCache.getRequest(request, response);
         requestCache.removeRequest(request, response);
+        if (TimedOutForms.waiting(request)) {
+            return "/send-again";
+        }
         if (saved == null || !"GET".equalsIgnoreCase(saved.getMethod())) {
             return "/";
         }
