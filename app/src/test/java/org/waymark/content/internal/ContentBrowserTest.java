@@ -89,7 +89,7 @@ class ContentBrowserTest extends BrowserTestCase {
         choose("decision", "APPROVED");
         press("/approval");
         banner("issued to the platform");
-        assertThat(driver.findElement(By.linkText("Referral " + driver.findElement(By.cssSelector(".govuk-notification-banner__heading"))
+        assertThat(driver.findElement(By.linkText("Referral " + driver.findElement(By.cssSelector(".govuk-notification-banner--success .govuk-notification-banner__heading"))
                 .getText().split(" ")[1] + " as PDF")).getAttribute("href")).endsWith("/letter.pdf");
         accessible("content-referred");
 
