@@ -45,6 +45,8 @@ class DemoData {
             new DemoUser("demo.referrer", "Priya Demo-Referrer", Role.REFERRER, "DEMO-SCHOOL", CAMDEN),
             new DemoUser("demo.gateway", "Tom Demo-Gateway", Role.GATEWAY_OFFICER, "PF-" + MET, MET),
             new DemoUser("demo.caseofficer", "Ade Demo-Caseofficer", Role.PREVENT_CASE_OFFICER, "PF-" + MET, MET),
+            // A CT police supervisor: approves the closure of a repeat referral and clears deconfliction matches.
+            new DemoUser("demo.supervisor", "Nia Demo-Supervisor", Role.MANAGER, "PF-" + MET, MET),
             new DemoUser("demo.coordinator", "Sam Demo-Coordinator", Role.CHANNEL_COORDINATOR, "LA-" + CAMDEN, CAMDEN),
             new DemoUser("demo.chair", "Lee Demo-Chair", Role.CHANNEL_CHAIR, "LA-" + CAMDEN, CAMDEN),
             new DemoUser("demo.panel", "Kit Demo-Panel", Role.PANEL_MEMBER, "DEMO-NHS", CAMDEN),
@@ -98,7 +100,7 @@ class DemoData {
                         EnumSet.of(u.role()), u.organisation(), u.area(), password), by);
             }
         });
-        log.info("Seeded demo data: 3 organisations and {} users (one per role, and a second internet referral analyst)", USERS.size());
+        log.info("Seeded demo data: 3 organisations and {} users (one per role, a CT police supervisor, and a second internet referral analyst)", USERS.size());
     }
 
     @EventListener(ApplicationReadyEvent.class)

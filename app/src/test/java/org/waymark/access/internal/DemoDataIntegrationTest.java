@@ -53,4 +53,16 @@ class DemoDataIntegrationTest extends IntegrationTest {
         assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/");
         assertThat(http.get("/").body()).contains("synthetic data only");
     }
+
+    @Test
+    void aDemoCtSupervisorCanSignInAndSeesTheQueuesASupervisorWorks() {
+        var http = http();
+        http.get("/sign-in");
+        var response = http.postForm("/sign-in", Map.of("username", "demo.supervisor", "password", "Demo-Password-For-Tests"));
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/");
+        var me = http.get("/account").body();
+        assertThat(me).contains("demo.supervisor").contains("Metropolitan Police");
+        // A police manager may see the cases at screening and waiting for approval in the Met's area.
+        assertThat(http.get("/cases?stage=AWAITING_APPROVAL").statusCode()).isEqualTo(200);
+    }
 }
