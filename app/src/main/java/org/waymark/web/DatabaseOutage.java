@@ -34,14 +34,17 @@ public class DatabaseOutage extends OncePerRequestFilter {
 
     /** A connection that could not be had or was lost: PostgreSQL's class 08 and shutdown states, the pool's time-out. */
     public static boolean causedBy(Throwable e) {
+        return anyCause(e, t -> t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")));
+    }
+
+    /** Whether the exception or any of its causes is one of these. */
+    static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -12,11 +12,7 @@ final class UnstorableText {
     }
 
     static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseOutage.anyCause(e, t -> t instanceof SQLException sql
+                && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())));
     }
 }
