@@ -34,7 +34,11 @@ public final class AccessEvents {
     public record UserCreated(UUID userId, By by) {
     }
 
-    public record UserChanged(UUID userId, String change, By by) {
+    /** {@code detail}, where there is one, says what it was and what it became ("[REFERRER] -> [MANAGER]"). */
+    public record UserChanged(UUID userId, String change, String detail, By by) {
+        public UserChanged(UUID userId, String change, By by) {
+            this(userId, change, null, by);
+        }
     }
 
     /** Personal data of staff accounts was shown to someone (admin pages and API). */

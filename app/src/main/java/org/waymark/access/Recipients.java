@@ -11,4 +11,7 @@ public interface Recipients {
      * A null role means any role.
      */
     List<String> emails(Role role, String areaCode, String organisationCode);
+
+    /** The address of one enabled user, if they have one. */
+    List<String> emailOf(String username);
 }

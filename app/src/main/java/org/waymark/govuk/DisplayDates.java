@@ -22,6 +22,11 @@ public class DisplayDates {
         return date == null ? "" : DATE.withZone(null).format(date);
     }
 
+    /** The UK date of an instant ("3 June 2026"), where the time of day does not matter. */
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";

@@ -12,7 +12,17 @@ import org.waymark.access.Role;
  *
  * @param kind a stable name with a message of its own ({@code referral.received}, {@code session.concern})
  */
-public record CaseNotification(UUID caseId, String reference, String kind, Role role, String areaCode, String organisationCode) {
+public record CaseNotification(UUID caseId, String reference, String kind, Role role, String areaCode, String organisationCode,
+        String username) {
+
+    public CaseNotification(UUID caseId, String reference, String kind, Role role, String areaCode, String organisationCode) {
+        this(caseId, reference, kind, role, areaCode, organisationCode, null);
+    }
+
+    /** To one person (the officer who asked a partner): by username, so it reaches them whatever their area. */
+    public static CaseNotification toUser(CaseFile file, String kind, String username) {
+        return new CaseNotification(file.id(), file.reference(), kind, null, null, null, username);
+    }
 
     public static CaseNotification toArea(CaseFile file, String kind, Role role, String areaCode) {
         return new CaseNotification(file.id(), file.reference(), kind, role, areaCode, null);

@@ -183,7 +183,8 @@ public class Cases {
     }
 
     /** Who the case is about, as a provider or panel needs to know them. */
-    public record Subject(String forename, String surname, java.time.LocalDate dateOfBirth, Integer ageAtReferral) {
+    public record Subject(String forename, String surname, java.time.LocalDate dateOfBirth, Integer ageAtReferral, String address,
+            String postcode) {
 
         /** Age in whole years on a day: from the date of birth, else from the age given at referral. */
         public Integer ageOn(java.time.LocalDate day, Instant referredAt) {
@@ -198,9 +199,9 @@ public class Cases {
     }
 
     public Subject subject(CaseFile file) {
-        return jdbc.sql("select forename, surname, date_of_birth, age from referral where case_id = ?").param(file.id())
+        return jdbc.sql("select forename, surname, date_of_birth, age, address, postcode from referral where case_id = ?").param(file.id())
                 .query((rs, n) -> new Subject(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
-                        (Integer) rs.getObject(4))).single();
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6))).single();
     }
 
     /**

@@ -96,6 +96,52 @@ class NotificationIntegrationTest extends IntegrationTest {
         assertThat(stalls).containsExactly("2 sessions missed in a row");
     }
 
+    /** Issue 12 item 3: a partner can answer (they see whom it is about), and the asker has a list and is told. */
+    @Test
+    void anInformationRequestNamesThePersonAndTheAskerIsToldOfTheAnswer() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        String gatewayName = "case.gateway." + people.suffix;
+        String gatewayMail = "asker." + people.suffix + "@police.example";
+        jdbc.sql("update user_account set email = ? where username = ?").params(gatewayMail, gatewayName).update();
+        String surname = "Asked-" + people.suffix;
+        String born = LocalDate.now().minusYears(15).minusDays(3).toString();
+        var received = CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(), CaseFixtures.referral("Sasha", surname, born));
+        String caseId = CaseFixtures.json(received).get("id").asString();
+        String reference = CaseFixtures.json(received).get("reference").asString();
+        var asked = people.gateway.postJson("/api/v1/cases/" + caseId + "/information-requests", """
+                {"organisation": "%s", "question": "Is Sasha known to your mental health services?", "dueOn": "%s"}"""
+                .formatted(people.health, LocalDate.now().plusDays(3)));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String requestId = CaseFixtures.json(asked).get("id").asString();
+
+        // The partner's page says whom it is about: name, date of birth and address, as the disclosure log records.
+        var panel = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.panel." + people.suffix);
+        var page = panel.get("/information-requests/" + requestId).body();
+        assertThat(page).contains("Who it is about").contains("Sasha " + surname)
+                .contains(new org.waymark.govuk.DisplayDates().date(LocalDate.parse(born))).contains("1 Example Road")
+                .contains("Is Sasha known to your mental health services?");
+        var disclosures = CaseFixtures.json(people.gateway.get("/api/v1/cases/" + caseId)).get("disclosures").toString();
+        assertThat(disclosures).contains("name, date of birth and address");
+
+        // Three days on and unanswered: overdue on both home pages.
+        clock.advance(java.time.Duration.ofDays(5));
+        var gateway = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), gatewayName);
+        assertThat(gateway.get("/").body()).contains("Information requests you sent that are overdue").contains(reference);
+        var panelLater = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.panel." + people.suffix);
+        assertThat(panelLater.get("/").body()).contains("Information requests waiting for your organisation").contains(reference).contains("govuk-tag--red");
+        var sent = gateway.get("/information-requests/sent").body();
+        assertThat(sent).contains(reference).contains("Overdue");
+
+        // (API tokens made before the clock moved have expired: the partner answers on the page.)
+        var answered = panelLater.postForm("/information-requests/" + requestId + "/answer", java.util.Map.of("answer", "Known to CAMHS since 2024."));
+        assertThat(answered.statusCode()).isEqualTo(302);
+        var message = awaitMessageTo(gatewayMail, "Information request about case " + reference + " answered");
+        assertThat(GreenMailUtil.getBody(message)).contains("https://waymark.example/information-requests/sent").doesNotContain("Sasha")
+                .doesNotContain("CAMHS");
+        assertThat(gateway.get("/information-requests/sent").body()).contains("Answered");
+        assertThat(gateway.get("/").body()).doesNotContain("Information requests you sent that are overdue");
+    }
+
     private long messagesTo(String address, String subjectPart) throws Exception {
         long n = 0;
         for (var m : SMTP.getReceivedMessages()) {

@@ -92,6 +92,32 @@ class TimedOutFormsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aReferralQuestionPageKeepsItsAnswersAcrossSignInAgain() {
+        var people = new CaseFixtures(context, baseUrl());
+        String referrerName = "case.referrer." + people.suffix;
+        TestHttp referrer = AccessFixtures.signedIn(context, baseUrl(), referrerName).header("Origin", baseUrl());
+        referrer.get("/referrals");
+        var started = referrer.postForm("/referrals/new", Map.of());
+        String draftPage = location(started);
+        assertThat(draftPage).startsWith("/referrals/drafts/").endsWith("/person");
+        String concernPage = draftPage.replace("/person", "/concern");
+        String concern = "Shares extremist videos in class and talks of travelling abroad " + UUID.randomUUID();
+        referrer.get(concernPage);
+        referrer.sessionExpires();
+        var sent = referrer.postForm(concernPage, Map.of("concern", concern, "personAware", "NO"));
+        assertThat(location(sent)).isEqualTo("/sign-in?expired");
+        referrer.get("/sign-in");
+        var signedIn = referrer.postForm("/sign-in", Map.of("username", referrerName, "password", AccessFixtures.PASSWORD));
+        assertThat(location(signedIn)).isEqualTo("/send-again");
+        var again = referrer.get("/send-again");
+        // Shown back under the question's own words, not its field name.
+        assertThat(again.body()).contains(concern).contains("Describe the concern");
+        var saved = referrer.postForm(concernPage, hidden(again.body()));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(referrer.get(concernPage).body()).contains(concern);
+    }
+
+    @Test
     void aPostFromAnotherSiteIsNotKept() {
         var forged = http().header("Origin", "https://evil.example");
         var sent = forged.postForm("/report-a-concern", Map.of("concern", "forged"));

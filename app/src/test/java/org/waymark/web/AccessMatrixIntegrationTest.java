@@ -68,12 +68,16 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         for (String p : List.of("GET /", "GET /account", "GET /api/v1/me", "GET /api/v1/areas", "GET /api/v1/areas/{code}",
                 "GET /api/v1/organisations", "GET /api/v1/organisations/{code}", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/v1/me/tokens", "GET /account/session")) {
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /api/v1/me/tokens", "GET /account/session",
+                "GET /account/password", "POST /account/password")) {
             EXPECTED.put(p, SIGNED_IN);
         }
         for (String p : List.of("GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
                 "GET /admin/users/{id}", "POST /admin/users/{id}/unlock", "POST /admin/users/{id}/disable",
                 "POST /admin/users/{id}/enable", "POST /admin/users/{id}/reset-two-factor", "GET /api/v1/users",
+                "GET /admin/users/{id}/unlock", "GET /admin/users/{id}/disable", "GET /admin/users/{id}/enable",
+                "GET /admin/users/{id}/reset-two-factor", "GET /admin/users/{id}/reset-password", "POST /admin/users/{id}/reset-password",
+                "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
                 "POST /api/v1/users", "GET /api/v1/users/{id}")) {
             EXPECTED.put(p, only(Role.ADMIN));
         }
@@ -134,7 +138,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /referrals", "POST /referrals/new", "GET /referrals/drafts/{id}/{page}", "POST /referrals/drafts/{id}/{page}",
                 "POST /referrals/drafts/{id}/submit", "POST /referrals/drafts/{id}/delete", "GET /referrals/{id}/sent",
                 "POST /referrals/{id}/documents", "GET /referrals/{id}/confirmation.txt", "GET /information-requests",
-                "GET /information-requests/{id}", "POST /information-requests/{id}/answer")) {
+                "GET /information-requests/{id}", "POST /information-requests/{id}/answer", "GET /information-requests/sent")) {
             EXPECTED.put(p, records(CASEWORK));
         }
         for (String p : List.of("GET /cases", "GET /cases/{id}", "GET /cases/{id}/documents/{documentId}", "POST /cases/{id}/checks",

@@ -149,7 +149,7 @@ class AccessApiController {
     }
 
     record NewUserRequest(String username, String displayName, String email, List<String> roles, String organisationCode,
-            String areaCode, String password) {
+            String areaCode, String password, Boolean changePasswordAtFirstSignIn) {
     }
 
     @PostMapping("/api/v1/users")
@@ -161,7 +161,8 @@ class AccessApiController {
         if (!checked.errors().isEmpty()) {
             throw new FormErrors.Invalid(checked.errors());
         }
-        UUID id = administration.create(checked.request(), By.of(admin));
+        // A password the administrator chose is replaced at first sign-in, unless they say this account is a service's.
+        UUID id = administration.create(checked.request(), By.of(admin), !Boolean.FALSE.equals(body.changePasswordAtFirstSignIn()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/users/" + id)
                 .body(UserView.of(accounts.byId(id).orElseThrow(), Instant.now(clock)));

@@ -13,19 +13,28 @@ import org.waymark.access.AccessEvents.By;
 import org.waymark.access.CurrentUsers;
 import org.waymark.access.Geography;
 import org.waymark.access.Organisation;
+import org.waymark.govuk.FormErrors;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Your account": who Waymark thinks you are, and your API tokens. */
+/** "Your account": who Waymark thinks you are, your password, and your API tokens. */
 @Controller
 class AccountController {
 
+    static final String CHANGE_PASSWORD = "/account/password";
+
     private final UserAccounts accounts;
+    private final UserAdministration administration;
+    private final Sessions sessions;
     private final ApiTokens tokens;
     private final Geography geography;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountController(UserAccounts accounts, ApiTokens tokens, Geography geography, ApplicationEventPublisher events, Clock clock) {
+    AccountController(UserAccounts accounts, UserAdministration administration, Sessions sessions, ApiTokens tokens,
+            Geography geography, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.administration = administration;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.geography = geography;
         this.events = events;
@@ -43,6 +52,33 @@ class AccountController {
         model.addAttribute("tokens", tokens.forUser(account.id()));
         model.addAttribute("now", Instant.now(clock));
         return "access/account";
+    }
+
+    @GetMapping(CHANGE_PASSWORD)
+    String passwordPage(Model model) {
+        return passwordForm(model, new FormErrors());
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(CHANGE_PASSWORD)
+    String changePassword(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword, jakarta.servlet.http.HttpServletRequest request, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        var account = accounts.byId(CurrentUsers.require().id()).orElseThrow();
+        var errors = administration.changeOwnPassword(account, currentPassword, newPassword, confirmPassword);
+        if (!errors.isEmpty()) {
+            return passwordForm(model, errors);
+        }
+        sessions.renewAfterPasswordChange(request);
+        redirect.addFlashAttribute("banner", "password.changedBanner");
+        return account.passwordChangeRequired() ? "redirect:/" : "redirect:/account";
+    }
+
+    private String passwordForm(Model model, FormErrors errors) {
+        var account = accounts.byId(CurrentUsers.require().id()).orElseThrow();
+        model.addAttribute("errors", errors);
+        model.addAttribute("required", account.passwordChangeRequired());
+        model.addAttribute("minimumLength", UserAdministration.MIN_PASSWORD_LENGTH);
+        return "access/password";
     }
 
     /** Users revoke their own tokens (one copied somewhere it should not be, a retired script). */

@@ -23,6 +23,12 @@ class JdbcRecipients implements Recipients {
     }
 
     @Override
+    public List<String> emailOf(String username) {
+        return jdbc.sql("select email from user_account where username = ? and enabled = true and email is not null")
+                .param(username).query(String.class).list();
+    }
+
+    @Override
     public List<String> emails(Role role, String areaCode, String organisationCode) {
         var sql = new StringBuilder("select distinct u.email from user_account u join user_role r on r.user_id = u.id "
                 + "where u.enabled = true and u.email is not null");

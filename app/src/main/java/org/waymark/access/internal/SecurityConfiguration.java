@@ -183,22 +183,29 @@ class SecurityConfiguration {
 
         /**
          * The session's principal was built at sign-in. The account is read again on every request (one query),
-         * so a disabled or locked account, or one whose roles, organisation or area an administrator changed, stops at once.
+         * so a disabled or locked account, one whose roles, organisation or area an administrator changed, or
+         * one whose password changed since this session signed in, stops at once.
          */
-        private boolean stillValid(CurrentUser user) {
+        private java.util.Optional<UserAccount> stillValid(CurrentUser user, Instant signedInAt) {
             return accounts.byId(user.id()).filter(UserAccount::enabled).filter(a -> !a.lockedAt(Instant.now(clock)))
                     .filter(a -> a.roles().equals(user.roles()))
                     .filter(a -> java.util.Objects.equals(a.organisationCode(), user.organisationCode()))
                     .filter(a -> java.util.Objects.equals(a.areaCode(), user.areaCode()))
-                    .isPresent();
+                    .filter(a -> a.passwordChangedAt() == null || signedInAt == null || !a.passwordChangedAt().isAfter(signedInAt));
+        }
+
+        /** Where someone who must replace an administrator's password may still go before they have. */
+        private static boolean allowedBeforePasswordChange(String path) {
+            return path.equals(AccountController.CHANGE_PASSWORD) || path.equals("/sign-out") || path.startsWith("/assets/")
+                    || path.equals("/account/session") || path.startsWith("/error");
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var session = request.getSession(false);
-            if (session != null && session.getAttribute(Sessions.SIGNED_IN_AT) instanceof Instant signedIn
-                    && signedIn.plus(properties.sessionAbsoluteTimeout()).isBefore(Instant.now(clock))) {
+            Instant signedInAt = session == null ? null : session.getAttribute(Sessions.SIGNED_IN_AT) instanceof Instant i ? i : null;
+            if (signedInAt != null && signedInAt.plus(properties.sessionAbsoluteTimeout()).isBefore(Instant.now(clock))) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/sign-in?expired");
@@ -206,11 +213,20 @@ class SecurityConfiguration {
             }
             var authentication = SecurityContextHolder.getContext().getAuthentication();
             if (session != null && authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-                    && user.method() != CurrentUser.AuthenticationMethod.API_TOKEN && !stillValid(user)) {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-                response.sendRedirect(request.getContextPath() + "/sign-in?expired");
-                return;
+                    && user.method() != CurrentUser.AuthenticationMethod.API_TOKEN) {
+                var account = stillValid(user, signedInAt);
+                if (account.isEmpty()) {
+                    session.invalidate();
+                    SecurityContextHolder.clearContext();
+                    response.sendRedirect(request.getContextPath() + "/sign-in?expired");
+                    return;
+                }
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (account.get().passwordChangeRequired() && user.method() == CurrentUser.AuthenticationMethod.PASSWORD
+                        && !allowedBeforePasswordChange(path)) {
+                    response.sendRedirect(request.getContextPath() + AccountController.CHANGE_PASSWORD);
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }

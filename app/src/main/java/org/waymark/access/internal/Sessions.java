@@ -73,6 +73,15 @@ class Sessions {
         events.publishEvent(new AccessEvents.SignedIn(account.id(), account.username(), account.organisationCode(), method));
     }
 
+    /**
+     * After the person changed their own password: this session carries on under a new id, newer than the
+     * change, while every other session of the account (signed in before it) ends at its next request.
+     */
+    void renewAfterPasswordChange(HttpServletRequest request) {
+        request.changeSessionId();
+        request.getSession().setAttribute(SIGNED_IN_AT, Instant.now(clock));
+    }
+
     private final org.springframework.security.web.savedrequest.RequestCache requestCache =
             new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,16 @@ class TimedOutForms {
     }
 
     record Pending(String path, List<Field> fields) implements Serializable {
+    }
+
+    /** A kept answer as shown back: under the question's own words where the service has them. */
+    record Shown(String label, String value) {
+    }
+
+    private final MessageSource messages;
+
+    TimedOutForms(MessageSource messages) {
+        this.messages = messages;
     }
 
     /** True when it has dealt with the refusal: the form was kept and the browser sent on. */
@@ -98,6 +109,19 @@ class TimedOutForms {
         }
     }
 
+    /** The question a field answers: the labels its own form uses, else its name in words ("concernType": "Concern type"). */
+    private String label(String field, Locale locale) {
+        String base = field.replaceAll("-(day|month|year)$", "");
+        for (String prefix : List.of("sendAgain.field.", "pro.", "public.", "screening.", "channel.", "case.")) {
+            String found = messages.getMessage(prefix + base, null, null, locale);
+            if (found != null) {
+                return base.equals(field) ? found : found + " (" + field.substring(base.length() + 1) + ")";
+            }
+        }
+        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     @GetMapping({"/send-again", "/cy/send-again"})
     String sendAgain(HttpServletRequest request, Model model) {
         var session = request.getSession(false);
@@ -110,6 +134,9 @@ class TimedOutForms {
         }
         session.removeAttribute(PENDING);
         model.addAttribute("pending", pending);
+        Locale locale = pending.path().startsWith("/cy/") ? Locale.forLanguageTag("cy") : Locale.UK;
+        model.addAttribute("shown", pending.fields().stream().filter(f -> !f.value().isBlank())
+                .map(f -> new Shown(label(f.name(), locale), f.value())).toList());
         model.addAttribute("welsh", pending.path().startsWith("/cy/"));
         return "access/send-again";
     }

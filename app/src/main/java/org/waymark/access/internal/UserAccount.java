@@ -25,14 +25,17 @@ record UserAccount(
         Instant lastSignInAt,
         Instant createdAt,
         String createdBy,
-        Set<Role> roles) implements ProtectedRecord {
+        Set<Role> roles,
+        boolean passwordChangeRequired,
+        Instant passwordChangedAt) implements ProtectedRecord {
 
     static final String RECORD_TYPE = "USER";
     static final String DEMO_CREATOR = "demo-data";
 
     UserAccount withRoles(Set<Role> granted) {
         return new UserAccount(id, username, displayName, email, passwordHash, organisationCode, areaCode, enabled, totpSecret,
-                totpConfirmedAt, totpLastStep, failedSignIns, lockedUntil, lastSignInAt, createdAt, createdBy, granted);
+                totpConfirmedAt, totpLastStep, failedSignIns, lockedUntil, lastSignInAt, createdAt, createdBy, granted,
+                passwordChangeRequired, passwordChangedAt);
     }
 
     @Override

@@ -23,7 +23,7 @@ class UserAccounts {
 
     private static final String COLUMNS = "id, username, display_name, email, password_hash, organisation_code, area_code, "
             + "enabled, totp_secret, totp_confirmed_at, totp_last_step, failed_sign_ins, locked_until, last_sign_in_at, "
-            + "created_at, created_by";
+            + "created_at, created_by, password_change_required, password_changed_at";
     private static final String QUALIFIED = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "u." + c)
             .collect(java.util.stream.Collectors.joining(", "));
 
@@ -55,10 +55,11 @@ class UserAccounts {
     }
 
     void insert(UserAccount a) {
-        jdbc.sql("insert into user_account (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into user_account (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), a.username(), a.displayName(), a.email(), a.passwordHash(), a.organisationCode(),
                         a.areaCode(), a.enabled(), a.totpSecret(), at(a.totpConfirmedAt()), a.totpLastStep(),
-                        a.failedSignIns(), at(a.lockedUntil()), at(a.lastSignInAt()), at(a.createdAt()), a.createdBy())
+                        a.failedSignIns(), at(a.lockedUntil()), at(a.lastSignInAt()), at(a.createdAt()), a.createdBy(),
+                        a.passwordChangeRequired(), at(a.passwordChangedAt()))
                 .update();
         for (Role role : a.roles()) {
             jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(a.id(), role.name()).update();
@@ -85,6 +86,26 @@ class UserAccounts {
 
     void setPasswordHash(UUID id, String hash) {
         jdbc.sql("update user_account set password_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    /**
+     * A new password. {@code changeRequired} when an administrator chose it (the person must replace it at their
+     * next sign-in); the change time ends every session signed in before it.
+     */
+    void setPassword(UUID id, String hash, boolean changeRequired, Instant when) {
+        jdbc.sql("update user_account set password_hash = ?, password_change_required = ?, password_changed_at = ?, "
+                + "failed_sign_ins = 0, locked_until = null where id = ?")
+                .params(hash, changeRequired, at(when), id).update();
+    }
+
+    /** The details an administrator may change. Roles are replaced as a set. */
+    void updateDetails(UUID id, String email, String organisationCode, String areaCode, Set<Role> roles) {
+        jdbc.sql("update user_account set email = ?, organisation_code = ?, area_code = ? where id = ?")
+                .params(email, organisationCode, areaCode, id).update();
+        jdbc.sql("delete from user_role where user_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, role.name()).update();
+        }
     }
 
     void startTotpEnrolment(UUID id, String secret) {
@@ -148,7 +169,8 @@ class UserAccounts {
                 rs.getString("area_code"), rs.getBoolean("enabled"), rs.getString("totp_secret"),
                 instant(rs, "totp_confirmed_at"), (Long) rs.getObject("totp_last_step", Long.class),
                 rs.getInt("failed_sign_ins"), instant(rs, "locked_until"), instant(rs, "last_sign_in_at"),
-                instant(rs, "created_at"), rs.getString("created_by"), Set.of());
+                instant(rs, "created_at"), rs.getString("created_by"), Set.of(),
+                rs.getBoolean("password_change_required"), instant(rs, "password_changed_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

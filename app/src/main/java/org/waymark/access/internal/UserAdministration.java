@@ -170,6 +170,28 @@ class UserAdministration {
         return users;
     }
 
+    /**
+     * The accounts an administrator may see whose username, name or e-mail contains the words typed (all of them,
+     * any case), in username order. Nothing is recorded: only the page of them shown is a consultation.
+     */
+    List<UserAccount> search(CurrentUser admin, String query) {
+        var words = java.util.Arrays.stream((query == null ? "" : query).toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isBlank()).toList();
+        return accounts.list(UserAccessRule.listScope(admin)).stream()
+                .filter(a -> access.permits(admin, Action.READ, a))
+                .filter(a -> words.stream().allMatch(w -> (a.username() + " " + a.displayName() + " " + (a.email() == null ? "" : a.email()))
+                        .toLowerCase(Locale.ROOT).contains(w)))
+                .toList();
+    }
+
+    /** The accounts shown, recorded as consulted. */
+    List<UserView> consulted(CurrentUser admin, List<UserAccount> shown) {
+        Instant now = Instant.now(clock);
+        var users = shown.stream().map(a -> UserView.of(a, now)).toList();
+        events.publishEvent(new AccessEvents.UsersConsulted(UserView.ids(users), By.of(admin)));
+        return users;
+    }
+
     /** One account, if the user may do {@code action} to it; otherwise answered as missing. */
     UserAccount find(CurrentUser user, String id, Action action) {
         var account = parseId(id).flatMap(accounts::byId)
@@ -194,6 +216,15 @@ class UserAdministration {
 
     @Transactional
     UUID create(NewUser request, By by) {
+        return create(request, by, false);
+    }
+
+    /**
+     * {@code mustChangePassword} when an administrator typed the first password (the pages, the API): only the
+     * person may know their password, so they replace it at first sign-in. The operator's CLI and demo data do not.
+     */
+    @Transactional
+    UUID create(NewUser request, By by, boolean mustChangePassword) {
         var errors = validate(request);
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);
@@ -206,10 +237,112 @@ class UserAdministration {
                 request.displayName() == null || request.displayName().isBlank() ? username : request.displayName().trim(),
                 request.email() == null || request.email().isBlank() ? null : request.email().trim(),
                 passwords.encode(request.password()), request.organisationCode(), areaCode, true, null, null, null, 0,
-                null, null, Instant.now(clock), by.username(), EnumSet.copyOf(request.roles()));
+                null, null, Instant.now(clock), by.username(), EnumSet.copyOf(request.roles()), mustChangePassword, null);
         accounts.insert(account);
         events.publishEvent(new AccessEvents.UserCreated(account.id(), by));
         return account.id();
+    }
+
+    /** What an administrator may change about an account after it exists. The username never changes: it is in the audit trail. */
+    record Details(String email, Set<Role> roles, String organisationCode, String areaCode) {
+    }
+
+    /** The details as typed on the edit page or sent to the API, checked as a whole like a new account. */
+    record CheckedDetails(Details details, FormErrors errors) {
+    }
+
+    CheckedDetails checkDetailsBy(CurrentUser admin, UserAccount account, String email, List<String> roleValues,
+            String organisationCode, String areaCode) {
+        var problems = new ArrayList<String>();
+        var roles = parseRoles(roleValues == null ? List.of() : roleValues, problems);
+        var errors = new FormErrors();
+        if (!problems.isEmpty()) {
+            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
+        }
+        if (!admin.hasNationalScope() && organisationCode != null && !organisationCode.isBlank()
+                && !organisationCode.equals(admin.organisationCode())) {
+            errors.add("organisationCode", "user.organisation.outOfScope");
+        }
+        if (account.id().equals(admin.id()) && !roles.contains(Role.ADMIN)) {
+            // Nobody removes their own administration: another administrator must, so an organisation keeps one.
+            errors.add("roles", "user.roles.ownAdmin");
+        }
+        var probe = new NewUser("", null, email, roles, organisationCode, areaCode, null);
+        validate(probe).all().stream().filter(p -> !p.field().equals("username") && !p.field().equals("password"))
+                .forEach(p -> errors.add(p.field(), p.code(), p.args()));
+        String area = areaCode == null || areaCode.isBlank()
+                ? geography.organisation(organisationCode).map(Organisation::areaCode).orElse(null) : areaCode.trim();
+        return new CheckedDetails(new Details(email == null || email.isBlank() ? null : email.trim(), roles, organisationCode, area), errors);
+    }
+
+    /**
+     * Applies the changes, each recorded in the audit trail as what it was and what it became. A change of roles,
+     * organisation or area ends the account's sessions at their next request (the session filter compares).
+     */
+    @Transactional
+    List<String> changeDetails(UserAccount account, Details details, By by) {
+        var changes = new ArrayList<AccessEvents.UserChanged>();
+        if (!java.util.Objects.equals(account.email(), details.email())) {
+            changes.add(new AccessEvents.UserChanged(account.id(), "email-changed", by));
+        }
+        if (!account.roles().equals(details.roles())) {
+            changes.add(new AccessEvents.UserChanged(account.id(), "roles-changed", names(account.roles()) + " -> " + names(details.roles()), by));
+        }
+        if (!java.util.Objects.equals(account.organisationCode(), details.organisationCode())) {
+            changes.add(new AccessEvents.UserChanged(account.id(), "organisation-changed",
+                    account.organisationCode() + " -> " + details.organisationCode(), by));
+        }
+        if (!java.util.Objects.equals(account.areaCode(), details.areaCode())) {
+            changes.add(new AccessEvents.UserChanged(account.id(), "area-changed", account.areaCode() + " -> " + details.areaCode(), by));
+        }
+        if (!changes.isEmpty()) {
+            accounts.updateDetails(account.id(), details.email(), details.organisationCode(), details.areaCode(), details.roles());
+            changes.forEach(events::publishEvent);
+        }
+        return changes.stream().map(AccessEvents.UserChanged::change).toList();
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    /**
+     * A one-time password for someone who forgot theirs: shown once to the administrator, never stored in clear,
+     * replaced by the person at their next sign-in. It unlocks the account and ends its sessions.
+     */
+    @Transactional
+    String resetPassword(UUID id, By by) {
+        String temporary = OneTimePasswords.generate();
+        accounts.setPassword(id, passwords.encode(temporary), true, Instant.now(clock));
+        events.publishEvent(new AccessEvents.UserChanged(id, "password-reset", by));
+        return temporary;
+    }
+
+    /** A person's own change of password, after giving the current one. Errors are the form's; nothing changes then. */
+    @Transactional
+    FormErrors changeOwnPassword(UserAccount account, String current, String replacement, String confirmation) {
+        var errors = new FormErrors();
+        if (current == null || current.isEmpty()) {
+            errors.add("currentPassword", "password.current.missing");
+        } else if (account.passwordHash() == null || !passwords.matches(current, account.passwordHash())) {
+            errors.add("currentPassword", "password.current.wrong");
+        }
+        String problem = passwordProblem(replacement, account.username());
+        if (problem != null) {
+            errors.add("newPassword", problem.replace("user.password.", "password.new."), MIN_PASSWORD_LENGTH);
+        } else if (current != null && current.equals(replacement)) {
+            errors.add("newPassword", "password.new.same");
+        }
+        if (problem == null && !replacement.equals(confirmation)) {
+            errors.add("confirmPassword", "password.confirm.different");
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        accounts.setPassword(account.id(), passwords.encode(replacement), false, Instant.now(clock));
+        events.publishEvent(new AccessEvents.UserChanged(account.id(), "password-changed",
+                new By(account.username(), account.organisationCode())));
+        return errors;
     }
 
     @Transactional

@@ -54,8 +54,9 @@ class AccessEventsAuditor {
 
     @EventListener
     void on(AccessEvents.UserChanged e) {
-        trail.record(AuditEvent.of(AuditAction.ALTERATION, "user." + e.change()).record(USER, e.userId())
-                .by(e.by().username(), e.by().organisationCode()));
+        var event = AuditEvent.of(AuditAction.ALTERATION, "user." + e.change()).record(USER, e.userId())
+                .by(e.by().username(), e.by().organisationCode());
+        trail.record(e.detail() == null ? event : event.reason(e.detail()));
     }
 
     @EventListener

@@ -32,8 +32,10 @@ class CaseMailer {
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(CaseNotification notification) {
-        var to = recipients.emails(notification.role(), notification.areaCode(), notification.organisationCode());
+        var to = notification.username() != null ? recipients.emailOf(notification.username())
+                : recipients.emails(notification.role(), notification.areaCode(), notification.organisationCode());
         String link = mailer.link(notification.kind().startsWith("information.requested") ? "/information-requests"
+                : notification.kind().startsWith("information.answered") ? "/information-requests/sent"
                 : notification.kind().startsWith("intervention.") ? "/interventions" : "/cases/" + notification.caseId());
         String subject = messages.getMessage("mail." + notification.kind() + ".subject", new Object[] {notification.reference()},
                 "Waymark: " + notification.reference(), Locale.UK);

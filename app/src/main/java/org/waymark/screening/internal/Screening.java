@@ -241,7 +241,7 @@ class Screening {
                         Timestamp.from(request.requestedAt())).update();
         cases.milestone(caseId, "INFORMATION_REQUESTED", org.waymark.referral.Audience.CASE_TEAM, user, request.organisation());
         // The request itself names the person to the partner: a disclosure.
-        cases.disclosed(file, request.organisation(), "information request (name and date of birth)", user);
+        cases.disclosed(file, request.organisation(), "information request (name, date of birth and address)", user);
         events.publishEvent(CaseNotification.toOrganisation(file, "information.requested", null, request.organisation()));
         return request;
     }
@@ -253,6 +253,24 @@ class Screening {
                 .query(Screening::request).list();
     }
 
+    /** Requests this user sent, unanswered first and then newest: the asker's own list. */
+    @Transactional(readOnly = true)
+    List<InformationRequest> requestsSentBy(CurrentUser user) {
+        return jdbc.sql(REQUEST + "where r.requested_by = ? order by r.answered_at nulls first, r.due_on, r.requested_at desc")
+                .param(user.username()).query(Screening::request).list();
+    }
+
+    boolean permits(CurrentUser user, InformationRequest request) {
+        return access.permits(user, Action.READ, request);
+    }
+
+    /** Open requests past their due date: sent by this user, or addressed to their organisation. */
+    @Transactional(readOnly = true)
+    List<InformationRequest> overdue(CurrentUser user) {
+        return jdbc.sql(REQUEST + "where r.answered_at is null and r.due_on < ? and (r.requested_by = ? or r.organisation = ?) order by r.due_on")
+                .params(today(), user.username(), user.organisationCode()).query(Screening::request).list();
+    }
+
     InformationRequest request(CurrentUser user, UUID id) {
         var request = jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).optional()
                 .orElseThrow(() -> new RecordNotFoundException("INFORMATION_REQUEST", id.toString()));
@@ -261,6 +279,14 @@ class Screening {
         audit.record(AuditEvent.of(AuditAction.CONSULTATION, "information-request.viewed").record("INFORMATION_REQUEST", id)
                 .person(file.personId()));
         return request;
+    }
+
+    /**
+     * Whom a request is about, as the request disclosed it: the addressee needs the name, date of birth and
+     * address to find their own records, and the disclosure log says they were given exactly these.
+     */
+    Cases.Subject about(InformationRequest request) {
+        return cases.subject(cases.find(request.caseId()).orElseThrow());
     }
 
     InformationRequest answer(CurrentUser user, UUID id, AnswerForm form) {
@@ -284,9 +310,8 @@ class Screening {
                         Timestamp.from(now())).update();
         audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "information-request.answered").record("INFORMATION_REQUEST", id)
                 .person(file.personId()).recipient(requester));
-        events.publishEvent(CaseNotification.toArea(file, "information.answered",
-                file.stage().isChannel() ? Role.CHANNEL_COORDINATOR : Role.GATEWAY_OFFICER,
-                file.stage().isChannel() ? file.localAuthority() : file.forceArea()));
+        // The person who asked hears of it themselves, wherever the case has moved since.
+        events.publishEvent(CaseNotification.toUser(file, "information.answered", requester));
         return jdbc.sql(REQUEST + "where r.id = ?").param(id).query(Screening::request).single();
     }
 
@@ -447,7 +472,7 @@ class Screening {
         }
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock.withZone(LONDON));
     }
 

@@ -149,9 +149,20 @@ class ScreeningController {
         return "screening/requests";
     }
 
+    /** The asker's list: every request they sent, whether answered, and a link to the case where the answer is. */
+    @GetMapping("/information-requests/sent")
+    String sent(Model model) {
+        model.addAttribute("requests", screening.requestsSentBy(CurrentUsers.require()));
+        model.addAttribute("today", screening.today());
+        return "screening/sent";
+    }
+
     @GetMapping("/information-requests/{id}")
     String request(@PathVariable UUID id, Model model) {
-        model.addAttribute("request", screening.request(CurrentUsers.require(), id));
+        var request = screening.request(CurrentUsers.require(), id);
+        model.addAttribute("request", request);
+        model.addAttribute("about", screening.about(request));
+        model.addAttribute("overdue", request.answeredAt() == null && request.dueOn().isBefore(screening.today()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }

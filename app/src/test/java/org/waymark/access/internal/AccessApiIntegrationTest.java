@@ -81,7 +81,8 @@ class AccessApiIntegrationTest extends IntegrationTest {
                 {"username":"%s","displayName":"Sam Example","roles":["CHANNEL_COORDINATOR"],"organisationCode":"LA-E09000007","password":"Correct-Horse-42"}"""
                 .formatted(username));
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"areaCode\":\"E09000007\"").doesNotContain("password");
+        assertThat(created.body()).contains("\"areaCode\":\"E09000007\"").doesNotContain("\"password\"").doesNotContain("argon")
+                .contains("\"passwordChangeRequired\":true");
         String id = created.headers().firstValue("Location").orElseThrow().replace("/api/v1/users/", "");
         assertThat(admin.get("/api/v1/users/" + id).statusCode()).isEqualTo(200);
 
