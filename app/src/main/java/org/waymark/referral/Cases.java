@@ -225,6 +225,17 @@ public class Cases {
                         rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list();
     }
 
+    /** The identities of open cases (not closed or exited) whose referral gives this surname, any case: the register's re-check. */
+    public List<Identity> openIdentitiesWithSurname(String surname) {
+        var open = java.util.Arrays.stream(CaseStage.values()).filter(s -> !s.isFinal()).map(CaseStage::name).toArray(String[]::new);
+        return jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
+                + "r.postcode from prevent_case c join referral r on r.case_id = c.id where lower(r.surname) = ? and c.stage = any(?)")
+                .params(surname.toLowerCase(java.util.Locale.ROOT), open)
+                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list();
+    }
+
     /** Every case's id: for indexes built once over all cases. */
     public List<UUID> allIds() {
         return jdbc.sql("select id from prevent_case").query(UUID.class).list();

@@ -317,9 +317,48 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
                 {"outcome": "CHANNEL", "concernType": "ISLAMIST", "rationale": "Vulnerable; suitable for Channel after deconfliction."}""";
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(409);
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/deconfliction-clearance", null)).isEqualTo(404);
-        assertThat(post(people.supervisor, "/api/v1/cases/" + id + "/deconfliction-clearance", null)).isEqualTo(204);
+        // The supervisor's home page says what waits for them, by name.
+        var supervisor = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.supervisor." + people.suffix);
+        String reference = view.get("reference").asString();
+        assertThat(supervisor.get("/").body()).contains("Waiting for your approval").contains(reference + " \u2013 deconfliction match to clear");
+        // On the page: a reason and a confirmation, or the form says what is missing.
+        supervisor.get("/cases/" + id);
+        var unconfirmed = supervisor.postForm("/cases/" + id + "/deconfliction-clearance", java.util.Map.of("clearReason", "Deconflicted."));
+        assertThat(unconfirmed.statusCode()).isEqualTo(302);
+        var back = supervisor.get("/cases/" + id).body();
+        assertThat(back).contains("govuk-error-summary").contains("Confirm that you have deconflicted with the investigation")
+                .contains("Deconflicted.");
+        assertThat(json(people.gateway.get("/api/v1/cases/" + id)).get("withheld").asBoolean()).isTrue();
+        // Clearing says why (item 4): without a reason it is refused, field by field; with one it is kept.
+        var noReason = people.supervisor.postJson("/api/v1/cases/" + id + "/deconfliction-clearance", "{}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Explain why the match can be cleared");
+        assertThat(post(people.supervisor, "/api/v1/cases/" + id + "/deconfliction-clearance",
+                "{\"reason\": \"Not the subject of OP TESTWATER: confirmed with the SIO's team.\"}")).isEqualTo(204);
+        assertThat(json(people.supervisor.get("/api/v1/cases/" + id)).get("sections").get("screening").get("deconflictionMatches").get(0)
+                .get("clearedReason").asString()).isEqualTo("Not the subject of OP TESTWATER: confirmed with the SIO's team.");
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(201);
         assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(200);
+        assertThat(supervisor.get("/").body()).doesNotContain(reference + " \u2013 deconfliction match to clear");
+    }
+
+    /** Item 4: someone referred before they were put on the register is withheld the moment they are. */
+    @Test
+    void addingASubjectToTheRegisterRechecksOpenReferrals() {
+        String surname = "Later-" + people.suffix;
+        String id = submitted("Morgan", surname);
+        assertThat(json(people.gateway.get("/api/v1/cases/" + id)).get("withheld").asBoolean()).isFalse();
+        var added = people.gateway.postJson("/api/v1/deconfliction-subjects",
+                "{\"forename\": \"Morgan\", \"surname\": \"" + surname + "\", \"operation\": \"OP LATECOMER\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        var view = json(people.gateway.get("/api/v1/cases/" + id));
+        assertThat(view.get("withheld").asBoolean()).isTrue();
+        assertThat(view.get("sections").get("screening").get("deconflictionMatches")).hasSize(1);
+        assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(404);
+        // A second entry for the same person (another operation) is a match of its own; the case stays withheld.
+        people.gateway.postJson("/api/v1/deconfliction-subjects",
+                "{\"forename\": \"Morgan\", \"surname\": \"" + surname + "\", \"operation\": \"OP LATECOMER\"}");
+        assertThat(json(people.gateway.get("/api/v1/cases/" + id)).get("sections").get("screening").get("deconflictionMatches")).hasSize(2);
     }
 
     @Test

@@ -340,6 +340,7 @@ class Screening {
                 .params(subject.id(), forceArea, subject.forename(), subject.surname(), born, subject.operation(), user.username(),
                         Timestamp.from(subject.addedAt())).update();
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "deconfliction.subject.added").record("DECONFLICTION_SUBJECT", subject.id()));
+        recheckOpenCases(subject);
         return subject;
     }
 
@@ -369,36 +370,74 @@ class Screening {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
         var matches = jdbc.sql(SUBJECT + "where removed_at is null and lower(surname) = ?").param(person[1].toLowerCase(Locale.ROOT))
                 .query(Screening::subject).list().stream()
-                .filter(s -> sameForename(s.forename(), person[0]))
-                .filter(s -> s.dateOfBirth() == null || person[2] == null || s.dateOfBirth().toString().equals(person[2]))
+                .filter(s -> matches(s, person[0], person[2] == null ? null : LocalDate.parse(person[2])))
                 .toList();
-        if (matches.isEmpty()) {
-            return;
+        if (!matches.isEmpty()) {
+            recordMatches(cases.find(received.caseId()).orElseThrow(), matches);
         }
-        var file = cases.find(received.caseId()).orElseThrow();
+    }
+
+    /** The register's rule: same surname, same or leading forename, and dates of birth that do not differ. */
+    static boolean matches(Subject subject, String forename, LocalDate dateOfBirth) {
+        return sameForename(subject.forename(), forename)
+                && (subject.dateOfBirth() == null || dateOfBirth == null || subject.dateOfBirth().equals(dateOfBirth));
+    }
+
+    /**
+     * A subject added to the register is checked against every open case too: someone referred last week who is
+     * now under investigation is withheld from partners from now on, as a new referral would be. Returns how many.
+     */
+    int recheckOpenCases(Subject subject) {
+        var hits = cases.openIdentitiesWithSurname(subject.surname()).stream()
+                .filter(i -> matches(subject, i.forename(), i.dateOfBirth()))
+                .filter(i -> jdbc.sql("select count(*) from deconfliction_match where case_id = ? and subject_id = ?")
+                        .params(i.caseId(), subject.id()).query(Long.class).single() == 0)
+                .toList();
+        for (var hit : hits) {
+            recordMatches(cases.find(hit.caseId()).orElseThrow(), List.of(subject));
+        }
+        return hits.size();
+    }
+
+    private void recordMatches(CaseFile file, List<Subject> matches) {
         for (var s : matches) {
             jdbc.sql("insert into deconfliction_match (case_id, subject_id, matched_at) values (?, ?, ?)").params(file.id(), s.id(),
                     Timestamp.from(now())).update();
         }
-        cases.withhold(file, true, null);
+        if (!file.withheld()) {
+            cases.withhold(file, true, null);
+        }
         audit.record(AuditEvent.of(AuditAction.COMBINATION, "deconfliction.matched").record("CASE", file.id()).person(file.personId())
                 .by("system", null));
         events.publishEvent(CaseNotification.toArea(file, "deconfliction.match", Role.MANAGER, file.forceArea()));
     }
 
-    /** A CT supervisor clears the case's matches after deconflicting with the investigation; it is released to partners. */
-    void clearMatches(CurrentUser user, UUID caseId) {
+    record ClearanceForm(String reason, Boolean confirmed) {
+    }
+
+    /**
+     * A CT supervisor clears the case's matches after deconflicting with the investigation, saying why and
+     * confirming it; the case is then released to partners. The reason is kept with the match and in the audit trail.
+     */
+    void clearMatches(CurrentUser user, UUID caseId, ClearanceForm form) {
         var file = cases.require(user, Action.UPDATE, caseId);
         if (!user.has(Role.MANAGER) || !user.isPolice()) {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
-        int cleared = jdbc.sql("update deconfliction_match set cleared_by = ?, cleared_at = ? where case_id = ? and cleared_at is null")
-                .params(user.username(), Timestamp.from(now()), caseId).update();
+        var errors = new FormErrors();
+        errors.text("screening", "clearReason", form.reason(), 2000, true);
+        if (!Boolean.TRUE.equals(form.confirmed())) {
+            errors.add("clearConfirmed", "screening.clearConfirmed.missing");
+        }
+        errors.throwIfAny();
+        int cleared = jdbc.sql("update deconfliction_match set cleared_by = ?, cleared_at = ?, cleared_reason = ? where case_id = ? and cleared_at is null")
+                .params(user.username(), Timestamp.from(now()), form.reason().strip(), caseId).update();
         if (cleared == 0) {
             throw new Conflict("This case has no deconfliction match to clear.");
         }
         cases.withhold(file, false, user);
-        audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.cleared").record("CASE", caseId).person(file.personId()));
+        audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.cleared").record("CASE", caseId).person(file.personId())
+                .reason(form.reason().strip()));
     }
 
     @Transactional(readOnly = true)
@@ -421,10 +460,10 @@ class Screening {
         var checks = jdbc.sql("select id, system, result, note, checked_by, checked_at from screening_check where case_id = ? order by checked_at")
                 .param(file.id()).query((rs, n) -> new Check(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant())).list();
-        var matches = jdbc.sql("select m.subject_id, s.operation, m.matched_at, m.cleared_by, m.cleared_at from deconfliction_match m "
+        var matches = jdbc.sql("select m.subject_id, s.operation, m.matched_at, m.cleared_by, m.cleared_at, m.cleared_reason from deconfliction_match m "
                         + "join deconfliction_subject s on s.id = m.subject_id where m.case_id = ? order by m.matched_at")
                 .param(file.id()).query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).list();
+                        rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6))).list();
         return new ScreeningRecords.Section(checks, requests, decisions(file.id()), matches, List.copyOf(actions));
     }
 

@@ -46,10 +46,14 @@ class ScreeningApiController {
         return screening.approve(CurrentUsers.require(), id, body);
     }
 
+    record ClearanceRequest(String reason) {
+    }
+
     @PostMapping("/api/v1/cases/{id}/deconfliction-clearance")
-    @Operation(summary = "A CT supervisor clears the case's deconfliction matches, releasing it to partners")
-    ResponseEntity<Void> clear(@PathVariable UUID id) {
-        screening.clearMatches(CurrentUsers.require(), id);
+    @Operation(summary = "A CT supervisor clears the case's deconfliction matches, releasing it to partners: body {\"reason\": \"...\"}"
+            + " (required: why the match can be cleared; the call itself is the confirmation)")
+    ResponseEntity<Void> clear(@PathVariable UUID id, @RequestBody(required = false) ClearanceRequest body) {
+        screening.clearMatches(CurrentUsers.require(), id, new Screening.ClearanceForm(body == null ? null : body.reason(), Boolean.TRUE));
         return ResponseEntity.noContent().build();
     }
 

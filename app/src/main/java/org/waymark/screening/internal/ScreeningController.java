@@ -95,9 +95,10 @@ class ScreeningController {
     }
 
     @PostMapping("/cases/{id}/deconfliction-clearance")
-    String clear(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+    String clear(@PathVariable UUID id, @RequestParam(required = false) String clearReason,
+            @RequestParam(required = false) String clearConfirmed, HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, request, redirect, "screening.banner.cleared", () -> {
-            screening.clearMatches(CurrentUsers.require(), id);
+            screening.clearMatches(CurrentUsers.require(), id, new Screening.ClearanceForm(clearReason, "yes".equals(clearConfirmed)));
             return null;
         });
     }

@@ -48,7 +48,7 @@ final class ScreeningRecords {
         }
     }
 
-    record Match(UUID subjectId, String operation, Instant matchedAt, String clearedBy, Instant clearedAt) {
+    record Match(UUID subjectId, String operation, Instant matchedAt, String clearedBy, Instant clearedAt, String clearedReason) {
     }
 
     /** What screening shows on the case page. */
