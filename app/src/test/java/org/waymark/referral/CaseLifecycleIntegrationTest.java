@@ -190,10 +190,20 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
                  "agreements": [{"organisation": "LA-%s", "agreed": true}]}""".formatted(id, CaseFixtures.CAMDEN));
         assertThat(partial.statusCode()).isEqualTo(400);
         assertThat(partial.body()).contains(people.health);
-        assertThat(post(people.chair, "/api/v1/panel-meetings/" + second + "/decisions", """
+        // The provider's concern was never acknowledged: the exit must say why it may go ahead anyway (item 6).
+        var overConcern = people.chair.postJson("/api/v1/panel-meetings/" + second + "/decisions", """
                 {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
                  "agreements": [{"organisation": "LA-%s", "agreed": true}, {"organisation": "%s", "agreed": true}]}"""
+                .formatted(id, CaseFixtures.CAMDEN, people.health));
+        assertThat(overConcern.statusCode()).isEqualTo(400);
+        assertThat(overConcern.body()).contains("provider's concern on this case has not been acknowledged");
+        assertThat(post(people.chair, "/api/v1/panel-meetings/" + second + "/decisions", """
+                {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
+                 "agreements": [{"organisation": "LA-%s", "agreed": true}, {"organisation": "%s", "agreed": true}],
+                 "concernNote": "The online group was checked by the police: no concern."}"""
                 .formatted(id, CaseFixtures.CAMDEN, people.health))).isEqualTo(201);
+        var acknowledged = json(people.coordinator.get(casePath)).get("sections").get("channel").get("interventions").get(0).get("sessions").get(1);
+        assertThat(acknowledged.get("acknowledgement").asString()).isEqualTo("At exit: The online group was checked by the police: no concern.");
         assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
                 "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\"}")).as("the plan ended at exit").isEqualTo(409);
 
@@ -340,6 +350,45 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(201);
         assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(200);
         assertThat(supervisor.get("/").body()).doesNotContain(reference + " \u2013 deconfliction match to clear");
+    }
+
+    /** The home page's "Provider concerns to acknowledge" queue, up to the next queue's heading. */
+    private static String concernQueue(String home) {
+        int start = home.indexOf("Provider concerns to acknowledge");
+        assertThat(start).as("the home page has the provider concerns queue").isGreaterThan(0);
+        int end = home.indexOf("<h2", start);
+        return home.substring(start, end < 0 ? home.length() : end);
+    }
+
+    /** Item 6: a provider's concern stays on the coordinator's and chair's home pages until one acknowledges it. */
+    @Test
+    void aProvidersConcernWaitsOnHomePagesUntilAcknowledged() {
+        var plan = people.inSupport("Jordan", "Concerned-" + people.suffix);
+        assertThat(post(people.provider, "/api/v1/interventions/" + plan.interventionId() + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\", \"concern\": \"Talked of meeting someone from a forum.\"}"))
+                .isEqualTo(201);
+        var coordinator = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.coordinator." + people.suffix);
+        var chair = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.chair." + people.suffix);
+        assertThat(concernQueue(coordinator.get("/").body())).contains(plan.reference());
+        assertThat(concernQueue(chair.get("/").body())).contains(plan.reference());
+        var page = coordinator.get("/cases/" + plan.caseId()).body();
+        assertThat(page).contains("Talked of meeting someone from a forum.").contains("Acknowledge concern");
+        String session = json(people.coordinator.get("/api/v1/cases/" + plan.caseId())).get("sections").get("channel").get("interventions")
+                .get(0).get("sessions").get(0).get("id").asString();
+        var empty = coordinator.postForm("/cases/" + plan.caseId() + "/concerns/" + session + "/acknowledgement", java.util.Map.of("acknowledgement", ""));
+        assertThat(empty.statusCode()).isEqualTo(302);
+        assertThat(coordinator.get("/cases/" + plan.caseId()).body()).contains("Say what was done about this concern");
+        coordinator.postForm("/cases/" + plan.caseId() + "/concerns/" + session + "/acknowledgement",
+                java.util.Map.of("acknowledgement", "Spoke to the mentor; the forum contact is being checked."));
+        var after = coordinator.get("/cases/" + plan.caseId()).body();
+        assertThat(after).contains("The concern was acknowledged").contains("Spoke to the mentor");
+        assertThat(concernQueue(chair.get("/").body())).doesNotContain(plan.reference()).contains("No provider has raised a concern");
+        // Someone who may not update the case cannot acknowledge it: answered as missing.
+        people.otherCoordinator.get("/api/v1/me");
+        var outsider = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.coordinator2." + people.suffix);
+        outsider.get("/");
+        assertThat(outsider.postForm("/cases/" + plan.caseId() + "/concerns/" + session + "/acknowledgement",
+                java.util.Map.of("acknowledgement", "x")).statusCode()).isEqualTo(404);
     }
 
     /** Item 4: someone referred before they were put on the register is withheld the moment they are. */

@@ -111,7 +111,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /api/v1/cases/{id}/documents/{documentId}", "POST /api/v1/cases/{id}/checks", "POST /api/v1/cases/{id}/screening-decision",
                 "POST /api/v1/cases/{id}/screening-decision/approval", "POST /api/v1/cases/{id}/deconfliction-clearance",
                 "POST /api/v1/cases/{id}/information-requests", "POST /api/v1/cases/{id}/assessments", "POST /api/v1/cases/{id}/consent",
-                "POST /api/v1/cases/{id}/interventions", "POST /api/v1/cases/{id}/reviews", "POST /api/v1/cases/{id}/transfer")) {
+                "POST /api/v1/cases/{id}/interventions", "POST /api/v1/cases/{id}/reviews", "POST /api/v1/cases/{id}/transfer",
+                "POST /api/v1/cases/{id}/concerns/{sessionId}/acknowledgement", "POST /cases/{id}/concerns/{sessionId}/acknowledgement")) {
             EXPECTED.put(p, records(CASE_READERS));
         }
         for (String p : List.of("GET /api/v1/cases/{id}/person-matches", "POST /api/v1/cases/{id}/person-matches/{personId}",
@@ -267,7 +268,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());
         }
-        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{tokenId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{tokenId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{sessionId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 
     private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {

@@ -90,7 +90,12 @@ class Channel {
     record AgreementForm(String organisation, Boolean agreed) {
     }
 
-    record DecisionForm(UUID caseId, String decision, String onwardRoute, String discussion, List<AgreementForm> agreements) {
+    /** {@code concernNote}: why the case may exit although a provider's concern is unacknowledged (then it acknowledges them). */
+    record DecisionForm(UUID caseId, String decision, String onwardRoute, String discussion, List<AgreementForm> agreements,
+            String concernNote) {
+        DecisionForm(UUID caseId, String decision, String onwardRoute, String discussion, List<AgreementForm> agreements) {
+            this(caseId, decision, onwardRoute, discussion, agreements, null);
+        }
     }
 
     record ConsentForm(String outcome, String givenBy, String consenter, String capacity, String note) {
@@ -231,6 +236,15 @@ class Channel {
                 missing.removeAll(agreed);
                 throw new FormErrors.Invalid(new FormErrors().add("agreements", "channel.decision.exitAgreement", String.join(", ", missing)));
             }
+            // An exit is never recorded over a provider's concern nobody has answered without the panel saying so.
+            var open = openConcerns(file.id());
+            if (!open.isEmpty()) {
+                var concernErrors = new FormErrors().text("channel", "concernNote", form.concernNote(), 2000, false);
+                if (form.concernNote() == null || form.concernNote().isBlank()) {
+                    concernErrors.add("concernNote", "channel.decision.concernOpen", open.size());
+                }
+                concernErrors.throwIfAny();
+            }
         }
         CaseStage target = switch (decision) {
             case ADOPT -> CaseStage.ADOPTED;
@@ -257,6 +271,9 @@ class Channel {
                 }
                 jdbc.sql("update intervention set ended_at = ? where case_id = ? and ended_at is null").params(Timestamp.from(now()), file.id())
                         .update();
+                for (var concern : openConcerns(file.id())) {
+                    acknowledge(user, file, concern, "At exit: " + form.concernNote().strip());
+                }
                 LocalDate exit = today();
                 scheduleReview(file.id(), ReviewKind.POST_EXIT, exit.plusMonths(6));
                 scheduleReview(file.id(), ReviewKind.POST_EXIT, exit.plusMonths(12));
@@ -392,7 +409,8 @@ class Channel {
             throw new Conflict("This intervention has ended: the case has left Channel.");
         }
         var file = cases.find(intervention.caseId()).orElseThrow();
-        var session = new Session(UUID.randomUUID(), heldOn, status.name(), clean(form.notes()), clean(form.concern()), user.username(), now());
+        var session = new Session(UUID.randomUUID(), heldOn, status.name(), clean(form.notes()), clean(form.concern()), user.username(), now(),
+                null, null, null);
         jdbc.sql("insert into intervention_session (id, intervention_id, held_on, status, notes, concern, recorded_by, recorded_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(session.id(), interventionId, heldOn, session.status(), session.notes(), session.concern(), user.username(),
@@ -405,6 +423,7 @@ class Channel {
         if (session.concern() != null) {
             cases.milestone(file.id(), "CONCERN_RAISED", user, "by provider " + user.organisationCode());
             events.publishEvent(CaseNotification.toArea(file, "session.concern", Role.CHANNEL_COORDINATOR, file.localAuthority()));
+            events.publishEvent(CaseNotification.toArea(file, "session.concern", Role.CHANNEL_CHAIR, file.localAuthority()));
         }
         return session;
     }
@@ -530,7 +549,8 @@ class Channel {
                 // Panel members see the plan and attendance, not the providers' session notes.
                 .map(i -> team ? i : new Intervention(i.id(), i.caseId(), i.caseReference(), i.type(), i.provider(), i.objectives(),
                         i.plannedSessions(), i.createdBy(), i.createdAt(), i.endedAt(), i.sessions().stream()
-                        .map(s -> new Session(s.id(), s.heldOn(), s.status(), null, null, s.recordedBy(), s.recordedAt())).toList()))
+                        .map(s -> new Session(s.id(), s.heldOn(), s.status(), null, null, s.recordedBy(), s.recordedAt(), null, null, null))
+                        .toList()))
                 .toList();
         var transfers = jdbc.sql("select from_authority, to_authority, reason, transferred_by, transferred_at from case_transfer where case_id = ? "
                         + "order by transferred_at")
@@ -550,6 +570,9 @@ class Channel {
         }
         if (user.isPolice() && user.has(Role.PREVENT_CASE_OFFICER) && file.stage() == CaseStage.POLICE_LED) {
             actions.add("policeReview");
+        }
+        if (isChannelTeam(user) && (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR))) {
+            actions.add("acknowledge");
         }
         return new ChannelRecords.Section(meetings, consents, interventions, reviews(file.id()), transfers, List.copyOf(actions));
     }
@@ -578,10 +601,57 @@ class Channel {
     }
 
     private List<Session> sessions(UUID interventionId) {
-        return jdbc.sql("select id, held_on, status, notes, concern, recorded_by, recorded_at from intervention_session where intervention_id = ? "
-                        + "order by held_on, recorded_at")
-                .param(interventionId).query((rs, n) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+        return jdbc.sql(SESSION + "where intervention_id = ? order by held_on, recorded_at").param(interventionId).query(Channel::session).list();
+    }
+
+    private static final String SESSION = "select id, held_on, status, notes, concern, recorded_by, recorded_at, concern_acknowledged_by, "
+            + "concern_acknowledged_at, concern_acknowledgement, intervention_id from intervention_session ";
+
+    private static Session session(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Session(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10));
+    }
+
+    /** A provider's concern not yet acknowledged, with the case it is about. */
+    record OpenConcern(UUID caseId, UUID interventionId, Session session) {
+    }
+
+    /** Every concern nobody has acknowledged, oldest first; callers keep those the reader may see. */
+    List<OpenConcern> openConcerns() {
+        return jdbc.sql(SESSION.replace(" from intervention_session ", ", (select case_id from intervention i where i.id = intervention_id) "
+                        + "from intervention_session ") + "where concern is not null and concern_acknowledged_at is null order by recorded_at")
+                .query((rs, n) -> new OpenConcern(rs.getObject(12, UUID.class), rs.getObject(11, UUID.class), session(rs, n))).list();
+    }
+
+    List<OpenConcern> openConcerns(UUID caseId) {
+        return openConcerns().stream().filter(c -> c.caseId().equals(caseId)).toList();
+    }
+
+    /** A coordinator or chair says they have seen a provider's concern and what was done about it. */
+    void acknowledgeConcern(CurrentUser user, UUID caseId, UUID sessionId, String note) {
+        var errors = new FormErrors();
+        errors.text("channel", "acknowledgement", note, 2000, true);
+        var file = cases.require(user, Action.UPDATE, caseId);
+        if (!(user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR))) {
+            throw new RecordNotFoundException("CASE", caseId.toString());
+        }
+        var concern = openConcerns(caseId).stream().filter(c -> c.session().id().equals(sessionId)).findFirst()
+                .orElseThrow(() -> new Conflict("This concern has already been acknowledged, or is not on this case."));
+        errors.throwIfAny();
+        acknowledge(user, file, concern, note.strip());
+    }
+
+    private void acknowledge(CurrentUser user, CaseFile file, OpenConcern concern, String note) {
+        int updated = jdbc.sql("update intervention_session set concern_acknowledged_by = ?, concern_acknowledged_at = ?, "
+                        + "concern_acknowledgement = ? where id = ? and concern_acknowledged_at is null")
+                .params(user.username(), Timestamp.from(now()), note, concern.session().id()).update();
+        if (updated != 1) {
+            throw new Conflict("This concern has already been acknowledged.");
+        }
+        cases.milestone(file.id(), "CONCERN_ACKNOWLEDGED", user, null);
+        audit.record(AuditEvent.of(AuditAction.ALTERATION, "session.concern.acknowledged").record("INTERVENTION", concern.interventionId())
+                .person(file.personId()));
     }
 
     private List<Attendee> attendees(UUID meetingId) {

@@ -67,6 +67,16 @@ class ChannelApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(channel.addToAgenda(CurrentUsers.require(), id, body.caseId()));
     }
 
+    record AcknowledgementRequest(String note) {
+    }
+
+    @PostMapping("/api/v1/cases/{id}/concerns/{sessionId}/acknowledgement")
+    @Operation(summary = "A coordinator or chair acknowledges a provider's concern raised at a session: body {\"note\": \"what was done\"}")
+    ResponseEntity<Void> acknowledge(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestBody(required = false) AcknowledgementRequest body) {
+        channel.acknowledgeConcern(CurrentUsers.require(), id, sessionId, body == null ? null : body.note());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/api/v1/panel-meetings/{id}/decisions")
     @Operation(summary = "The chair records the panel's decision on a case on the agenda: ADOPT, NOT_ADOPT (onwardRoute), CONTINUE, "
             + "or EXIT (agreements: every attending organisation must agree)")

@@ -183,6 +183,10 @@ class ChannelController {
         model.addAttribute("heldOn", new org.waymark.govuk.DisplayDates().date(meeting.heldOn()));
         model.addAttribute("team", Channel.isChannelTeam(user));
         model.addAttribute("chair", Channel.isChannelTeam(user) && user.has(org.waymark.access.Role.CHANNEL_CHAIR));
+        var onAgenda = meeting.agenda().stream().map(a -> a.caseId()).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("openConcerns", Channel.isChannelTeam(user) ? channel.openConcerns().stream()
+                .map(Channel.OpenConcern::caseId).filter(onAgenda::contains).collect(java.util.stream.Collectors.groupingBy(c -> c.toString(),
+                        java.util.stream.Collectors.counting())) : java.util.Map.of());
         model.addAttribute("candidates", Channel.isChannelTeam(user)
                 ? cases.visibleTo(user, EnumSet.of(CaseStage.CHANNEL, CaseStage.ADOPTED, CaseStage.SUPPORT), 500).stream()
                         .filter(c -> c.localAuthority().equals(meeting.localAuthority()))
@@ -202,14 +206,24 @@ class ChannelController {
         });
     }
 
+    @PostMapping("/cases/{id}/concerns/{sessionId}/acknowledgement")
+    String acknowledge(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestParam(required = false) String acknowledgement,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.acknowledged", () -> {
+            channel.acknowledgeConcern(CurrentUsers.require(), id, sessionId, acknowledgement);
+            return null;
+        });
+    }
+
     @PostMapping("/panel-meetings/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam(required = false) UUID caseId, @RequestParam(required = false) String decision,
             @RequestParam(required = false) String onwardRoute, @RequestParam(required = false) String discussion,
+            @RequestParam(required = false) String concernNote,
             @RequestParam(name = "agreed", required = false) List<String> agreed, HttpServletRequest request, RedirectAttributes redirect) {
         var agreements = agreed == null ? List.<Channel.AgreementForm>of()
                 : agreed.stream().map(o -> new Channel.AgreementForm(o, true)).toList();
         return act("/panel-meetings/" + id, "", request, redirect, "channel.banner.decision", () -> channel.decide(CurrentUsers.require(), id,
-                new Channel.DecisionForm(caseId, decision, onwardRoute, discussion, agreements)));
+                new Channel.DecisionForm(caseId, decision, onwardRoute, discussion, agreements, concernNote)));
     }
 
     // Providers -----------------------------------------------------------------------------------------

@@ -48,7 +48,13 @@ final class ChannelRecords {
             Instant recordedAt) {
     }
 
-    record Session(UUID id, LocalDate heldOn, String status, String notes, String concern, String recordedBy, Instant recordedAt) {
+    record Session(UUID id, LocalDate heldOn, String status, String notes, String concern, String recordedBy, Instant recordedAt,
+            String acknowledgedBy, Instant acknowledgedAt, String acknowledgement) {
+
+        /** A concern nobody has acknowledged yet: it stays on the coordinator's and chair's home pages. */
+        public boolean concernOpen() {
+            return concern != null && acknowledgedAt == null;
+        }
     }
 
     /** An intervention as its provider sees it: a provider's only view of a case. */
