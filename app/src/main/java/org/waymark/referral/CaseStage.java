@@ -15,6 +15,8 @@ public enum CaseStage {
     AWAITING_APPROVAL,
     NO_FURTHER_ACTION,
     SIGNPOSTED,
+    /** A repeat referral joined to the person's open case as a further concern, not screened on its own. */
+    JOINED,
     POLICE_LED,
     POLICE_LED_CLOSED,
     /** Referred to Channel: information gathering and panel discussion. */
@@ -28,7 +30,8 @@ public enum CaseStage {
     CLOSED;
 
     private static final Map<CaseStage, Set<CaseStage>> NEXT = Map.ofEntries(
-            Map.entry(SCREENING, EnumSet.of(AWAITING_APPROVAL, NO_FURTHER_ACTION, SIGNPOSTED, POLICE_LED, CHANNEL)),
+            Map.entry(SCREENING, EnumSet.of(AWAITING_APPROVAL, NO_FURTHER_ACTION, SIGNPOSTED, POLICE_LED, CHANNEL, JOINED)),
+            Map.entry(JOINED, EnumSet.noneOf(CaseStage.class)),
             Map.entry(AWAITING_APPROVAL, EnumSet.of(NO_FURTHER_ACTION, SCREENING)),
             Map.entry(NO_FURTHER_ACTION, EnumSet.noneOf(CaseStage.class)),
             Map.entry(SIGNPOSTED, EnumSet.noneOf(CaseStage.class)),
@@ -44,6 +47,25 @@ public enum CaseStage {
             Map.entry(CLOSED, EnumSet.noneOf(CaseStage.class)));
 
     private static final Set<CaseStage> CHANNEL_STAGES = EnumSet.of(CHANNEL, NOT_ADOPTED, ADOPTED, SUPPORT, EXITED, CLOSED);
+
+    /** The stage in words, for messages built outside a page ("not possible while the case is in support"). */
+    public String words() {
+        return switch (this) {
+            case SCREENING -> "at police screening";
+            case AWAITING_APPROVAL -> "waiting for a supervisor's approval";
+            case NO_FURTHER_ACTION -> "closed with no further action";
+            case SIGNPOSTED -> "closed and signposted to other support";
+            case JOINED -> "joined to another open case";
+            case POLICE_LED -> "police-led";
+            case POLICE_LED_CLOSED -> "police-led and closed";
+            case CHANNEL -> "with Channel";
+            case NOT_ADOPTED -> "not adopted by Channel";
+            case ADOPTED -> "adopted by Channel and waiting for consent";
+            case SUPPORT -> "in support";
+            case EXITED -> "exited from Channel and in review";
+            case CLOSED -> "closed";
+        };
+    }
 
     public Set<CaseStage> next() {
         return NEXT.get(this);

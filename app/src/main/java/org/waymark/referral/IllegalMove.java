@@ -7,6 +7,10 @@ package org.waymark.referral;
 public class IllegalMove extends org.waymark.govuk.Conflict {
 
     public IllegalMove(CaseStage stage, String what) {
-        super(what + " is not possible while the case is " + stage.name());
+        super(capitalised(what) + " is not possible while the case is " + stage.words() + ".");
+    }
+
+    private static String capitalised(String what) {
+        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 }

@@ -301,6 +301,10 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.supervisor, "/api/v1/cases/" + second + "/screening-decision/approval",
                 "{\"decision\": \"RETURNED\", \"comment\": \"Second referral in a month: speak to the school.\"}")).isEqualTo(200);
         assertThat(json(people.gateway.get("/api/v1/cases/" + second)).get("stage").asString()).isEqualTo("SCREENING");
+        // The gateway officer sees the supervisor's comment at the head of screening, to act on it (item 7).
+        var gatewayPage = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.gateway." + people.suffix)
+                .get("/cases/" + second).body();
+        assertThat(gatewayPage).contains("Returned by your supervisor").contains("Second referral in a month: speak to the school.");
         assertThat(post(people.gateway, "/api/v1/cases/" + second + "/screening-decision", """
                 {"outcome": "POLICE_LED", "concernType": "CONFLICTED", "rationale": "Cumulative concern across two referrals."}"""))
                 .isEqualTo(201);
@@ -350,6 +354,52 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(201);
         assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(200);
         assertThat(supervisor.get("/").body()).doesNotContain(reference + " \u2013 deconfliction match to clear");
+    }
+
+    /** Item 7: a repeat referral of someone with an open case joins it as a further concern, not screened alone. */
+    @Test
+    void aRepeatReferralJoinsThePersonsOpenCase() {
+        String surname = "Joined-" + people.suffix;
+        String open = submitted("Remy", surname);
+        assertThat(post(people.gateway, "/api/v1/cases/" + open + "/screening-decision", """
+                {"outcome": "POLICE_LED", "concernType": "CONFLICTED", "rationale": "Needs police-led management."}""")).isEqualTo(201);
+        String repeat = submitted("Remy", surname);
+        var gateway = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.gateway." + people.suffix);
+        var page = gateway.get("/cases/" + repeat).body();
+        // Enough to judge it is the same person and worry: gender, address, the concern in brief; and a way to join.
+        assertThat(page).contains("id=\"other-referrals\"").contains("Male").contains("1 Example Road").contains("Shared videos glorifying")
+                .contains("Join this referral to the open case");
+
+        var noReason = people.gateway.postJson("/api/v1/cases/" + repeat + "/join", "{\"into\": \"" + open + "\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Say why this referral belongs with the open case");
+        var stranger = submitted("Someone", "Else-" + people.suffix);
+        assertThat(people.gateway.postJson("/api/v1/cases/" + repeat + "/join", "{\"into\": \"" + stranger + "\", \"reason\": \"x\"}").statusCode())
+                .as("only the same person's case").isEqualTo(400);
+        assertThat(people.coordinator.postJson("/api/v1/cases/" + repeat + "/join", "{\"into\": \"" + open + "\", \"reason\": \"x\"}").statusCode())
+                .as("only a gateway officer, and partners are told nothing").isEqualTo(404);
+        var joined = people.gateway.postJson("/api/v1/cases/" + repeat + "/join",
+                "{\"into\": \"" + open + "\", \"reason\": \"The same worry, now from his college.\"}");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        assertThat(json(joined).get("stage").asString()).isEqualTo("JOINED");
+
+        var openView = json(people.caseOfficer.get("/api/v1/cases/" + open));
+        assertThat(openView.get("furtherConcerns")).hasSize(1);
+        assertThat(openView.get("furtherConcerns").get(0).get("concern").asString()).contains("Shared videos glorifying");
+        assertThat(openView.get("timeline").toString()).contains("FURTHER_CONCERN");
+        var repeatView = json(people.gateway.get("/api/v1/cases/" + repeat));
+        assertThat(repeatView.get("joinedInto").get("id").asString()).isEqualTo(open);
+        assertThat(post(people.gateway, "/api/v1/cases/" + repeat + "/screening-decision", """
+                {"outcome": "CHANNEL", "concernType": "OTHER", "rationale": "x"}""")).as("no longer screened").isEqualTo(409);
+        // A case that is closed cannot be joined.
+        String closed = submitted("Noa", "Closed-" + people.suffix);
+        assertThat(post(people.gateway, "/api/v1/cases/" + closed + "/screening-decision", """
+                {"outcome": "SIGNPOSTED", "signpostedTo": "CHILDRENS_SOCIAL_CARE", "concernType": "OTHER", "rationale": "Safeguarding only."}"""))
+                .isEqualTo(201);
+        String again = submitted("Noa", "Closed-" + people.suffix);
+        var refused = people.gateway.postJson("/api/v1/cases/" + again + "/join", "{\"into\": \"" + closed + "\", \"reason\": \"Same.\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("is closed").doesNotContain("SIGNPOSTED");
     }
 
     /** The home page's "Provider concerns to acknowledge" queue, up to the next queue's heading. */

@@ -112,7 +112,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/cases/{id}/screening-decision/approval", "POST /api/v1/cases/{id}/deconfliction-clearance",
                 "POST /api/v1/cases/{id}/information-requests", "POST /api/v1/cases/{id}/assessments", "POST /api/v1/cases/{id}/consent",
                 "POST /api/v1/cases/{id}/interventions", "POST /api/v1/cases/{id}/reviews", "POST /api/v1/cases/{id}/transfer",
-                "POST /api/v1/cases/{id}/concerns/{sessionId}/acknowledgement", "POST /cases/{id}/concerns/{sessionId}/acknowledgement")) {
+                "POST /api/v1/cases/{id}/concerns/{sessionId}/acknowledgement", "POST /cases/{id}/concerns/{sessionId}/acknowledgement",
+                "POST /api/v1/cases/{id}/join", "POST /cases/{id}/join")) {
             EXPECTED.put(p, records(CASE_READERS));
         }
         for (String p : List.of("GET /api/v1/cases/{id}/person-matches", "POST /api/v1/cases/{id}/person-matches/{personId}",

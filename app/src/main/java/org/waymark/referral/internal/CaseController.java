@@ -16,6 +16,7 @@ import org.waymark.access.CurrentUsers;
 import org.waymark.access.Geography;
 import org.waymark.govuk.FormErrors;
 import org.waymark.govuk.PageForms;
+import org.waymark.referral.CaseFile;
 import org.waymark.referral.CaseStage;
 
 /** The case worker's pages: their cases, oldest first, and the case page with every stage's section. */
@@ -26,8 +27,10 @@ class CaseController {
     private final ReferralApiController api;
     private final Geography geography;
     private final LinkedPeople linkedPeople;
+    private final FurtherConcerns furtherConcerns;
 
-    CaseController(CaseViews views, ReferralApiController api, Geography geography, LinkedPeople linkedPeople) {
+    CaseController(CaseViews views, ReferralApiController api, Geography geography, LinkedPeople linkedPeople, FurtherConcerns furtherConcerns) {
+        this.furtherConcerns = furtherConcerns;
         this.views = views;
         this.api = api;
         this.geography = geography;
@@ -63,7 +66,9 @@ class CaseController {
     @GetMapping("/cases/{id}")
     String view(@PathVariable UUID id, Model model) {
         var user = CurrentUsers.require();
-        model.addAttribute("view", views.view(user, id));
+        var view = views.view(user, id);
+        model.addAttribute("view", view);
+        model.addAttribute("mayJoin", view.mayUpdate() && user.isPolice() && user.has(org.waymark.access.Role.GATEWAY_OFFICER));
         model.addAttribute("linkedCategories", ReferralEnums.LinkedCategory.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
@@ -85,6 +90,28 @@ class CaseController {
         }
         redirect.addFlashAttribute("banner", "case.linked.added");
         return "redirect:/cases/" + id + "#linked-people";
+    }
+
+    /** Item 7: this referral joins the person's open case as a further concern instead of being screened alone. */
+    @PostMapping("/cases/{id}/join")
+    String join(@PathVariable UUID id, @RequestParam(required = false) String into, @RequestParam(required = false) String joinReason,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        CaseFile joined;
+        try {
+            joined = furtherConcerns.join(CurrentUsers.require(), id, new FurtherConcerns.JoinForm(uuid(into), joinReason));
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return PageForms.back(redirect, "/cases/" + id + "#join-form", e, request.getParameterMap());
+        }
+        redirect.addFlashAttribute("banner", "case.join.banner");
+        return "redirect:/cases/" + joined.id();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new FormErrors.Invalid(new FormErrors().add("into", "case.join.into.unknown"));
+        }
     }
 
     @GetMapping("/cases/{id}/documents/{documentId}")

@@ -41,7 +41,24 @@ class CaseViews {
     }
 
     /** An earlier (or later) referral of the same person, with its outcome. */
-    record OtherCase(UUID id, String reference, CaseStage stage, Instant receivedAt, String localAuthority, boolean readable) {
+    /**
+     * Another referral of the same person. For one the reader may read: enough to judge whether it is the same
+     * person and the same worry (gender, where they lived, the concern in brief); for one they may only know of,
+     * nothing but its reference, stage and area. {@code joinable}: this referral may join it as a further concern.
+     */
+    record OtherCase(UUID id, String reference, CaseStage stage, Instant receivedAt, String localAuthority, boolean readable,
+            String gender, String address, String concernSummary, boolean joinable) {
+    }
+
+    /** How much of another referral's concern the "known already?" table shows. */
+    static final int CONCERN_SUMMARY_LENGTH = 240;
+
+    static String summary(String concern) {
+        if (concern == null) {
+            return null;
+        }
+        String flat = concern.strip().replaceAll("\\s+", " ");
+        return flat.length() <= CONCERN_SUMMARY_LENGTH ? flat : flat.substring(0, CONCERN_SUMMARY_LENGTH).strip() + "\u2026";
     }
 
     /**
@@ -52,7 +69,8 @@ class CaseViews {
             Instant receivedAt, CaseFile.ReceivedVia receivedVia, boolean withheld, ReferralStore.Answers referral,
             List<ReferralStore.Document> documents, List<ReferralStore.LinkedPerson> linkedPeople, List<OtherCase> otherCases,
             List<Cases.Milestone> timeline, List<Cases.Disclosure> disclosures, Map<String, Object> sections, boolean mayUpdate,
-            @com.fasterxml.jackson.annotation.JsonIgnore List<CaseSection> sectionList) {
+            @com.fasterxml.jackson.annotation.JsonIgnore List<CaseSection> sectionList, List<ReferralStore.FurtherConcern> furtherConcerns,
+            JoinedInto joinedInto) {
     }
 
     /** One line of a work queue: the case, its stage, and how long it has waited in working days. */
@@ -94,7 +112,13 @@ class CaseViews {
         for (var o : cases.otherCasesOf(file.personId(), file.id())) {
             boolean readable = cases.permits(user, org.waymark.access.Action.READ, o);
             if (CaseAccessRule.mayKnowOf(user, o, readable)) {
-                others.add(new OtherCase(o.id(), o.reference(), o.stage(), o.receivedAt(), o.localAuthority(), readable));
+                var given = readable ? store.answers(o.id()).orElse(null) : null;
+                others.add(new OtherCase(o.id(), o.reference(), o.stage(), o.receivedAt(), o.localAuthority(), readable,
+                        given == null ? null : given.gender(),
+                        given == null ? null : java.util.stream.Stream.of(given.address(), given.postcode()).filter(java.util.Objects::nonNull)
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        given == null ? null : summary(given.concern()),
+                        readable && FurtherConcerns.joinable(o) && file.stage() == CaseStage.SCREENING));
             }
         }
         var list = new ArrayList<CaseSection>();
@@ -110,7 +134,14 @@ class CaseViews {
                 geography.area(file.localAuthority()).map(a -> a.name()).orElse(file.localAuthority()), file.forceArea(),
                 file.receivedAt(), file.receivedVia(), file.withheld(), answers, panelOnly ? List.of() : store.documents(id),
                 store.linkedPeople(id), others, cases.timeline(id, user), panelOnly ? List.of() : cases.disclosures(id), map,
-                cases.permits(user, org.waymark.access.Action.UPDATE, file), list);
+                cases.permits(user, org.waymark.access.Action.UPDATE, file), list,
+                panelOnly ? List.of() : store.furtherConcerns(id),
+                store.joinedTo(id).flatMap(cases::find).filter(t -> cases.permits(user, org.waymark.access.Action.READ, t))
+                        .map(t -> new JoinedInto(t.id(), t.reference())).orElse(null));
+    }
+
+    /** The open case this referral joined, if the reader may read it. */
+    record JoinedInto(UUID id, String reference) {
     }
 
     /** A reader whose only way into the case is a panel agenda (or an intervention): the case team's facts are not theirs. */

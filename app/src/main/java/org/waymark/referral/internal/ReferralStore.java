@@ -44,6 +44,27 @@ class ReferralStore {
     record Sent(UUID id, String reference, Instant receivedAt) {
     }
 
+    /** A repeat referral that joined an open case: enough for the open case's readers to weigh it. */
+    record FurtherConcern(UUID caseId, String reference, Instant receivedAt, String referrerOrganisation, String referrerSector,
+            String concern) {
+    }
+
+    void joined(UUID caseId, UUID into) {
+        jdbc.sql("update prevent_case set joined_to = ? where id = ?").params(into, caseId).update();
+    }
+
+    Optional<UUID> joinedTo(UUID caseId) {
+        return jdbc.sql("select joined_to from prevent_case where id = ? and joined_to is not null").param(caseId).query(UUID.class).optional();
+    }
+
+    /** The referrals joined to this case, oldest first. */
+    List<FurtherConcern> furtherConcerns(UUID caseId) {
+        return jdbc.sql("select c.id, c.reference, c.received_at, r.referrer_organisation, r.referrer_sector, r.concern from prevent_case c "
+                        + "join referral r on r.case_id = c.id where c.joined_to = ? order by c.received_at")
+                .param(caseId).query((rs, n) -> new FurtherConcern(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+    }
+
     List<Sent> submittedBy(String username, int limit) {
         return jdbc.sql("select id, reference, received_at from prevent_case where submitted_by = ? order by received_at desc limit " + limit)
                 .param(username).query((rs, n) -> new Sent(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
