@@ -20,3 +20,20 @@ if (notice && warning) {
   });
   arm();
 }
+
+// A table wider than the screen scrolls inside its own box (waymark.css); make that box reachable from the keyboard
+// and named after the table's caption, as WCAG 2.1.1 asks of a scrolling region.
+const fit = () => {
+  document.querySelectorAll('main .govuk-table').forEach((table) => {
+    const box = table.closest('.waymark-table-scroll') || table;
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      const caption = table.querySelector('caption');
+      box.setAttribute('aria-label', caption ? caption.textContent.trim() : 'Table');
+    }
+  });
+};
+fit();
+window.addEventListener('resize', fit);

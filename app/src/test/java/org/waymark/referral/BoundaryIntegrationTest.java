@@ -124,6 +124,10 @@ class BoundaryIntegrationTest extends IntegrationTest {
                 "{\"forename\": \"Nadia\", \"surname\": \"" + surname + "\", \"operation\": \"OP BOUNDARY\"}").statusCode()).isEqualTo(201);
         String withheld = submit("Nadia", surname, born, CaseFixtures.CAMDEN);
         assertThat(json(people.gateway.get("/api/v1/cases/" + withheld)).get("withheld").asBoolean()).isTrue();
+        // Adding the subject re-checked the open cases too and withheld the Channel case; its supervisor clears that one.
+        assertThat(people.coordinator.get("/api/v1/cases/" + channelCase).statusCode()).isEqualTo(404);
+        assertThat(people.supervisor.postJson("/api/v1/cases/" + channelCase + "/deconfliction-clearance",
+                "{\"reason\": \"Deconflicted with the SIO: Channel may go ahead.\"}").statusCode()).isEqualTo(204);
         assertThat(personOf(people.gateway, withheld)).isEqualTo(personOf(people.gateway, channelCase));
         String[] hidden = {screening, withheld, reference(screening), reference(withheld)};
 
@@ -206,6 +210,32 @@ class BoundaryIntegrationTest extends IntegrationTest {
             var page = partner.getValue().get("/cases/" + id);
             assertThat(page.statusCode()).as(partner.getKey()).isEqualTo(200);
             assertThat(page.body()).as(partner.getKey() + " page").doesNotContain(policeOnly);
+            // The printed case summary follows the same rule (item 14): in words as well as in codes.
+            var printed = partner.getValue().getBytes(casePath + "/summary.pdf");
+            assertThat(printed.statusCode()).as(partner.getKey()).isEqualTo(200);
+            assertThat(pdfText(printed.body())).as(partner.getKey() + " summary").doesNotContain(policeOnly)
+                    .doesNotContain(policeOnlyWords).contains("OFFICIAL-SENSITIVE").contains("Ola " + surname);
+        }
+        // The panel pack of that meeting: the agenda case as a panel member may see it, marked on every page.
+        String meetingId = json(meeting).get("id").asString();
+        var pack = people.panel.getBytes("/api/v1/panel-meetings/" + meetingId + "/pack.pdf");
+        assertThat(pack.statusCode()).isEqualTo(200);
+        assertThat(pack.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdfText(pack.body())).contains("OFFICIAL-SENSITIVE").contains(reference(id)).contains("Ola " + surname)
+                .doesNotContain(policeOnly).doesNotContain(policeOnlyWords);
+        assertThat(people.otherCoordinator.getBytes("/api/v1/panel-meetings/" + meetingId + "/pack.pdf").statusCode())
+                .as("another council's coordinator").isEqualTo(404);
+        assertThat(pdfText(people.gateway.getBytes(casePath + "/summary.pdf").body())).as("police see their own checks printed")
+                .contains("Niche").contains("Trace found").contains("OFFICIAL-SENSITIVE");
+    }
+
+    private static final String[] policeOnlyWords = {"System check", "Trace found", "No trace", "Linked to the same person"};
+
+    static String pdfText(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

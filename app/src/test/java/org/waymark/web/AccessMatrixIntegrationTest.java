@@ -113,7 +113,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/cases/{id}/information-requests", "POST /api/v1/cases/{id}/assessments", "POST /api/v1/cases/{id}/consent",
                 "POST /api/v1/cases/{id}/interventions", "POST /api/v1/cases/{id}/reviews", "POST /api/v1/cases/{id}/transfer",
                 "POST /api/v1/cases/{id}/concerns/{sessionId}/acknowledgement", "POST /cases/{id}/concerns/{sessionId}/acknowledgement",
-                "POST /api/v1/cases/{id}/join", "POST /cases/{id}/join")) {
+                "POST /api/v1/cases/{id}/join", "POST /cases/{id}/join", "GET /cases/{id}/summary.pdf", "GET /api/v1/cases/{id}/summary.pdf")) {
             EXPECTED.put(p, records(CASE_READERS));
         }
         for (String p : List.of("GET /api/v1/cases/{id}/person-matches", "POST /api/v1/cases/{id}/person-matches/{personId}",
@@ -131,7 +131,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             EXPECTED.put(p, records(Role.GATEWAY_OFFICER, Role.MANAGER));
         }
         for (String p : List.of("GET /api/v1/panel-meetings", "POST /api/v1/panel-meetings", "GET /api/v1/panel-meetings/{id}",
-                "POST /api/v1/panel-meetings/{id}/agenda", "POST /api/v1/panel-meetings/{id}/decisions")) {
+                "POST /api/v1/panel-meetings/{id}/agenda", "POST /api/v1/panel-meetings/{id}/decisions",
+                "GET /panel-meetings/{id}/pack.pdf", "GET /api/v1/panel-meetings/{id}/pack.pdf")) {
             EXPECTED.put(p, records(Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR, Role.PANEL_MEMBER));
         }
         for (String p : List.of("GET /api/v1/interventions", "GET /api/v1/interventions/{id}", "POST /api/v1/interventions/{id}/sessions")) {

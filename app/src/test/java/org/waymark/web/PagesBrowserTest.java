@@ -74,6 +74,30 @@ class PagesBrowserTest extends BrowserTestCase {
         assertThat(banner("The token was revoked")).contains("The token was revoked");
         assertThat(driver.findElements(By.cssSelector("#tokens button"))).isEmpty();
         accessible("user-token-revoked");
+        // Item 5: change details, reset a password (confirmed first), search the list, change one's own password.
+        String userPage = driver.getCurrentUrl();
+        driver.findElement(By.linkText("Change details")).click();
+        waitForPath("/edit");
+        accessible("user-edit");
+        submit();
+        assertThat(banner("Nothing was changed")).contains("Nothing was changed");
+        driver.findElement(By.linkText("Reset password")).click();
+        waitForPath("/reset-password");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Reset the password of Robin Example");
+        accessible("user-reset-password-confirm");
+        submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("temporary-password")).isEmpty());
+        accessible("user-password-reset");
+        assertThat(driver.getCurrentUrl()).isEqualTo(userPage);
+        open("/admin/users?q=" + created);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("1 user").contains(created);
+        accessible("users-search");
+        open("/account/password");
+        accessible("change-password");
+        submit();
+        assertThat(errorSummary()).contains("Enter your current password");
+        accessible("change-password-errors");
         open("/account");
         accessible("account");
         open("/no-such-page");

@@ -54,17 +54,29 @@ class AssessmentApiController {
         private final Assessments assessments;
         private final org.waymark.referral.Cases cases;
 
-        Sections(Assessments assessments, org.waymark.referral.Cases cases) {
+        private final org.waymark.web.Words words;
+
+        Sections(Assessments assessments, org.waymark.referral.Cases cases, org.waymark.web.Words words) {
             this.assessments = assessments;
             this.cases = cases;
+            this.words = words;
         }
 
         @Override
         public List<CaseSection> sectionsFor(CurrentUser user, CaseFile file) {
             boolean canAssess = Assessments.mayAssess(user) && !file.stage().isFinal()
                     && cases.permits(user, org.waymark.access.Action.UPDATE, file);
+            var all = assessments.assessments(file.id());
+            var printed = new java.util.ArrayList<CaseSection.Printed>();
+            for (var a : all) {
+                printed.add(new CaseSection.Printed(words.of("assessment.summaryLine", a.framework(), a.version(), words.dateTime(a.assessedAt()),
+                        a.assessedBy()), a.summary()));
+                if (a.managementPlan() != null) {
+                    printed.add(new CaseSection.Printed(words.of("assessment.plan"), a.managementPlan()));
+                }
+            }
             return List.of(new CaseSection("assessments", "case.section.assessments", "assessment/fragments :: section",
-                    new Section(assessments.assessments(file.id()), assessments.current(), canAssess)));
+                    new Section(all, assessments.current(), canAssess), printed));
         }
     }
 }

@@ -152,8 +152,11 @@ class ChannelApiController {
     static class Sections implements CaseSections {
         private final Channel channel;
 
-        Sections(Channel channel) {
+        private final org.waymark.web.Words words;
+
+        Sections(Channel channel, org.waymark.web.Words words) {
             this.channel = channel;
+            this.words = words;
         }
 
         @Override
@@ -162,7 +165,32 @@ class ChannelApiController {
                     && file.stage() != org.waymark.referral.CaseStage.POLICE_LED_CLOSED) {
                 return List.of();
             }
-            return List.of(new CaseSection("channel", "case.section.channel", "channel/fragments :: section", channel.section(user, file)));
+            var section = channel.section(user, file);
+            return List.of(new CaseSection("channel", "case.section.channel", "channel/fragments :: section", section, printed(section)));
+        }
+
+        private List<CaseSection.Printed> printed(ChannelRecords.Section section) {
+            var out = new java.util.ArrayList<CaseSection.Printed>();
+            for (var m : section.meetings()) {
+                for (var a : m.agenda()) {
+                    out.add(new CaseSection.Printed(words.of("print.panel", words.date(m.heldOn())), a.decision() == null ? words.of("channel.undecided")
+                            : words.of("decision." + a.decision()) + (a.onwardRoute() == null ? "" : ": " + words.of("route." + a.onwardRoute()))));
+                    out.add(CaseSection.Printed.paragraph(a.discussion()));
+                }
+            }
+            for (var c : section.consents()) {
+                out.add(new CaseSection.Printed(words.of("consent." + c.outcome()), words.of("print.consent", c.consenter(),
+                        words.of("consenter." + c.givenBy()), words.dateTime(c.recordedAt()))));
+            }
+            for (var i : section.interventions()) {
+                out.add(new CaseSection.Printed(words.of("intervention." + i.type()), words.of("print.intervention", words.organisation(i.provider()),
+                        i.held(), i.plannedSessions())));
+            }
+            for (var r : section.reviews()) {
+                out.add(new CaseSection.Printed(words.of("print.review", words.date(r.dueOn())),
+                        r.outcome() == null ? words.of("channel.reviewDue") : words.of("review." + r.outcome()) + (r.notes() == null ? "" : ": " + r.notes())));
+            }
+            return out;
         }
     }
 }

@@ -1,18 +1,9 @@
 package org.waymark.content.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.waymark.content.internal.ContentEnums.TcoReason;
@@ -85,137 +76,36 @@ class ReferralLetters {
     }
 
     byte[] pdf(Letter letter) {
-        var lines = new ArrayList<String[]>();
-        lines.add(new String[] {"title", "Referral of terrorist content for removal"});
-        lines.add(new String[] {"text", letter.issuingAuthority()});
-        lines.add(new String[] {"gap", ""});
-        field(lines, "To", letter.platform().name() + " (" + letter.platform().contactPoint() + ")");
-        field(lines, "Reference", letter.reference());
-        field(lines, "Time of issue", dates.dateTime(letter.issuedAt()) + " UK time (" + letter.issuedAt() + ")");
-        lines.add(new String[] {"heading", "Content to be removed or disabled"});
-        field(lines, "URL", letter.content().url());
+        var doc = org.waymark.govuk.Printout.unmarked("Referral of terrorist content for removal");
+        doc.text(letter.issuingAuthority()).gap();
+        doc.field("To", letter.platform().name() + " (" + letter.platform().contactPoint() + ")");
+        doc.field("Reference", letter.reference());
+        doc.field("Time of issue", dates.dateTime(letter.issuedAt()) + " UK time (" + letter.issuedAt() + ")");
+        doc.heading("Content to be removed or disabled");
+        doc.field("URL", letter.content().url());
         if (!letter.content().url().equals(letter.content().canonicalUrl())) {
-            field(lines, "Canonical URL", letter.content().canonicalUrl());
+            doc.field("Canonical URL", letter.content().canonicalUrl());
         }
-        field(lines, "Our item", letter.content().itemReference());
+        doc.field("Our item", letter.content().itemReference());
         for (var f : letter.content().capturedFiles()) {
-            field(lines, "Captured " + f.fileType().toLowerCase(), "SHA-256 " + f.sha256() + ", MD5 " + f.md5()
+            doc.field("Captured " + f.fileType().toLowerCase(), "SHA-256 " + f.sha256() + ", MD5 " + f.md5()
                     + (f.pdq() == null ? "" : ", PDQ " + f.pdq()));
         }
-        lines.add(new String[] {"heading", "Grounds"});
+        doc.heading("Grounds");
         if (letter.grounds().terrorismAct2006Section3()) {
-            lines.add(new String[] {"text", "Unlawfully terrorism-related material within section 3 of the Terrorism Act 2006."});
+            doc.text("Unlawfully terrorism-related material within section 3 of the Terrorism Act 2006.");
         }
         for (var r : letter.grounds().tcoArticle2_7()) {
-            lines.add(new String[] {"text", "Regulation (EU) 2021/784 Article 2(7)" + r.point() + ": " + r.text()});
+            doc.text("Regulation (EU) 2021/784 Article 2(7)" + r.point() + ": " + r.text());
         }
-        if (letter.ideology() != null) {
-            field(lines, "Ideology", letter.ideology());
-        }
-        if (letter.organisation() != null) {
-            field(lines, "Organisation", letter.organisation());
-        }
-        lines.add(new String[] {"heading", "Reasons"});
-        lines.add(new String[] {"text", letter.reasons()});
+        doc.field("Ideology", letter.ideology());
+        doc.field("Organisation", letter.organisation());
+        doc.heading("Reasons").text(letter.reasons());
         if (letter.furtherInformation() != null) {
-            lines.add(new String[] {"heading", "Further information"});
-            lines.add(new String[] {"text", letter.furtherInformation()});
+            doc.heading("Further information").text(letter.furtherInformation());
         }
-        lines.add(new String[] {"heading", "Contact point"});
-        lines.add(new String[] {"text", letter.issuingAuthority() + ": " + letter.contactPoint()});
-        lines.add(new String[] {"heading", "Redress"});
-        lines.add(new String[] {"text", letter.redress()});
-        return render(lines, letter.reference());
-    }
-
-    private static void field(List<String[]> lines, String label, String value) {
-        lines.add(new String[] {"field", label + ": " + value});
-    }
-
-    /** Lays out headings and wrapped paragraphs on A4 pages in Helvetica. */
-    private static byte[] render(List<String[]> lines, String reference) {
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
-            var regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            var bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            float margin = 56;
-            float width = PDRectangle.A4.getWidth() - 2 * margin;
-            var page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            var stream = new PDPageContentStream(document, page);
-            float y = PDRectangle.A4.getHeight() - margin;
-            for (String[] line : lines) {
-                String kind = line[0];
-                var font = kind.equals("title") || kind.equals("heading") ? bold : regular;
-                float size = kind.equals("title") ? 16 : kind.equals("heading") ? 12 : 10;
-                float leading = size * 1.4f;
-                if (kind.equals("heading") || kind.equals("gap")) {
-                    y -= 8;
-                }
-                for (String wrapped : wrap(winAnsi(line[1]), font, size, width)) {
-                    if (y < margin + leading) {
-                        stream.close();
-                        page = new PDPage(PDRectangle.A4);
-                        document.addPage(page);
-                        stream = new PDPageContentStream(document, page);
-                        y = PDRectangle.A4.getHeight() - margin;
-                    }
-                    stream.beginText();
-                    stream.setFont(font, size);
-                    stream.newLineAtOffset(margin, y);
-                    stream.showText(wrapped);
-                    stream.endText();
-                    y -= leading;
-                }
-            }
-            stream.close();
-            document.getDocumentInformation().setTitle("Referral " + reference);
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The standard fonts encode WinAnsi only: anything else becomes '?' rather than failing the letter. */
-    static String winAnsi(String text) {
-        var out = new StringBuilder();
-        var encoder = java.nio.charset.Charset.forName("windows-1252").newEncoder();
-        for (char c : (text == null ? "" : text).replaceAll("[\\r\\n\\t]+", " ").toCharArray()) {
-            out.append(encoder.canEncode(c) && c >= 0x20 ? c : '?');
-        }
-        return out.toString();
-    }
-
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
-        var lines = new ArrayList<String>();
-        var line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            // A word longer than the line (a long URL or hash) is broken where it must be.
-            while (font.getStringWidth(word) / 1000 * size > width) {
-                int cut = word.length() - 1;
-                while (cut > 1 && font.getStringWidth(word.substring(0, cut)) / 1000 * size > width) {
-                    cut--;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                lines.add(word.substring(0, cut));
-                word = word.substring(cut);
-            }
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (font.getStringWidth(candidate) / 1000 * size > width && !line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+        doc.heading("Contact point").text(letter.issuingAuthority() + ": " + letter.contactPoint());
+        doc.heading("Redress").text(letter.redress());
+        return doc.pdf();
     }
 }

@@ -106,7 +106,13 @@ class CaseViews {
 
     @Transactional
     CaseView view(CurrentUser user, UUID id) {
-        var file = cases.consult(user, id, "case.viewed");
+        return view(user, id, "case.viewed");
+    }
+
+    /** The case as this reader may see it; {@code event} is the consultation recorded ("case.viewed", "case.printed"). */
+    @Transactional
+    CaseView view(CurrentUser user, UUID id, String event) {
+        var file = cases.consult(user, id, event);
         var answers = store.answers(id).map(CaseViews::withoutEqualityData).orElse(null);
         var others = new ArrayList<OtherCase>();
         for (var o : cases.otherCasesOf(file.personId(), file.id())) {

@@ -17,9 +17,11 @@ import org.waymark.referral.CaseSections;
 class ScreeningSections implements CaseSections {
 
     private final Screening screening;
+    private final org.waymark.web.Words words;
 
-    ScreeningSections(Screening screening) {
+    ScreeningSections(Screening screening, org.waymark.web.Words words) {
         this.screening = screening;
+        this.words = words;
     }
 
     @Override
@@ -29,6 +31,36 @@ class ScreeningSections implements CaseSections {
         if (!police && !channelTeam) {
             return List.of();
         }
-        return List.of(new CaseSection("screening", "case.section.screening", "screening/fragments :: section", screening.section(user, file)));
+        var section = screening.section(user, file);
+        return List.of(new CaseSection("screening", "case.section.screening", "screening/fragments :: section", section, printed(section)));
+    }
+
+    /** The section as the printed case summary shows it: the same facts as the page, in words. */
+    private List<CaseSection.Printed> printed(ScreeningRecords.Section section) {
+        var out = new java.util.ArrayList<CaseSection.Printed>();
+        for (var d : section.decisions()) {
+            String outcome = words.of("outcome." + d.outcome()) + (d.reason() == null ? "" : " (" + words.of("reason." + d.reason()) + ")")
+                    + (d.signpostedTo() == null ? "" : ": " + words.of("service." + d.signpostedTo()));
+            out.add(new CaseSection.Printed(words.of("print.decision", words.dateTime(d.decidedAt()), d.decidedBy()), outcome));
+            out.add(new CaseSection.Printed(words.of("screening.concernType"), words.of("concernType." + d.concernType())));
+            out.add(CaseSection.Printed.paragraph(d.rationale()));
+            if (d.approval() != null) {
+                out.add(new CaseSection.Printed(words.of("print.supervisor", d.approvedBy()),
+                        words.of("approval." + d.approval()) + (d.approvalComment() == null ? "" : ": " + d.approvalComment())));
+            }
+        }
+        for (var c : section.checks()) {
+            out.add(new CaseSection.Printed(words.of("print.check", c.system()), words.of("result." + c.result())
+                    + (c.note() == null ? "" : ": " + c.note())));
+        }
+        for (var r : section.informationRequests()) {
+            out.add(new CaseSection.Printed(words.of("print.request", words.organisation(r.organisation()), words.date(r.dueOn())),
+                    r.question() + (r.answer() == null ? "" : " " + words.of("print.answer") + " " + r.answer())));
+        }
+        for (var m : section.deconflictionMatches()) {
+            out.add(new CaseSection.Printed(words.of("print.match", m.operation()), m.clearedAt() == null ? words.of("print.matchOpen")
+                    : words.of("print.matchCleared", m.clearedBy(), words.dateTime(m.clearedAt())) + (m.clearedReason() == null ? "" : ": " + m.clearedReason())));
+        }
+        return out;
     }
 }
