@@ -37,8 +37,13 @@ class CaseController {
         this.linkedPeople = linkedPeople;
     }
 
+    static final int QUEUE_PAGE_SIZE = 25;
+
+    /** The team's queue: filter by stage, search by reference or name, sort by any column, 25 a page. */
     @GetMapping("/cases")
-    String queue(@RequestParam(required = false) String stage, Model model) {
+    String queue(@RequestParam(required = false) String stage, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String order,
+            @RequestParam(required = false) String page, HttpServletRequest request, Model model) {
         var stages = EnumSet.noneOf(CaseStage.class);
         CaseStage chosen = null;
         if (stage != null && !stage.isBlank()) {
@@ -57,7 +62,15 @@ class CaseController {
                 }
             }
         }
-        model.addAttribute("entries", views.queue(CurrentUsers.require(), stages));
+        var by = CaseViews.QueueSort.parse(sort);
+        boolean descending = "desc".equalsIgnoreCase(order);
+        var listing = views.queue(CurrentUsers.require(), stages, q, by, descending, request, org.waymark.govuk.Paging.page(page), QUEUE_PAGE_SIZE);
+        model.addAttribute("entries", listing.entries());
+        model.addAttribute("paging", listing.paging());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("sort", by);
+        model.addAttribute("descending", descending);
+        model.addAttribute("sortLinks", sortLinks(chosen, q, by, descending));
         model.addAttribute("stage", chosen);
         model.addAttribute("stages", CaseStage.values());
         return "referral/cases";
@@ -90,6 +103,24 @@ class CaseController {
         }
         redirect.addFlashAttribute("banner", "case.linked.added");
         return "redirect:/cases/" + id + "#linked-people";
+    }
+
+    /** A column heading's link: sorts by it, ascending, or the other way when it is already the order. */
+    public record SortLink(String href, String ariaSort) {
+    }
+
+    private static java.util.Map<String, SortLink> sortLinks(CaseStage stage, String q, CaseViews.QueueSort by, boolean descending) {
+        var links = new java.util.LinkedHashMap<String, SortLink>();
+        for (var column : CaseViews.QueueSort.values()) {
+            boolean current = column == by;
+            var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/cases")
+                    .queryParamIfPresent("stage", java.util.Optional.ofNullable(stage))
+                    .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(v -> !v.isBlank()))
+                    .queryParam("sort", column.name().toLowerCase(java.util.Locale.ROOT))
+                    .queryParam("order", current && !descending ? "desc" : "asc").encode().build().toUriString();
+            links.put(column.name(), new SortLink(uri, current ? (descending ? "descending" : "ascending") : "none"));
+        }
+        return links;
     }
 
     /** Item 7: this referral joins the person's open case as a further concern instead of being screened alone. */

@@ -73,10 +73,42 @@ class CaseViews {
             JoinedInto joinedInto) {
     }
 
-    /** One line of a work queue: the case, its stage, and how long it has waited in working days. */
+    /**
+     * One line of a work queue: the case, who it is about (name, age today), who referred (sector), its stage, how
+     * long it has waited in working days, and the flags a team sorts its work by.
+     */
     record QueueEntry(UUID id, String reference, CaseStage stage, String localAuthority, Instant receivedAt, int workingDaysOld,
-            java.time.LocalDate due, boolean overdue, boolean withheld) {
+            java.time.LocalDate due, boolean overdue, boolean withheld, String name, Integer age, String referrerSector, boolean repeat,
+            boolean returned) {
     }
+
+    /** How a queue may be ordered: the column and its direction. Anything else reads as the oldest first. */
+    enum QueueSort {
+        RECEIVED, REFERENCE, NAME, AGE, STAGE, DUE;
+
+        static QueueSort parse(String value) {
+            try {
+                return value == null ? RECEIVED : valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return RECEIVED;
+            }
+        }
+
+        java.util.Comparator<QueueEntry> comparator() {
+            java.util.Comparator<QueueEntry> order = switch (this) {
+                case RECEIVED -> java.util.Comparator.comparing(QueueEntry::receivedAt);
+                case REFERENCE -> java.util.Comparator.comparing(QueueEntry::reference);
+                case NAME -> java.util.Comparator.comparing((QueueEntry e) -> e.name().toLowerCase(java.util.Locale.ROOT));
+                case AGE -> java.util.Comparator.comparing(QueueEntry::age, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+                case STAGE -> java.util.Comparator.comparing(QueueEntry::stage);
+                case DUE -> java.util.Comparator.comparing(QueueEntry::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            };
+            return order.thenComparing(QueueEntry::receivedAt);
+        }
+    }
+
+    /** The most a listing reads before search, sort and paging: far beyond one team's open work. */
+    static final int QUEUE_READ_LIMIT = 2000;
 
     /** The user's cases at these stages, oldest first, with the five-working-day screening clock; the listing is audited. */
     @Transactional
@@ -84,24 +116,60 @@ class CaseViews {
         return queue(user, stages, 500);
     }
 
-    /** At most {@code limit} of them: only what is shown is read, and audited. */
+    /** At most {@code limit} of them, oldest first; every listed case is audited. */
     @Transactional
     List<QueueEntry> queue(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
+        var entries = entries(user, stages, limit);
+        audited(entries);
+        return entries;
+    }
+
+    /** A page of a searchable, sortable queue: only the page shown is recorded as consulted. */
+    record QueuePage(List<QueueEntry> entries, org.waymark.govuk.Paging paging) {
+    }
+
+    @Transactional
+    QueuePage queue(CurrentUser user, java.util.Set<CaseStage> stages, String search, QueueSort sort, boolean descending,
+            jakarta.servlet.http.HttpServletRequest request, int page, int pageSize) {
+        var words = java.util.Arrays.stream((search == null ? "" : search).toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isBlank()).toList();
+        var matching = entries(user, stages, QUEUE_READ_LIMIT).stream()
+                .filter(e -> words.stream().allMatch(w -> (e.reference() + " " + e.name()).toLowerCase(java.util.Locale.ROOT).contains(w)))
+                .sorted(descending ? sort.comparator().reversed() : sort.comparator()).toList();
+        var paging = org.waymark.govuk.Paging.of(request, page, pageSize, matching.size());
+        var shown = matching.subList(Math.min(paging.offset(), matching.size()), (int) paging.to());
+        audited(shown);
+        return new QueuePage(shown, paging);
+    }
+
+    private List<QueueEntry> entries(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
         var today = java.time.LocalDate.now(clock.withZone(ReferralIntake.LONDON));
-        var entries = new ArrayList<QueueEntry>();
         var listed = cases.visibleTo(user, stages, limit);
+        var details = store.queueDetails(listed.stream().map(CaseFile::id).toList());
+        var entries = new ArrayList<QueueEntry>();
         for (var c : listed) {
             var received = c.receivedAt().atZone(ReferralIntake.LONDON).toLocalDate();
             var due = workingDays.plus(received, 5);
             boolean screening = c.stage() == CaseStage.SCREENING || c.stage() == CaseStage.AWAITING_APPROVAL;
+            var d = details.get(c.id());
+            String name = d == null ? "" : String.join(" ", java.util.stream.Stream.of(d.forename(), d.surname())
+                    .filter(java.util.Objects::nonNull).toList());
+            Integer age = d == null ? null : new Cases.Subject(d.forename(), d.surname(), d.dateOfBirth(), d.age(), null, null).ageOn(today, c.receivedAt());
             entries.add(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
-                    workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld()));
+                    workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld(), name, age,
+                    d == null ? null : d.referrerSector(), d != null && d.repeat(), d != null && d.returned() && c.stage() == CaseStage.SCREENING));
         }
-        // A listing shows each case's reference and stage: each listed case is a consultation of its own, so the DPO
-        // can tell who saw that a case existed.
-        audit.recordAll(listed.stream().map(c -> org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION,
-                "case.queue.listed").record("CASE", c.id()).person(c.personId())).toList());
         return entries;
+    }
+
+    /**
+     * A listing shows each case's reference, name and stage: each listed case is a consultation of its own, so the
+     * DPO can tell who saw that a case existed.
+     */
+    private void audited(List<QueueEntry> shown) {
+        var files = cases.identities(shown.stream().map(QueueEntry::id).toList());
+        audit.recordAll(files.stream().map(c -> org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION,
+                "case.queue.listed").record("CASE", c.caseId()).person(c.personId())).toList());
     }
 
     @Transactional

@@ -49,6 +49,34 @@ class ReferralStore {
             String concern) {
     }
 
+    /** What a work queue shows of each case besides its stage: who it is about, who referred, and its flags. */
+    record QueueDetails(UUID caseId, String forename, String surname, LocalDate dateOfBirth, Integer age, String referrerSector,
+            boolean repeat, boolean returned) {
+    }
+
+    /**
+     * One query for the whole listing: the referral's name, date of birth or age and referrer's sector; whether the
+     * person has another referral (a repeat); whether a supervisor's return is the case's latest screening milestone.
+     */
+    java.util.Map<UUID, QueueDetails> queueDetails(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var out = new java.util.HashMap<UUID, QueueDetails>();
+        jdbc.sql("select c.id, r.forename, r.surname, r.date_of_birth, r.age, r.referrer_sector, "
+                        + "(select count(*) from prevent_case o where o.person_id = c.person_id and o.id <> c.id), "
+                        + "(select m.kind from case_milestone m where m.case_id = c.id and m.kind in ('CLOSURE_RETURNED', 'SCREENING_DECISION', "
+                        + "'DECISION_AWAITING_APPROVAL') order by m.occurred_at desc, m.id desc fetch first 1 rows only) "
+                        + "from prevent_case c join referral r on r.case_id = c.id where c.id = any(?)")
+                .param(caseIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    var id = rs.getObject(1, UUID.class);
+                    out.put(id, new QueueDetails(id, rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), (Integer) rs.getObject(5),
+                            rs.getString(6), rs.getLong(7) > 0, "CLOSURE_RETURNED".equals(rs.getString(8))));
+                });
+        return out;
+    }
+
     void joined(UUID caseId, UUID into) {
         jdbc.sql("update prevent_case set joined_to = ? where id = ?").params(into, caseId).update();
     }
