@@ -27,7 +27,8 @@ public final class PageForms {
         var values = new LinkedHashMap<String, String>();
         typed.forEach((k, v) -> {
             if (!k.equals("_csrf") && v.length > 0) {
-                values.put(k, v[0]);
+                // A group of checkboxes sends several values: kept together, comma-separated, for the page to tick again.
+                values.put(k, String.join(",", v));
             }
         });
         redirect.addFlashAttribute("errors", errors);

@@ -173,12 +173,16 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.otherProvider, "/api/v1/interventions/" + interventionId + "/sessions",
                 "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\"}")).isEqualTo(404);
         assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
-                "{\"heldOn\": \"" + LocalDate.now().minusDays(7) + "\", \"status\": \"HELD\", \"notes\": \"Good engagement.\"}")).isEqualTo(201);
+                "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\", \"notes\": \"Good engagement.\"}")).isEqualTo(201);
         assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
                 "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"HELD\", \"notes\": \"Engaged.\", \"concern\": \"Mentioned a new online group.\"}"))
                 .isEqualTo(201);
         assertThat(post(people.provider, "/api/v1/interventions/" + interventionId + "/sessions",
                 "{\"heldOn\": \"" + LocalDate.now().plusDays(3) + "\", \"status\": \"HELD\"}")).as("not in the future").isEqualTo(400);
+        var beforePlan = people.provider.postJson("/api/v1/interventions/" + interventionId + "/sessions",
+                "{\"heldOn\": \"" + LocalDate.now().minusDays(30) + "\", \"status\": \"HELD\"}");
+        assertThat(beforePlan.statusCode()).as("not before the intervention existed").isEqualTo(400);
+        assertThat(beforePlan.body()).contains("when the intervention was added to the plan");
         var panelPlan = json(people.panel.get(casePath)).get("sections").get("channel").get("interventions").get(0).get("sessions").get(0);
         assertThat(panelPlan.has("notes")).as("panel members see attendance, not session notes").isFalse();
 
@@ -213,9 +217,16 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         var reviews = exited.get("sections").get("channel").get("reviews");
         assertThat(reviews).hasSize(2);
         assertThat(reviews.get(0).get("dueOn").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/London")).plusMonths(6).toString());
-        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled at college.\"}")).isEqualTo(201);
-        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"EXTEND\", \"notes\": \"Keep an eye through exams.\"}")).isEqualTo(201);
-        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"No concerns.\"}")).isEqualTo(201);
+        // Not due for six months: recording it now needs a reason, which is kept (item 8).
+        var early = people.coordinator.postJson(casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled at college.\"}");
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("This review is not due until");
+        String why = ", \"earlyReason\": \"Family moving away; reviewing before they go.\"";
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled at college.\"" + why + "}")).isEqualTo(201);
+        assertThat(json(people.coordinator.get(casePath)).get("sections").get("channel").get("reviews").get(0).get("notes").asString())
+                .contains("Reviewed before it was due: Family moving away");
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"EXTEND\", \"notes\": \"Keep an eye through exams.\"" + why + "}")).isEqualTo(201);
+        assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"No concerns.\"" + why + "}")).isEqualTo(201);
         var closed = json(people.coordinator.get(casePath));
         assertThat(closed.get("stage").asString()).isEqualTo("CLOSED");
         assertThat(post(people.coordinator, casePath + "/reviews", "{\"outcome\": \"NO_CONCERN\", \"notes\": \"again\"}")).isEqualTo(409);
@@ -247,9 +258,9 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(stalledIds(people.coordinator)).doesNotContain(interventionId);
 
         // Two missed in a row (the default limit): stalled, for this authority's coordinator and on the home page.
-        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now().minusDays(8) + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
+        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
         assertThat(stalledIds(people.coordinator)).as("one missed session is not a stall").doesNotContain(interventionId);
-        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now().minusDays(1) + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
+        assertThat(post(people.provider, sessions, "{\"heldOn\": \"" + LocalDate.now() + "\", \"status\": \"MISSED\"}")).isEqualTo(201);
         var stalled = json(people.coordinator.get("/api/v1/stalled-plans"));
         assertThat(stalledIds(people.coordinator)).contains(interventionId);
         stalled.forEach(s -> {
@@ -356,6 +367,32 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(supervisor.get("/").body()).doesNotContain(reference + " \u2013 deconfliction match to clear");
     }
 
+    /** Item 8: a meeting can be planned ahead, but its decisions wait until it has been held. */
+    @Test
+    void aPanelDecisionWaitsUntilTheMeetingHasBeenHeld() {
+        String id = submitted("Sol", "Planned-" + people.suffix);
+        assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision",
+                "{\"outcome\": \"CHANNEL\", \"concernType\": \"OTHER\", \"rationale\": \"For Channel.\"}")).isEqualTo(201);
+        var planned = people.coordinator.postJson("/api/v1/panel-meetings", """
+                {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair Person"}]}"""
+                .formatted(LocalDate.now().plusDays(7), CaseFixtures.CAMDEN));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String meeting = json(planned).get("id").asString();
+        assertThat(post(people.coordinator, "/api/v1/panel-meetings/" + meeting + "/agenda", "{\"caseId\": \"" + id + "\"}")).isEqualTo(201);
+        var early = people.chair.postJson("/api/v1/panel-meetings/" + meeting + "/decisions",
+                "{\"caseId\": \"" + id + "\", \"decision\": \"ADOPT\", \"discussion\": \"Adopt.\"}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("once the meeting has been held");
+        clock.advance(java.time.Duration.ofDays(7));
+        var chair = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.chair." + people.suffix);
+        chair.get("/panel-meetings/" + meeting);
+        assertThat(chair.postForm("/panel-meetings/" + meeting + "/decisions", java.util.Map.of("caseId", id, "decision", "ADOPT",
+                "discussion", "Adopt: held now.")).statusCode()).isEqualTo(302);
+        // (The fixtures' API tokens expired when the clock moved: read the stage directly.)
+        assertThat(jdbc.sql("select stage from prevent_case where id = ?").param(UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("ADOPTED");
+    }
+
     /** Item 7: a repeat referral of someone with an open case joins it as a further concern, not screened alone. */
     @Test
     void aRepeatReferralJoinsThePersonsOpenCase() {
@@ -432,7 +469,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
                 java.util.Map.of("acknowledgement", "Spoke to the mentor; the forum contact is being checked."));
         var after = coordinator.get("/cases/" + plan.caseId()).body();
         assertThat(after).contains("The concern was acknowledged").contains("Spoke to the mentor");
-        assertThat(concernQueue(chair.get("/").body())).doesNotContain(plan.reference()).contains("No provider has raised a concern");
+        assertThat(concernQueue(chair.get("/").body())).doesNotContain(plan.reference());
         // Someone who may not update the case cannot acknowledge it: answered as missing.
         people.otherCoordinator.get("/api/v1/me");
         var outsider = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.coordinator2." + people.suffix);

@@ -252,6 +252,34 @@ class CaseworkBrowserTest extends BrowserTestCase {
         assertThat(driver.findElement(By.cssSelector(".govuk-caption-l")).getText()).isEqualTo("Adopted, awaiting consent");
     }
 
+    /** Item 8 and 9: the meeting's date in day, month and year boxes; attendees chosen, not typed as codes. */
+    @Test
+    void aCoordinatorRecordsAPanelMeetingChoosingItsAttendees() {
+        String chair = user(Role.CHANNEL_CHAIR, "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN);
+        String coordinator = user(Role.CHANNEL_COORDINATOR, "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN);
+        signIn(coordinator);
+        waitForHome();
+        open("/panel-meetings");
+        accessible("panel-meetings");
+        press("/panel-meetings");
+        assertThat(errorSummary()).contains("Enter a date").contains("Select who attended");
+        accessible("panel-meetings-errors");
+        var today = LocalDate.now();
+        type("heldOn-day", Integer.toString(today.getDayOfMonth()));
+        type("heldOn-month", Integer.toString(today.getMonthValue()));
+        type("heldOn-year", Integer.toString(today.getYear()));
+        driver.findElement(By.id("attendee-" + AccessFixtures.userId(context, chair))).click();
+        type("otherName-1", "Dana Safeguarding");
+        new Select(driver.findElement(By.id("otherOrganisation-1"))).selectByVisibleText("Camden (local authority)");
+        type("otherRole-1", "Designated safeguarding lead");
+        press("/panel-meetings");
+        banner("Meeting recorded");
+        String attendees = driver.findElement(By.tagName("main")).getText();
+        assertThat(attendees).contains("Test " + chair).contains("Dana Safeguarding, Camden (local authority) (Designated safeguarding lead)")
+                .doesNotContain("LA-" + CaseFixtures.CAMDEN);
+        accessible("panel-meeting-created");
+    }
+
     @Test
     void aProviderRecordsASessionAndRaisesAConcern() {
         var people = new CaseFixtures(context, baseUrl());

@@ -50,6 +50,15 @@ class UserAccounts {
         return withRoles(rows);
     }
 
+    /** Enabled accounts working in any of these areas. */
+    List<UserAccount> enabledInAreas(java.util.Collection<String> areaCodes) {
+        if (areaCodes.isEmpty()) {
+            return List.of();
+        }
+        return withRoles(jdbc.sql("select " + COLUMNS + " from user_account where enabled = true and area_code = any(?) order by display_name")
+                .param(areaCodes.toArray(String[]::new)).query(this::map).list());
+    }
+
     boolean isEmpty() {
         return jdbc.sql("select count(*) from user_account").query(Long.class).single() == 0;
     }

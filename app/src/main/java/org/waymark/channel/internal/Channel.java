@@ -107,7 +107,11 @@ class Channel {
     record SessionForm(String heldOn, String status, String notes, String concern) {
     }
 
-    record ReviewForm(String outcome, String notes, String nextReviewDue) {
+    /** {@code earlyReason}: why a post-exit review is recorded before it is due (otherwise refused). */
+    record ReviewForm(String outcome, String notes, String nextReviewDue, String earlyReason) {
+        ReviewForm(String outcome, String notes, String nextReviewDue) {
+            this(outcome, notes, nextReviewDue, null);
+        }
     }
 
     record TransferForm(String toLocalAuthority, String reason) {
@@ -218,6 +222,10 @@ class Channel {
             throw new RecordNotFoundException("PANEL_MEETING", meetingId.toString());
         }
         var meeting = ownMeeting(user, meetingId);
+        if (meeting.heldOn().isAfter(today())) {
+            throw new Conflict("The panel's decision can be recorded once the meeting has been held, on "
+                    + new org.waymark.govuk.DisplayDates().date(meeting.heldOn()) + ".");
+        }
         var item = meeting.agenda().stream().filter(a -> a.caseId().equals(form.caseId())).findFirst()
                 .orElseThrow(() -> new FormErrors.Invalid(new FormErrors().add("caseId", "channel.decision.notOnAgenda")));
         if (item.decision() != null) {
@@ -408,6 +416,11 @@ class Channel {
         if (intervention.endedAt() != null) {
             throw new Conflict("This intervention has ended: the case has left Channel.");
         }
+        var planned = intervention.createdAt().atZone(LONDON).toLocalDate();
+        if (heldOn.isBefore(planned)) {
+            throw new FormErrors.Invalid(new FormErrors().add("heldOn", "channel.session.beforePlan",
+                    new org.waymark.govuk.DisplayDates().date(planned)));
+        }
         var file = cases.find(intervention.caseId()).orElseThrow();
         var session = new Session(UUID.randomUUID(), heldOn, status.name(), clean(form.notes()), clean(form.concern()), user.username(), now(),
                 null, null, null);
@@ -478,14 +491,28 @@ class Channel {
         }
         var due = reviews(caseId).stream().filter(r -> r.reviewedAt() == null && r.kind().equals(ReviewKind.POST_EXIT.name())).findFirst()
                 .orElseThrow(() -> new IllegalMove(file.stage(), "a post-exit review"));
+        String early = null;
+        if (due.dueOn().isAfter(today())) {
+            // A review before its date is sometimes right (new information), but it is said why, and kept.
+            var earlyErrors = new FormErrors().text("channel", "earlyReason", form.earlyReason(), 2000, false);
+            if (form.earlyReason() == null || form.earlyReason().isBlank()) {
+                earlyErrors.add("earlyReason", "channel.review.notDue", new org.waymark.govuk.DisplayDates().date(due.dueOn()));
+            }
+            if (form.earlyReason() != null && form.notes().strip().length() + form.earlyReason().strip().length() > 9_900) {
+                earlyErrors.add("notes", "form.tooLong", 9_900 - form.earlyReason().strip().length());
+            }
+            earlyErrors.throwIfAny();
+            early = form.earlyReason().strip();
+        }
         if (outcome == ReviewOutcome.EXTEND && reviews(caseId).stream().anyMatch(r -> r.dueOn().isAfter(due.dueOn()) && r.reviewedAt() == null)) {
             throw new FormErrors.Invalid(new FormErrors().add("outcome", "channel.review.extendNotLast"));
         }
         if (outcome == ReviewOutcome.EXTEND && reviews(caseId).stream().filter(r -> r.kind().equals(ReviewKind.POST_EXIT.name())).count() >= 3) {
             throw new FormErrors.Invalid(new FormErrors().add("outcome", "channel.review.extendedAlready"));
         }
+        String notes = early == null ? form.notes().strip() : form.notes().strip() + "\n\nReviewed before it was due: " + early;
         jdbc.sql("update case_review set outcome = ?, notes = ?, reviewed_by = ?, reviewed_at = ? where id = ? and reviewed_at is null")
-                .params(outcome.name(), form.notes().strip(), user.username(), Timestamp.from(now()), due.id()).update();
+                .params(outcome.name(), notes, user.username(), Timestamp.from(now()), due.id()).update();
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "review.recorded").record("CASE", caseId).person(file.personId()));
         if (outcome == ReviewOutcome.CONCERN) {
             jdbc.sql("update case_review set outcome = ?, reviewed_by = ?, reviewed_at = ? where case_id = ? and reviewed_at is null")
@@ -574,7 +601,10 @@ class Channel {
         if (isChannelTeam(user) && (user.has(Role.CHANNEL_COORDINATOR) || user.has(Role.CHANNEL_CHAIR))) {
             actions.add("acknowledge");
         }
-        return new ChannelRecords.Section(meetings, consents, interventions, reviews(file.id()), transfers, List.copyOf(actions));
+        var reviews = reviews(file.id());
+        var notYetDue = reviews.stream().filter(r -> r.reviewedAt() == null && r.kind().equals(ReviewKind.POST_EXIT.name())).findFirst()
+                .map(Review::dueOn).filter(d -> d.isAfter(today())).orElse(null);
+        return new ChannelRecords.Section(meetings, consents, interventions, reviews, transfers, List.copyOf(actions), notYetDue);
     }
 
     List<Review> reviews(UUID caseId) {

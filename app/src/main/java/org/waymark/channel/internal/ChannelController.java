@@ -35,8 +35,23 @@ class ChannelController {
     private final Channel channel;
     private final Cases cases;
     private final ChannelApiController api;
+    private final org.waymark.access.Directory directory;
+    private final Geography geography;
+    private final org.waymark.web.Words words;
 
-    ChannelController(Channel channel, Cases cases, ChannelApiController api) {
+    /** Who may sit on a council's Channel panel and be chosen as an attendee: its own people and the police around it. */
+    static final java.util.Set<org.waymark.access.Role> PANEL_ROLES = java.util.EnumSet.of(org.waymark.access.Role.CHANNEL_CHAIR,
+            org.waymark.access.Role.CHANNEL_COORDINATOR, org.waymark.access.Role.PANEL_MEMBER, org.waymark.access.Role.PREVENT_CASE_OFFICER,
+            org.waymark.access.Role.GATEWAY_OFFICER);
+
+    /** How many attendees without an account the form offers rows for. */
+    static final int OTHER_ATTENDEE_ROWS = 4;
+
+    ChannelController(Channel channel, Cases cases, ChannelApiController api, org.waymark.access.Directory directory, Geography geography,
+            org.waymark.web.Words words) {
+        this.words = words;
+        this.directory = directory;
+        this.geography = geography;
         this.channel = channel;
         this.cases = cases;
         this.api = api;
@@ -125,9 +140,12 @@ class ChannelController {
 
     @PostMapping("/cases/{id}/reviews")
     String review(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String notes,
-            @RequestParam(name = "nextReviewDue", required = false) String next, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(name = "nextReviewDue-day", required = false) String day, @RequestParam(name = "nextReviewDue-month", required = false) String month,
+            @RequestParam(name = "nextReviewDue-year", required = false) String year, @RequestParam(required = false) String earlyReason,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        String next = org.waymark.govuk.DateInput.iso(day, month, year);
         return act("/cases/" + id, "#channel", request, redirect, "channel.banner.review",
-                () -> channel.recordReview(CurrentUsers.require(), id, new Channel.ReviewForm(outcome, notes, next)));
+                () -> channel.recordReview(CurrentUsers.require(), id, new Channel.ReviewForm(outcome, notes, next, earlyReason)));
     }
 
     @PostMapping("/cases/{id}/transfer")
@@ -149,25 +167,54 @@ class ChannelController {
         var user = CurrentUsers.require();
         model.addAttribute("meetings", channel.meetings(user));
         model.addAttribute("team", Channel.isChannelTeam(user));
+        model.addAttribute("people", directory.membersAround(user.areaCode(), PANEL_ROLES));
+        model.addAttribute("otherRows", java.util.stream.IntStream.rangeClosed(1, OTHER_ATTENDEE_ROWS).boxed().toList());
+        model.addAttribute("organisations", panelOrganisations(user.areaCode()));
         defaults(model);
         return "channel/meetings";
     }
 
+    /** Organisations an attendee without an account may come from: those of the area and around it, and national ones. */
+    private List<org.waymark.access.Organisation> panelOrganisations(String area) {
+        var around = new java.util.HashSet<String>();
+        if (area != null) {
+            geography.lineage(area).forEach(a -> around.add(a.code()));
+            geography.children(area).forEach(a -> around.add(a.code()));
+            around.add(area);
+        }
+        return geography.organisations().stream().filter(o -> o.areaCode() == null || around.contains(o.areaCode()))
+                .sorted(java.util.Comparator.comparing(org.waymark.access.Organisation::name)).toList();
+    }
+
+    /**
+     * A meeting with its date (the GOV.UK date input) and attendees chosen from the area's people, plus any without
+     * an account (a school's safeguarding lead), each with their organisation chosen from a list: no codes typed.
+     */
     @PostMapping("/panel-meetings")
-    String createMeeting(@RequestParam(required = false) String heldOn, @RequestParam(required = false) String attendees,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String createMeeting(@RequestParam(name = "heldOn-day", required = false) String day,
+            @RequestParam(name = "heldOn-month", required = false) String month, @RequestParam(name = "heldOn-year", required = false) String year,
+            @RequestParam(name = "attendee", required = false) List<String> chosen, HttpServletRequest request, RedirectAttributes redirect) {
+        var user = CurrentUsers.require();
+        var offered = directory.membersAround(user.areaCode(), PANEL_ROLES);
         var list = new ArrayList<Channel.AttendeeForm>();
-        if (attendees != null) {
-            for (String line : attendees.split("\\R")) {
-                if (line.isBlank()) {
-                    continue;
+        if (chosen != null) {
+            for (var member : offered) {
+                if (chosen.contains(member.id().toString())) {
+                    String role = member.roles().stream().filter(PANEL_ROLES::contains).sorted().findFirst()
+                            .map(r -> words.of("role." + r)).orElse(null);
+                    list.add(new Channel.AttendeeForm(member.organisationCode(), member.displayName(), role));
                 }
-                String[] parts = line.split(",", 3);
-                list.add(new Channel.AttendeeForm(parts[0].trim(), parts.length > 1 ? parts[1].trim() : null, parts.length > 2 ? parts[2].trim() : null));
+            }
+        }
+        for (int row = 1; row <= OTHER_ATTENDEE_ROWS; row++) {
+            String name = request.getParameter("otherName-" + row);
+            String organisation = request.getParameter("otherOrganisation-" + row);
+            if ((name != null && !name.isBlank()) || (organisation != null && !organisation.isBlank())) {
+                list.add(new Channel.AttendeeForm(organisation == null ? "" : organisation, name, request.getParameter("otherRole-" + row)));
             }
         }
         try {
-            var meeting = channel.createMeeting(CurrentUsers.require(), new Channel.MeetingForm(null, heldOn, list));
+            var meeting = channel.createMeeting(user, new Channel.MeetingForm(null, org.waymark.govuk.DateInput.iso(day, month, year), list));
             redirect.addFlashAttribute("banner", "channel.banner.meeting");
             return "redirect:/panel-meetings/" + meeting.id();
         } catch (FormErrors.Invalid | Conflict e) {

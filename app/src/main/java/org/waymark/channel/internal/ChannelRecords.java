@@ -83,8 +83,9 @@ final class ChannelRecords {
 
     /** What Channel shows on the case page. */
     /** @param actions what the reader may do now: consent, intervention, review, transfer, policeReview */
+    /** {@code nextReviewNotYetDue}: the next post-exit review's date when it is still ahead (recording it then needs a reason). */
     record Section(List<Meeting> meetings, List<Consent> consents, List<Intervention> interventions, List<Review> reviews,
-            List<Transfer> transfers, List<String> actions) {
+            List<Transfer> transfers, List<String> actions, LocalDate nextReviewNotYetDue) {
         public boolean can(String action) {
             return actions.contains(action);
         }

@@ -1,0 +1,21 @@
+package org.waymark.access;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The people who work in an area, for choosing them (panel attendees) rather than typing their names and codes.
+ * Only enabled accounts; only what a list of names needs, never contact details.
+ */
+public interface Directory {
+
+    record Member(UUID id, String displayName, String organisationCode, Set<Role> roles) {
+    }
+
+    /**
+     * Enabled users holding any of {@code roles} whose area is {@code areaCode}, lies within it, or contains it (the
+     * force and region around a council), in name order.
+     */
+    List<Member> membersAround(String areaCode, Set<Role> roles);
+}
