@@ -42,6 +42,48 @@ public class Words {
         return code == null ? "" : geography.organisation(code).map(Organisation::name).orElse(code);
     }
 
+    /** The message families a stored code may belong to, tried in this order when a detail is shown. */
+    private static final java.util.List<String> CODE_FAMILIES = java.util.List.of("outcome.", "decision.", "route.", "review.",
+            "intervention.", "stage.", "via.", "linked.", "consent.", "session.");
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_-]*[A-Z0-9]");
+
+    /**
+     * A detail recorded beside a milestone, as a page should show it: a stored code ("CHANNEL", "POLICE_LED",
+     * "IDEOLOGICAL_MENTORING") in its words, an organisation code ("LA-E09000007") as the organisation's name,
+     * an area code as the area's name; anything else as it was written.
+     */
+    public String detail(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        var matcher = TOKEN.matcher(detail);
+        var out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(wordFor(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private String wordFor(String token) {
+        var organisation = geography.organisation(token);
+        if (organisation.isPresent()) {
+            return organisation.get().name();
+        }
+        var area = geography.area(token);
+        if (area.isPresent()) {
+            return area.get().name();
+        }
+        for (String family : CODE_FAMILIES) {
+            String found = messages.getMessage(family + token, null, null, Locale.UK);
+            if (found != null) {
+                return found;
+            }
+        }
+        return token;
+    }
+
     public String area(String code) {
         return code == null ? "" : geography.area(code).map(a -> a.name()).orElse(code);
     }

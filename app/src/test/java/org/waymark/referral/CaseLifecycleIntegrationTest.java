@@ -193,7 +193,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
                 {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
                  "agreements": [{"organisation": "LA-%s", "agreed": true}]}""".formatted(id, CaseFixtures.CAMDEN));
         assertThat(partial.statusCode()).isEqualTo(400);
-        assertThat(partial.body()).contains(people.health);
+        assertThat(partial.body()).contains(people.health + " (test)");
         // The provider's concern was never acknowledged: the exit must say why it may go ahead anyway (item 6).
         var overConcern = people.chair.postJson("/api/v1/panel-meetings/" + second + "/decisions", """
                 {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",

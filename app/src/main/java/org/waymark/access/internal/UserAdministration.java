@@ -87,7 +87,8 @@ class UserAdministration {
             if (area.isEmpty()) {
                 errors.add("areaCode", "user.area.unknown", request.areaCode());
             } else if (organisation != null && !areaFits(organisation, area.get().code())) {
-                errors.add("areaCode", "user.area.outside", organisation.areaCode() == null ? "-" : organisation.areaCode());
+                errors.add("areaCode", "user.area.outside", organisation.areaCode() == null ? "-"
+                        : geography.area(organisation.areaCode()).map(org.waymark.access.Area::name).orElse(organisation.areaCode()));
             }
         }
         String passwordProblem = passwordProblem(request.password(), username);

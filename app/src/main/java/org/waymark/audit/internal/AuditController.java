@@ -3,7 +3,6 @@ package org.waymark.audit.internal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,7 +18,6 @@ import org.waymark.govuk.FormErrors;
 @Controller
 class AuditController {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss").withZone(AuditQueries.LONDON);
 
     private final AuditQueries queries;
     private final AuditVerifier verifier;
@@ -50,7 +48,6 @@ class AuditController {
             model.addAttribute("entries", shown);
             model.addAttribute("older", more ? shown.get(shown.size() - 1).id() : null);
         }
-        model.addAttribute("formatter", SHOWN);
         return "audit/search";
     }
 

@@ -242,7 +242,8 @@ class Channel {
             if (!agreed.containsAll(members)) {
                 var missing = new LinkedHashSet<>(members);
                 missing.removeAll(agreed);
-                throw new FormErrors.Invalid(new FormErrors().add("agreements", "channel.decision.exitAgreement", String.join(", ", missing)));
+                throw new FormErrors.Invalid(new FormErrors().add("agreements", "channel.decision.exitAgreement", String.join(", ",
+                        missing.stream().map(code -> geography.organisation(code).map(org.waymark.access.Organisation::name).orElse(code)).toList())));
             }
             // An exit is never recorded over a provider's concern nobody has answered without the panel saying so.
             var open = openConcerns(file.id());
@@ -739,7 +740,7 @@ class Channel {
         }
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock.withZone(LONDON));
     }
 

@@ -355,7 +355,7 @@ class People {
         }
         requireMayMove(user, cases.casesOf(merged), survivor);
         var id = UUID.randomUUID();
-        var moved = cases.mergePerson(merged, survivor, user, "Same person as in earlier referrals (merge " + id + ")");
+        var moved = cases.mergePerson(merged, survivor, user, "Same person as in earlier referrals: undo from the person's page if wrong");
         jdbc.sql("update person_linkage_record set person_id = ? where person_id = ?").params(survivor, merged).update();
         Instant now = Instant.now(clock);
         jdbc.sql("insert into person_merge (id, survivor_id, merged_id, case_ids, reason, merged_by, merged_at) values (?, ?, ?, ?, ?, ?, ?)")
@@ -384,7 +384,7 @@ class People {
             }
         }
         requireMayMove(user, cases.casesOf(merge.survivorId()).stream().filter(c -> stillThere.contains(c.id())).toList(), merge.survivorId());
-        cases.separatePerson(merge.mergedId(), stillThere, user, "Merge " + mergeId + " undone");
+        cases.separatePerson(merge.mergedId(), stillThere, user, "The link to the same person was undone");
         if (!stillThere.isEmpty()) {
             jdbc.sql("update person_linkage_record set person_id = ? where case_id = any(?)").params(merge.mergedId(), stillThere.toArray(UUID[]::new))
                     .update();

@@ -51,7 +51,6 @@ class CaseWorkQueues implements WorkQueues {
         add(queues, user, Role.GATEWAY_OFFICER, EnumSet.of(CaseStage.SCREENING));
         add(queues, user, Role.PREVENT_CASE_OFFICER, EnumSet.of(CaseStage.POLICE_LED));
         add(queues, user, Role.CHANNEL_COORDINATOR, EnumSet.of(CaseStage.CHANNEL, CaseStage.ADOPTED, CaseStage.SUPPORT, CaseStage.EXITED));
-        add(queues, user, Role.CHANNEL_CHAIR, EnumSet.of(CaseStage.CHANNEL, CaseStage.SUPPORT));
         if (user.has(Role.MANAGER) && user.isPolice()) {
             supervisor(queues, user);
         } else {
