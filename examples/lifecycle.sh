@@ -151,10 +151,14 @@ call GET "/api/v1/cases/$CASE" "$COORDINATOR" 200
 expect .stage EXITED
 expect '.sections.channel.reviews | length' 2
 
-step "coordinator: the 6-month post-exit review"
-call POST "/api/v1/cases/$CASE/reviews" "$COORDINATOR" 201 '{"outcome": "NO_CONCERN", "notes": "Settled at college."}'
+# The reviews fall due 6 and 12 months after exit; this example records them today, so it says why (a review
+# recorded before it is due must give a reason, which is kept with it).
+EARLY='"earlyReason": "Example run: recorded on the day of exit to show the whole journey."'
+step "coordinator: the 6-month post-exit review (early, with a reason)"
+call POST "/api/v1/cases/$CASE/reviews" "$COORDINATOR" 400 '{"outcome": "NO_CONCERN", "notes": "Settled at college."}'
+call POST "/api/v1/cases/$CASE/reviews" "$COORDINATOR" 201 "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled at college.\", $EARLY}"
 step "coordinator: the 12-month post-exit review closes the case"
-call POST "/api/v1/cases/$CASE/reviews" "$COORDINATOR" 201 '{"outcome": "NO_CONCERN", "notes": "No further concerns."}'
+call POST "/api/v1/cases/$CASE/reviews" "$COORDINATOR" 201 "{\"outcome\": \"NO_CONCERN\", \"notes\": \"No further concerns.\", $EARLY}"
 call GET "/api/v1/cases/$CASE" "$COORDINATOR" 200
 expect .stage CLOSED
 jq -e '[.timeline[].kind] | index("REFERRAL_RECEIVED") < index("PANEL_EXIT")' <<< "$BODY" >/dev/null || fail "timeline out of order"

@@ -8,11 +8,12 @@ const notice = document.getElementById('timeout-notice');
 const warning = document.getElementById('timeout-warning');
 if (notice && warning) {
   const idle = Number(notice.dataset.idleSeconds || 0) * 1000;
+  const warn = Number(notice.dataset.warnSeconds || 120) * 1000;
   let timer;
   const arm = () => {
     clearTimeout(timer);
-    if (idle > 150000) {
-      timer = setTimeout(() => { warning.hidden = false; document.getElementById('timeout-stay').focus(); }, idle - 120000);
+    if (idle > warn && warn > 0) {
+      timer = setTimeout(() => { warning.hidden = false; document.getElementById('timeout-stay').focus(); }, idle - warn);
     }
   };
   document.getElementById('timeout-stay').addEventListener('click', () => {

@@ -18,4 +18,10 @@ public interface Directory {
      * force and region around a council), in name order.
      */
     List<Member> membersAround(String areaCode, Set<Role> roles);
+
+    /** Someone's own contact details, to fill in "about you" on a form they start: nobody else's. */
+    record Contact(String displayName, String email, String organisationCode, String organisationName, OrganisationType organisationType) {
+    }
+
+    java.util.Optional<Contact> contactOf(UUID userId);
 }

@@ -33,6 +33,11 @@ class Layout {
         return idleTimeout.toSeconds();
     }
 
+    /** How long before the session ends the warning appears: two minutes, or a third of a short session. */
+    public long warnSeconds() {
+        return Math.min(120, idleTimeout.toSeconds() / 3);
+    }
+
     public long idleMinutes() {
         return idleTimeout.toMinutes();
     }

@@ -40,7 +40,12 @@ class PeopleBrowserTest extends BrowserTestCase {
                 .contains("Forename: nickname or other spelling").contains("Date of birth: day and month swapped").contains("Postcode: the same")
                 .contains(march.get("reference").asString());
         accessible("case-person-matches");
-        card.findElement(By.cssSelector("button[value=SAME_PERSON]")).click();
+        // "Same person" asks first (item 10): a page that says what merging does, then the confirmation.
+        card.findElement(By.linkText("Same person")).click();
+        waitForPath("action=merge");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("the same person as in this referral");
+        accessible("case-person-merge-confirm");
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
         banner("Merged");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(march.get("reference").asString())
                 .contains("Linked to the same person's earlier referrals");
@@ -59,7 +64,7 @@ class PeopleBrowserTest extends BrowserTestCase {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.linkText("Alex " + surname))).click();
         waitForPath("/people/");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Alex " + surname).contains("Alexander " + surname)
-                .contains("Merged in: 1 referrals");
+                .contains("Merged in: 1 referral from");
         accessible("person");
         driver.findElement(By.cssSelector("form[action$='/undo'] button")).click();
         banner("Merge undone");

@@ -347,10 +347,11 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         String reference = view.get("reference").asString();
         assertThat(supervisor.get("/").body()).contains("Waiting for your approval").contains(reference + " \u2013 deconfliction match to clear");
         // On the page: a reason and a confirmation, or the form says what is missing.
-        supervisor.get("/cases/" + id);
+        assertThat(supervisor.get("/cases/" + id).body()).contains("id=\"action-clear\"").doesNotContain("id=\"clear-form\"");
+        supervisor.get("/cases/" + id + "?action=clear");
         var unconfirmed = supervisor.postForm("/cases/" + id + "/deconfliction-clearance", java.util.Map.of("clearReason", "Deconflicted."));
-        assertThat(unconfirmed.statusCode()).isEqualTo(302);
-        var back = supervisor.get("/cases/" + id).body();
+        assertThat(unconfirmed.headers().firstValue("Location").orElse("")).endsWith("/cases/" + id + "?action=clear");
+        var back = supervisor.get("/cases/" + id + "?action=clear").body();
         assertThat(back).contains("govuk-error-summary").contains("Confirm that you have deconflicted with the investigation")
                 .contains("Deconflicted.");
         assertThat(json(people.gateway.get("/api/v1/cases/" + id)).get("withheld").asBoolean()).isTrue();
@@ -365,6 +366,33 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(post(people.gateway, "/api/v1/cases/" + id + "/screening-decision", toChannel)).isEqualTo(201);
         assertThat(people.coordinator.get("/api/v1/cases/" + id).statusCode()).isEqualTo(200);
         assertThat(supervisor.get("/").body()).doesNotContain(reference + " \u2013 deconfliction match to clear");
+    }
+
+    /** Item 10: the case page does one thing at a time; an error returns to that form alone, with what was typed. */
+    @Test
+    void theCasePageDoesOneThingAtATime() {
+        String id = submitted("Ari", "OnePage-" + people.suffix);
+        var gateway = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.gateway." + people.suffix);
+        var summary = gateway.get("/cases/" + id).body();
+        assertThat(summary).contains("id=\"action-check\"").contains("id=\"action-request\"").contains("id=\"action-decide\"")
+                .doesNotContain("action=\"/cases/" + id + "/checks\"").doesNotContain("action=\"/cases/" + id + "/screening-decision\"");
+        // "Is this person known already?" comes before the referral for the gateway officer.
+        assertThat(summary.indexOf("Is this person known already?")).isLessThan(summary.indexOf(">Referral<"));
+        var decidePage = gateway.get("/cases/" + id + "?action=decide").body();
+        assertThat(decidePage).contains("action=\"/cases/" + id + "/screening-decision\"").doesNotContain("action=\"/cases/" + id + "/checks\"")
+                .doesNotContain(">Timeline<").contains("Back to case");
+        assertThat(decidePage.length()).as("the decision page is a fraction of the whole case").isLessThan(summary.length());
+        String rationale = "Cumulative concern; wants to think about it. " + UUID.randomUUID();
+        var refused = gateway.postForm("/cases/" + id + "/screening-decision", java.util.Map.of("rationale", rationale));
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/cases/" + id + "?action=decide");
+        var back = gateway.get("/cases/" + id + "?action=decide").body();
+        assertThat(back).contains("govuk-error-summary").contains("Select the outcome of screening").contains(rationale);
+        // A check, then the summary again: the check shows; nothing else was touched.
+        gateway.get("/cases/" + id + "?action=check");
+        var checked = gateway.postForm("/cases/" + id + "/checks", java.util.Map.of("system", "Police National Computer", "result", "NO_TRACE"));
+        assertThat(checked.headers().firstValue("Location").orElse("")).endsWith("/cases/" + id);
+        assertThat(gateway.get("/cases/" + id).body()).contains("Police National Computer");
+        assertThat(gateway.get("/cases/" + id + "?action=nonsense").body()).contains("id=\"action-decide\"");
     }
 
     /** Item 8: a meeting can be planned ahead, but its decisions wait until it has been held. */

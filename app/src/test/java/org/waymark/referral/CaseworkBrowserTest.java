@@ -40,7 +40,7 @@ class CaseworkBrowserTest extends BrowserTestCase {
         assertThat(driver.findElement(By.cssSelector(".govuk-warning-text")).getText()).contains("call 999");
         accessible("public-form");
         submit();
-        assertThat(errorSummary()).contains("Enter the person's first name").contains("Select how you know them");
+        assertThat(errorSummary()).contains("Enter their first name").contains("Select how you know them");
         accessible("public-form-errors");
         type("forename", "Ellis");
         type("surname", "Publicform");
@@ -62,7 +62,7 @@ class CaseworkBrowserTest extends BrowserTestCase {
         assertThat(driver.findElement(By.cssSelector(".govuk-warning-text")).getText()).contains("ffoniwch 999");
         accessible("public-form-welsh");
         submit();
-        assertThat(errorSummary()).contains("Mae problem wedi codi").contains("Rhowch enw cyntaf yr unigolyn");
+        assertThat(errorSummary()).contains("Mae problem wedi codi").contains("Rhowch eu henw cyntaf");
         type("forename", "Rhys");
         type("surname", "Ffurflen");
         choose("gender", "MALE");
@@ -202,6 +202,10 @@ class CaseworkBrowserTest extends BrowserTestCase {
         driver.findElement(By.linkText(reference)).click();
         waitForPath("/cases/" + id);
         accessible("case-screening");
+        // One action per page (item 10): the summary links to the decision's own page.
+        driver.findElement(By.id("action-decide")).click();
+        waitForPath("action=decide");
+        accessible("case-decide");
         choose("outcome", "CHANNEL");
         press("/screening-decision");
         assertThat(errorSummary()).contains("Select the type of concern").contains("Explain the decision");

@@ -188,7 +188,8 @@ class StageMachineIntegrationTest extends IntegrationTest {
                     "{\"outcome\": \"" + (command == Command.CONSENT_GIVEN ? "GIVEN" : "REFUSED")
                             + "\", \"givenBy\": \"SUBJECT\", \"consenter\": \"Prop\", \"capacity\": \"HAS_CAPACITY\"}");
             case REVIEW_NO_CONCERN, REVIEW_CONCERN -> post(people.coordinator, "/api/v1/cases/" + id + "/reviews",
-                    "{\"outcome\": \"" + (command == Command.REVIEW_CONCERN ? "CONCERN" : "NO_CONCERN") + "\", \"notes\": \"n\"}");
+                    "{\"outcome\": \"" + (command == Command.REVIEW_CONCERN ? "CONCERN" : "NO_CONCERN") + "\", \"notes\": \"n\", "
+                            + "\"earlyReason\": \"The property test reviews at once.\"}");
             case POLICE_CLOSE, POLICE_ESCALATE -> post(people.caseOfficer, "/api/v1/cases/" + id + "/reviews",
                     "{\"outcome\": \"" + (command == Command.POLICE_CLOSE ? "CLOSE" : "ESCALATE_TO_CHANNEL") + "\", \"notes\": \"n\"}");
         };

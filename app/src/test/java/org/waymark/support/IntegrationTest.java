@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "server.shutdown=immediate",
         // The tests' own client stands in for a reverse proxy, so a test can speak for several source addresses.
         "waymark.trusted-proxies=127.0.0.1",
+        // Referral letters must carry the unit's contact point; without one, approvals are refused (its own test).
+        "waymark.content.contact-point=CTIRU test contact point: ctiru.test@example.invalid",
         // Spring keeps each test context (and its pool) open for reuse: idle connections are given back within
         // seconds, so PostgreSQL's 100 connections cover every cached context and the CLI subprocesses tests start.
         "spring.datasource.hikari.maximum-pool-size=20",

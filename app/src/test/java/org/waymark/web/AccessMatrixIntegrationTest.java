@@ -92,7 +92,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /content", "GET /content/new", "POST /content/new", "GET /content/items/{id}",
                 "POST /content/items/{id}/captures", "POST /content/items/{id}/assessment", "POST /content/items/{id}/approval",
                 "POST /content/items/{id}/availability-check", "POST /content/referrals/{id}/outcome", "GET /content/referrals/{id}/letter.pdf",
-                "GET /content/referrals/{id}/letter.json", "GET /content/captures/{id}", "GET /content/hashes", "POST /content/hashes/import",
+                "GET /content/referrals/{id}/letter.json", "GET /content/captures/{id}", "GET /content/captures/{id}/preview.png", "GET /content/hashes", "POST /content/hashes/import",
                 "GET /content/hashes/export.csv", "POST /api/v1/content-items", "GET /api/v1/content-items/{id}",
                 "POST /api/v1/content-items/{id}/captures", "POST /api/v1/content-items/{id}/assessments",
                 "POST /api/v1/content-items/{id}/approval", "GET /api/v1/content-referrals/{id}", "POST /api/v1/content-referrals/{id}/outcomes",
@@ -141,7 +141,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /referrals", "POST /referrals/new", "GET /referrals/drafts/{id}/{page}", "POST /referrals/drafts/{id}/{page}",
                 "POST /referrals/drafts/{id}/submit", "POST /referrals/drafts/{id}/delete", "GET /referrals/{id}/sent",
                 "POST /referrals/{id}/documents", "GET /referrals/{id}/confirmation.txt", "GET /information-requests",
-                "GET /information-requests/{id}", "POST /information-requests/{id}/answer", "GET /information-requests/sent")) {
+                "GET /information-requests/{id}", "POST /information-requests/{id}/answer", "GET /information-requests/sent",
+                "GET /referrals/{id}/copy.pdf")) {
             EXPECTED.put(p, records(CASEWORK));
         }
         for (String p : List.of("GET /cases", "GET /cases/{id}", "GET /cases/{id}/documents/{documentId}", "POST /cases/{id}/checks",

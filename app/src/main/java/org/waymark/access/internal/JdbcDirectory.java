@@ -23,6 +23,15 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public java.util.Optional<Contact> contactOf(java.util.UUID userId) {
+        return accounts.byId(userId).map(a -> {
+            var organisation = geography.organisation(a.organisationCode()).orElse(null);
+            return new Contact(a.displayName(), a.email(), a.organisationCode(), organisation == null ? null : organisation.name(),
+                    organisation == null ? null : organisation.type());
+        });
+    }
+
+    @Override
     public List<Member> membersAround(String areaCode, Set<Role> roles) {
         if (areaCode == null) {
             return List.of();

@@ -126,7 +126,7 @@ class ChannelController {
     String consent(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String givenBy,
             @RequestParam(required = false) String consenter, @RequestParam(required = false) String capacity,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.consent", () -> channel.recordConsent(CurrentUsers.require(), id,
+        return act("/cases/" + id, "?action=consent", request, redirect, "channel.banner.consent", () -> channel.recordConsent(CurrentUsers.require(), id,
                 new Channel.ConsentForm(outcome, givenBy, consenter, capacity, note)));
     }
 
@@ -134,7 +134,7 @@ class ChannelController {
     String intervention(@PathVariable UUID id, @RequestParam(required = false) String type, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String objectives, @RequestParam(required = false) String plannedSessions,
             HttpServletRequest request, RedirectAttributes redirect) {
-        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.intervention", () -> channel.addIntervention(CurrentUsers.require(), id,
+        return act("/cases/" + id, "?action=intervention", request, redirect, "channel.banner.intervention", () -> channel.addIntervention(CurrentUsers.require(), id,
                 new Channel.InterventionForm(type, provider, objectives, integer(plannedSessions))));
     }
 
@@ -144,7 +144,7 @@ class ChannelController {
             @RequestParam(name = "nextReviewDue-year", required = false) String year, @RequestParam(required = false) String earlyReason,
             HttpServletRequest request, RedirectAttributes redirect) {
         String next = org.waymark.govuk.DateInput.iso(day, month, year);
-        return act("/cases/" + id, "#channel", request, redirect, "channel.banner.review",
+        return act("/cases/" + id, "?action=review", request, redirect, "channel.banner.review",
                 () -> channel.recordReview(CurrentUsers.require(), id, new Channel.ReviewForm(outcome, notes, next, earlyReason)));
     }
 

@@ -112,7 +112,12 @@ class ContentController {
         var view = workflow.view(CurrentUsers.require(), id);
         model.addAttribute("view", view);
         model.addAttribute("errors", errors);
-        model.addAttribute("form", form == null ? Map.of() : form);
+        // A returned assessment is done again from the earlier one (item 16): its answers are the starting point.
+        var returned = view.item().status() == org.waymark.content.internal.ContentEnums.ItemStatus.AWAITING_ASSESSMENT
+                ? view.assessments().stream().filter(a -> a.decision() == org.waymark.content.internal.ContentEnums.ApprovalDecision.RETURNED)
+                        .reduce((a, b) -> b).orElse(null) : null;
+        model.addAttribute("returned", returned);
+        model.addAttribute("form", form != null ? form : returned != null ? earlier(returned) : Map.of());
         model.addAttribute("me", CurrentUsers.require().username());
         model.addAttribute("outcomes", AssessmentOutcome.values());
         model.addAttribute("reasons", TcoReason.values());
@@ -121,6 +126,40 @@ class ContentController {
         model.addAttribute("checkerEnabled", checker.enabled());
         model.addAttribute("today", LocalDate.now(clock.withZone(DisplayDates.UK)));
         return "content/item";
+    }
+
+    /** The earlier assessment's answers as the assessment form reads them. */
+    private static Map<String, Object> earlier(ContentRecords.Assessment a) {
+        var form = new java.util.HashMap<String, Object>();
+        form.put("outcome", a.outcome().name());
+        form.put("tactSection3", a.tactSection3());
+        form.put("tcoReasons", a.tcoReasons().stream().map(Enum::name).toList());
+        form.put("ideology", a.ideology() == null ? null : a.ideology().name());
+        form.put("organisationCode", a.organisationCode());
+        form.put("rationale", a.rationale());
+        form.put("furtherInformation", a.furtherInformation());
+        return form;
+    }
+
+    /**
+     * A captured image shown in the page (item 16), made safe: decoded and drawn again at no more than 480 pixels,
+     * written as a fresh PNG (nothing of the original file's bytes, metadata or scripts survives), served inline only
+     * as an image, sandboxed. The page blurs it until the analyst chooses to look. Anything not an image: 404.
+     */
+    @GetMapping("/content/captures/{id}/preview.png")
+    ResponseEntity<byte[]> preview(@PathVariable UUID id) {
+        var file = workflow.file(CurrentUsers.require(), id);
+        if (file.capture().fileType() != org.waymark.content.internal.ContentEnums.FileType.IMAGE) {
+            throw new org.waymark.access.RecordNotFoundException("CAPTURE_PREVIEW", id.toString());
+        }
+        byte[] png = Previews.downscaled(file.bytes(), 480);
+        if (png == null) {
+            throw new org.waymark.access.RecordNotFoundException("CAPTURE_PREVIEW", id.toString());
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"preview.png\"")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "no-store").body(png);
     }
 
     @PostMapping("/content/items/{id}/captures")

@@ -8,6 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("contentFormat")
 class ContentFormat {
 
+    private final ContentReferenceData reference;
+
+    ContentFormat(ContentReferenceData reference) {
+        this.reference = reference;
+    }
+
+    /** A proscribed organisation's name for its code, as the assessment chose it. */
+    public String organisation(String code) {
+        return code == null ? "" : reference.organisation(code).map(ContentReferenceData.TerroristOrganisation::name).orElse(code);
+    }
+
     /** "2 days 4 hours", "3 hours 20 minutes", "12 minutes"; a dash for none. */
     public String duration(Duration d) {
         if (d == null) {

@@ -58,8 +58,11 @@ class ContentWorkflow {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final ContactPoint contactPoint;
+
     ContentWorkflow(ContentStore store, Captures captures, HashBank bank, ContentReferenceData reference, AccessDecisions access,
-            AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+            AuditTrail audit, TransactionTemplate transactions, Clock clock, ContactPoint contactPoint) {
+        this.contactPoint = contactPoint;
         this.store = store;
         this.captures = captures;
         this.bank = bank;
@@ -294,6 +297,9 @@ class ContentWorkflow {
         }
         if (decision == null) {
             errors.add("decision", "content.approval.decision");
+        } else if (decision == ApprovalDecision.APPROVED && contactPoint.value().isEmpty()) {
+            // Approving issues the letter, and a letter without the unit's contact point is not a valid referral.
+            errors.add("decision", "content.approval.noContactPoint");
         } else if (decision == ApprovalDecision.RETURNED && (comment == null || comment.isBlank())) {
             errors.add("comment", "content.approval.comment");
         }

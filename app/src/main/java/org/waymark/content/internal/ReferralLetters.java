@@ -42,9 +42,11 @@ class ReferralLetters {
     private final ContentProperties properties;
     private final MessageSource messages;
     private final DisplayDates dates;
+    private final ContactPoint contactPoint;
 
     ReferralLetters(ContentStore store, ContentReferenceData reference, ContentProperties properties, MessageSource messages,
-            DisplayDates dates) {
+            DisplayDates dates, ContactPoint contactPoint) {
+        this.contactPoint = contactPoint;
         this.store = store;
         this.reference = reference;
         this.properties = properties;
@@ -62,7 +64,8 @@ class ReferralLetters {
         for (TcoReason r : assessment.tcoReasons()) {
             reasons.add(new Reason(r.name(), "(" + (char) ('a' + r.ordinal()) + ")", text("content.tco." + r.name())));
         }
-        return new Letter(referral.reference(), referral.issuedAt(), properties.issuingAuthority(), properties.contactPoint(),
+        return new Letter(referral.reference(), referral.issuedAt(), properties.issuingAuthority(),
+                contactPoint.value().orElse(properties.contactPoint()),
                 new Platform(platform.code(), platform.name(), platform.contactPoint()),
                 new Content(item.reference(), item.url(), item.canonicalUrl(), files),
                 new Grounds(assessment.tactSection3(), reasons), assessment.rationale(), assessment.furtherInformation(),

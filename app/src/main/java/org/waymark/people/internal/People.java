@@ -76,8 +76,9 @@ class People {
     record Candidate(UUID personId, String forename, String surname, LocalDate dateOfBirth, String postcode, double probability,
             double weight, String band, List<Field> fields, List<Referral> referrals) {
 
+        /** Never 0% or 100%: the model is never certain, and a page that says so would be believed. */
         public long percent() {
-            return Math.round(probability * 100);
+            return Math.max(1, Math.min(99, Math.round(probability * 100)));
         }
     }
 

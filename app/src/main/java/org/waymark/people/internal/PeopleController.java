@@ -30,12 +30,18 @@ class PeopleController {
 
     @PostMapping("/cases/{id}/person-matches/{personId}")
     String decide(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String decision,
-            @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        // On the page, "Same person" is asked twice: merging changes what every reader of both records sees.
+        if ("SAME_PERSON".equals(decision) && !"yes".equals(confirmed)) {
+            return "redirect:/cases/" + id + "?action=merge&person=" + personId;
+        }
         People.Merge merge;
         try {
             merge = people.decide(CurrentUsers.require(), id, personId, new People.DecisionForm(decision, reason));
         } catch (FormErrors.Invalid | Conflict e) {
-            return PageForms.back(redirect, "/cases/" + id + "#personMatches", e, request.getParameterMap());
+            return PageForms.back(redirect, "SAME_PERSON".equals(decision) ? "/cases/" + id + "?action=merge&person=" + personId
+                    : "/cases/" + id + "#personMatches", e, request.getParameterMap());
         }
         redirect.addFlashAttribute("banner", merge == null ? "people.banner.rejected" : "people.banner.merged");
         return "redirect:/cases/" + id;

@@ -76,9 +76,24 @@ class CaseController {
         return "referral/cases";
     }
 
+    /**
+     * The case page does one thing at a time (item 10): with {@code ?action=check} it shows only that form, under
+     * the case's reference and name, so nothing typed is lost to another form and errors sit beside it. Each
+     * action belongs to one section of the page.
+     */
+    static final java.util.Map<String, String> ACTIONS = java.util.Map.ofEntries(java.util.Map.entry("check", "screening"),
+            java.util.Map.entry("request", "screening"), java.util.Map.entry("decide", "screening"), java.util.Map.entry("approve", "screening"),
+            java.util.Map.entry("clear", "screening"), java.util.Map.entry("consent", "channel"), java.util.Map.entry("intervention", "channel"),
+            java.util.Map.entry("review", "channel"), java.util.Map.entry("merge", "personMatches"));
+
     @GetMapping("/cases/{id}")
-    String view(@PathVariable UUID id, Model model) {
+    String view(@PathVariable UUID id, @RequestParam(required = false) String action, @RequestParam(required = false) String person,
+            Model model) {
         var user = CurrentUsers.require();
+        String chosen = action != null && ACTIONS.containsKey(action) ? action : null;
+        model.addAttribute("action", chosen);
+        model.addAttribute("actionSection", chosen == null ? null : ACTIONS.get(chosen));
+        model.addAttribute("actionPerson", person);
         var view = views.view(user, id);
         model.addAttribute("view", view);
         model.addAttribute("mayJoin", view.mayUpdate() && user.isPolice() && user.has(org.waymark.access.Role.GATEWAY_OFFICER));

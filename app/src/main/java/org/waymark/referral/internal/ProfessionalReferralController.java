@@ -62,9 +62,16 @@ class ProfessionalReferralController {
     private final Geography geography;
     private final ObjectMapper json;
     private final java.time.Clock clock;
+    private final org.waymark.access.Directory directory;
+    private final org.waymark.web.Words words;
+    private final org.waymark.audit.AuditTrail audit;
 
     ProfessionalReferralController(Drafts drafts, ReferralIntake intake, ReferralStore store, Cases cases, Geography geography,
-            ObjectMapper json, java.time.Clock clock) {
+            ObjectMapper json, java.time.Clock clock, org.waymark.access.Directory directory, org.waymark.web.Words words,
+            org.waymark.audit.AuditTrail audit) {
+        this.directory = directory;
+        this.words = words;
+        this.audit = audit;
         this.drafts = drafts;
         this.intake = intake;
         this.store = store;
@@ -83,10 +90,30 @@ class ProfessionalReferralController {
         return "referral/mine";
     }
 
+    /** A new referral, with "about you" already filled in from the referrer's own account (they can change it). */
     @PostMapping("/referrals/new")
     String start() {
-        var id = drafts.create(CurrentUsers.require().username());
+        var user = CurrentUsers.require();
+        var id = drafts.create(user.username());
+        directory.contactOf(user.id()).ifPresent(me -> drafts.save(id, user.username(), ReferralForm.empty()
+                .aboutYou(me.displayName(), me.organisationName(), sector(me.organisationType()), me.email())));
         return "redirect:/referrals/drafts/" + id + "/" + PAGES.get(0).name();
+    }
+
+    /** The referrer's sector as their organisation's kind says it; none where it does not say (they choose). */
+    static String sector(org.waymark.access.OrganisationType type) {
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case SCHOOL_OR_COLLEGE, UNIVERSITY -> "EDUCATION";
+            case NHS_BODY -> "HEALTH";
+            case LOCAL_AUTHORITY, YOUTH_OFFENDING_TEAM -> "LOCAL_AUTHORITY";
+            case POLICE_FORCE, CTP_REGION_UNIT -> "POLICE";
+            case PRISON -> "PRISONS";
+            case PROBATION -> "PROBATION";
+            default -> null;
+        };
     }
 
     @GetMapping("/referrals/drafts/{id}/{page}")
@@ -196,6 +223,55 @@ class ProfessionalReferralController {
         return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.reference() + ".txt").build().toString())
                 .body(text);
+    }
+
+    /**
+     * A printable copy of what the referrer sent (item 12): their answers and the documents attached, marked
+     * OFFICIAL-SENSITIVE, for their own organisation's safeguarding file. Only the person who sent it; recorded.
+     */
+    @GetMapping("/referrals/{id}/copy.pdf")
+    ResponseEntity<byte[]> copy(@PathVariable UUID id) {
+        var user = CurrentUsers.require();
+        var file = submitted(user, id);
+        var a = store.answers(id).orElseThrow();
+        audit.record(org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION, "referral.copy.printed")
+                .record("CASE", file.id()).person(file.personId()));
+        var doc = org.waymark.govuk.Printout.marked(words.of("pro.copy.title", file.reference()), org.waymark.referral.CasePrintouts.MARKING);
+        doc.field(words.of("case.receivedLabel"), words.dateTime(file.receivedAt()));
+        doc.heading(words.of("pro.page.person"));
+        doc.field(words.of("case.person"), String.join(" ", java.util.stream.Stream.of(a.forename(), a.surname()).filter(java.util.Objects::nonNull).toList()));
+        doc.field(words.of("case.aliases"), a.aliases());
+        doc.field(words.of("case.born"), words.date(a.dateOfBirth()));
+        doc.field(words.of("case.age"), a.age());
+        doc.field(words.of("case.gender"), a.gender() == null ? null : words.of("gender." + a.gender()));
+        doc.field(words.of("case.address"), a.address());
+        doc.field(words.of("case.postcode"), a.postcode());
+        doc.heading(words.of("pro.page.concern"));
+        doc.text(a.concern());
+        doc.field(words.of("case.personAware"), a.personAware() == null ? null : words.of("aware." + a.personAware()));
+        doc.field(words.of("case.schoolOrOccupation"), a.schoolOrOccupation());
+        doc.field(words.of("case.nationality"), a.nationality());
+        doc.field(words.of("case.firstLanguage"), a.firstLanguage());
+        doc.field(words.of("case.familyDetails"), a.familyDetails());
+        doc.field(words.of("case.complexNeeds"), String.join(", ", a.complexNeeds().stream().map(n -> words.of("need." + n)).toList()));
+        doc.field(words.of("case.otherSafeguarding"), a.otherSafeguarding());
+        doc.field(words.of("case.agenciesInvolved"), a.agenciesInvolved());
+        doc.heading(words.of("case.referrer"));
+        doc.field(words.of("pro.referrerName"), a.referrerName());
+        doc.field(words.of("pro.referrerOrganisation"), a.referrerOrganisation());
+        doc.field(words.of("pro.referrerSector"), a.referrerSector() == null ? null : words.of("sector." + a.referrerSector()));
+        doc.field(words.of("pro.referrerEmail"), a.referrerEmail());
+        doc.field(words.of("pro.referrerPhone"), a.referrerPhone());
+        var documents = store.documents(id);
+        doc.heading(words.of("case.documents"));
+        if (documents.isEmpty()) {
+            doc.text(words.of("case.noDocuments"));
+        }
+        for (var d : documents) {
+            doc.field(d.fileName(), words.dateTime(d.uploadedAt()) + ", " + d.sizeBytes() + " bytes");
+        }
+        doc.gap().text(words.of("print.printedBy", user.displayName(), words.dateTime(java.time.Instant.now(clock))));
+        return CasePrintoutController.pdf(doc.pdf(), file.reference() + ".pdf");
     }
 
     private CaseFile submitted(CurrentUser user, UUID id) {

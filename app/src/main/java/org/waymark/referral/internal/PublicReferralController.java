@@ -31,8 +31,10 @@ class PublicReferralController {
     private final ReferralIntake intake;
     private final Geography geography;
     private final PublicRateLimit limit;
+    private final org.springframework.context.MessageSource messages;
 
-    PublicReferralController(ReferralIntake intake, Geography geography, PublicRateLimit limit) {
+    PublicReferralController(ReferralIntake intake, Geography geography, PublicRateLimit limit, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.intake = intake;
         this.geography = geography;
         this.limit = limit;
@@ -40,15 +42,19 @@ class PublicReferralController {
 
     /** What the public form posts. */
     record PublicForm(String forename, String surname, String age, String gender, String localAuthority, String postcode, String concern,
-            String personAware, String referrerName, String relationship, String referrerEmail, String referrerPhone) {
+            String personAware, String referrerName, String relationship, String referrerEmail, String referrerPhone, String surnameUnknown) {
+
+        /** What the record holds when the public do not know the person's last name: said plainly, never guessed. */
+        static final String SURNAME_NOT_KNOWN = "Not known";
 
         ReferralForm toReferral() {
-            return new ReferralForm(forename, surname, null, null, age, gender, null, postcode, localAuthority, null, null, null, null,
+            String last = (surname == null || surname.isBlank()) && "yes".equals(surnameUnknown) ? SURNAME_NOT_KNOWN : surname;
+            return new ReferralForm(forename, last, null, null, age, gender, null, postcode, localAuthority, null, null, null, null,
                     personAware, concern, List.of(), null, null, referrerName, null, relationship, referrerEmail, referrerPhone, null, null);
         }
 
         static PublicForm empty() {
-            return new PublicForm(null, null, null, null, null, null, null, null, null, null, null, null);
+            return new PublicForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -99,12 +105,18 @@ class PublicReferralController {
         return "referral/public";
     }
 
-    /** The public form asks "how do you know them" where the professional form asks for a sector. */
-    private static FormErrors renamed(FormErrors errors) {
+    /**
+     * The public form asks "how do you know them" where the professional form asks for a sector, and its errors
+     * use its own questions' words ("public." + the professional code, where the public form words it differently).
+     */
+    private FormErrors renamed(FormErrors errors) {
         var out = new FormErrors();
         for (var p : errors.all()) {
-            out.add(p.field().equals("referrerSector") ? "relationship" : p.field(),
-                    p.field().equals("referrerSector") ? "public.relationship.missing" : p.code(), p.args());
+            String code = p.field().equals("referrerSector") ? "public.relationship.missing" : p.code();
+            if (messages.getMessage("public." + code, null, null, java.util.Locale.UK) != null) {
+                code = "public." + code;
+            }
+            out.add(p.field().equals("referrerSector") ? "relationship" : p.field(), code, p.args());
         }
         return out;
     }

@@ -29,6 +29,13 @@ record ReferralForm(
         String otherSafeguarding, String agenciesInvolved, String referrerName, String referrerOrganisation,
         String referrerSector, String referrerEmail, String referrerPhone, String ethnicity, String religion) {
 
+    /** This form with the referrer's own details filled in. */
+    ReferralForm aboutYou(String name, String organisation, String sector, String email) {
+        return new ReferralForm(forename, surname, aliases, dateOfBirth, age, gender, address, postcode, localAuthority, nationality,
+                firstLanguage, schoolOrOccupation, familyDetails, personAware, concern, complexNeeds, otherSafeguarding, agenciesInvolved,
+                name, organisation, sector, email, referrerPhone, ethnicity, religion);
+    }
+
     /** UK postcodes, including GIR 0AA and the London sub-districts, with or without the space. */
     static final Pattern POSTCODE = Pattern.compile(
             "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPS-UW]|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})$");

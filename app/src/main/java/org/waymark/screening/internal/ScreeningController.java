@@ -75,7 +75,7 @@ class ScreeningController {
     @PostMapping("/cases/{id}/checks")
     String check(@PathVariable UUID id, @RequestParam(required = false) String system, @RequestParam(required = false) String result,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-        return act(id, request, redirect, "screening.banner.check",
+        return act("check", id, request, redirect, "screening.banner.check",
                 () -> screening.addCheck(CurrentUsers.require(), id, new Screening.CheckForm(system, result, note)));
     }
 
@@ -83,21 +83,21 @@ class ScreeningController {
     String decide(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String signpostedTo, @RequestParam(required = false) String concernType,
             @RequestParam(required = false) String rationale, HttpServletRequest request, RedirectAttributes redirect) {
-        return act(id, request, redirect, "screening.banner.decided", () -> screening.decide(CurrentUsers.require(), id,
+        return act("decide", id, request, redirect, "screening.banner.decided", () -> screening.decide(CurrentUsers.require(), id,
                 new Screening.DecisionForm(outcome, reason, signpostedTo, concernType, rationale)));
     }
 
     @PostMapping("/cases/{id}/screening-approval")
     String approve(@PathVariable UUID id, @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
             HttpServletRequest request, RedirectAttributes redirect) {
-        return act(id, request, redirect, "screening.banner.approval",
+        return act("approve", id, request, redirect, "screening.banner.approval",
                 () -> screening.approve(CurrentUsers.require(), id, new Screening.ApprovalForm(decision, comment)));
     }
 
     @PostMapping("/cases/{id}/deconfliction-clearance")
     String clear(@PathVariable UUID id, @RequestParam(required = false) String clearReason,
             @RequestParam(required = false) String clearConfirmed, HttpServletRequest request, RedirectAttributes redirect) {
-        return act(id, request, redirect, "screening.banner.cleared", () -> {
+        return act("clear", id, request, redirect, "screening.banner.cleared", () -> {
             screening.clearMatches(CurrentUsers.require(), id, new Screening.ClearanceForm(clearReason, "yes".equals(clearConfirmed)));
             return null;
         });
@@ -106,7 +106,7 @@ class ScreeningController {
     @PostMapping("/cases/{id}/information-requests")
     String request(@PathVariable UUID id, @RequestParam(required = false) String organisation, @RequestParam(required = false) String question,
             @RequestParam(required = false) String dueOn, HttpServletRequest request, RedirectAttributes redirect) {
-        return act(id, request, redirect, "screening.banner.requested", () -> screening.requestInformation(CurrentUsers.require(), id,
+        return act("request", id, request, redirect, "screening.banner.requested", () -> screening.requestInformation(CurrentUsers.require(), id,
                 new Screening.RequestForm(organisation, question, dueOn)));
     }
 
@@ -181,11 +181,13 @@ class ScreeningController {
         return "redirect:/information-requests/" + id;
     }
 
-    private static String act(UUID id, HttpServletRequest request, RedirectAttributes redirect, String banner, java.util.function.Supplier<?> action) {
+    /** Runs one form's action; on a problem, back to that form's own page with what was typed and the errors. */
+    private static String act(String form, UUID id, HttpServletRequest request, RedirectAttributes redirect, String banner,
+            java.util.function.Supplier<?> action) {
         try {
             action.get();
         } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
-            return PageForms.back(redirect, "/cases/" + id + "#screening", e, request.getParameterMap());
+            return PageForms.back(redirect, "/cases/" + id + "?action=" + form, e, request.getParameterMap());
         }
         redirect.addFlashAttribute("banner", banner);
         return "redirect:/cases/" + id;

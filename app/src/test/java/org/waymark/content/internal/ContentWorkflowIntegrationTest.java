@@ -162,6 +162,45 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
         assertThat(as(Role.GATEWAY_OFFICER).get("/api/v1/content-referrals/" + referralId).statusCode()).isEqualTo(404);
     }
 
+    /** Issue 12 item 16: a returned assessment starts from the earlier one; the organisation shows; images preview safely. */
+    @Test
+    void aReturnedAssessmentIsPrefilledAndCapturedImagesPreviewSafely() throws Exception {
+        String id = json(first.postJson("/api/v1/content-items", "{\"url\":\"https://video.example/watch?v=ret" + suffix + "\",\"source\":\"ANALYST\"}")
+                .body()).get("id").asString();
+        var image = ContentFixtures.picture(suffix.hashCode());
+        var big = new java.awt.image.BufferedImage(1600, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        big.getGraphics().drawImage(image, 0, 0, 1600, 1200, null);
+        String captureId = json(first.postMultipart("/api/v1/content-items/" + id + "/captures", java.util.Map.of(), "file", "big.png",
+                ContentFixtures.encode(big, "png")).body()).get("id").asString();
+        assertThat(first.postJson("/api/v1/content-items/" + id + "/assessments", """
+                {"outcome":"ILLEGAL","tactSection3":true,"tcoReasons":["INCITES"],"ideology":"ISLAMIST",
+                 "organisationCode":"ISIL","rationale":"Calls on viewers to join the group. First pass."}""").statusCode()).isEqualTo(201);
+        var approver = AccessFixtures.signedIn(context, baseUrl(), "analyst.two." + suffix);
+        var pending = approver.get("/content/items/" + id).body();
+        assertThat(pending).contains("id=\"pending-organisation\"").containsPattern("id=\"pending-organisation\">[^<]*[A-Za-z]");
+        assertThat(second.postJson("/api/v1/content-items/" + id + "/approval",
+                "{\"decision\":\"RETURNED\",\"comment\":\"Say which part of the speech incites.\"}").statusCode()).isIn(200, 204);
+        var assessor = AccessFixtures.signedIn(context, baseUrl(), firstName);
+        var again = assessor.get("/content/items/" + id).body();
+        assertThat(again).contains("id=\"earlier-assessment\"").contains("Calls on viewers to join the group. First pass.")
+                .containsPattern("value=\"ILLEGAL\"\s+checked").containsPattern("value=\"ISIL\"\s+selected")
+                .contains("Say which part of the speech incites.");
+
+        // The preview: a fresh, small PNG, shown only as an image; blurred in the page until opened.
+        assertThat(again).contains("/content/captures/" + captureId + "/preview.png").contains("waymark-blurred");
+        var preview = assessor.getBytes("/content/captures/" + captureId + "/preview.png");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(preview.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+        assertThat(preview.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(preview.body()));
+        assertThat(Math.max(shown.getWidth(), shown.getHeight())).isEqualTo(480);
+        // A capture that is not an image has no preview.
+        String pdf = json(first.postMultipart("/api/v1/content-items/" + id + "/captures", java.util.Map.of(), "file", "page.pdf",
+                "%PDF-1.4 synthetic".getBytes()).body()).get("id").asString();
+        assertThat(assessor.getBytes("/content/captures/" + pdf + "/preview.png").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void reUploadsAreCaughtByHashEvenRotatedAndTheBankSurvivesARestart() {
         var referred = ContentFixtures.referredItem(context, baseUrl(), "https://video.example/original/" + suffix);

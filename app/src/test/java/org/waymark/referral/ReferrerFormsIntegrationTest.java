@@ -1,0 +1,80 @@
+package org.waymark.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.waymark.access.internal.AccessFixtures;
+import org.waymark.support.IntegrationTest;
+
+/** Issue 12 item 12: forms referrers can fill in quickly and correctly, and a copy of what they sent. */
+class ReferrerFormsIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void aProfessionalsAboutYouIsFilledInTheFirstPageWarnsAndTheirOwnDetailsAutocomplete() {
+        var people = new CaseFixtures(context, baseUrl());
+        String name = "case.referrer." + people.suffix;
+        jdbc.sql("update user_account set email = ? where username = ?").params("dsl." + people.suffix + "@camden.example", name).update();
+        var referrer = AccessFixtures.signedIn(context, baseUrl(), name);
+        referrer.get("/referrals");
+        String draft = referrer.postForm("/referrals/new", Map.of()).headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "").replace("/person", "");
+        assertThat(referrer.get(draft + "/person").body()).contains("id=\"emergency\"").contains("call 999");
+        var aboutYou = referrer.get(draft + "/referrer").body();
+        assertThat(aboutYou).contains("value=\"Test " + name + "\"").contains("value=\"Camden (local authority)\"")
+                .contains("value=\"dsl." + people.suffix + "@camden.example\"")
+                .containsPattern("value=\"LOCAL_AUTHORITY\"\\s+checked")
+                .containsPattern("id=\"referrerEmail\"[^>]*type=\"email\"").containsPattern("id=\"referrerEmail\"[^>]*autocomplete=\"email\"")
+                .containsPattern("id=\"referrerPhone\"[^>]*type=\"tel\"").containsPattern("id=\"referrerName\"[^>]*autocomplete=\"name\"");
+    }
+
+    @Test
+    void theReferrerPrintsWhatTheySentWithTheDocumentsListed() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        var sent = CaseFixtures.json(CaseFixtures.submit(people.referrer, UUID.randomUUID().toString(),
+                CaseFixtures.referral("Printed", "Copy-" + people.suffix, java.time.LocalDate.now().minusYears(14).toString())));
+        String id = sent.get("id").asString();
+        var upload = people.referrer.postMultipart("/api/v1/referrals/" + id + "/documents", Map.of(), "file", "chat-log.pdf",
+                "%PDF-1.4 synthetic chat log".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        var referrer = AccessFixtures.signedIn(context, baseUrl(), "case.referrer." + people.suffix);
+        var pdf = referrer.getBytes("/referrals/" + id + "/copy.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = BoundaryIntegrationTest.pdfText(pdf.body());
+        assertThat(text).contains("OFFICIAL-SENSITIVE").contains(sent.get("reference").asString()).contains("Printed Copy-" + people.suffix)
+                .contains("Shared videos glorifying").contains("chat-log.pdf");
+        // Nobody else's copy: another referrer's request is answered as missing.
+        var other = AccessFixtures.createUser(context, "case.referrer.other." + people.suffix, org.waymark.access.Role.REFERRER,
+                "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN);
+        assertThat(other).isNotNull();
+        var stranger = AccessFixtures.signedIn(context, baseUrl(), "case.referrer.other." + people.suffix);
+        assertThat(stranger.getBytes("/referrals/" + id + "/copy.pdf").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePublicFormLetsIDoNotKnowStandNamesTheHotlineAndWordsItsErrorsAsItsQuestions() {
+        var visitor = http();
+        var page = visitor.get("/report-a-concern").body();
+        assertThat(page).contains("0800 789 321").contains("id=\"surnameUnknown\"")
+                .containsPattern("id=\"referrerEmail\"[^>]*type=\"email\"").containsPattern("id=\"referrerPhone\"[^>]*autocomplete=\"tel\"");
+        var empty = visitor.postForm("/report-a-concern", Map.of());
+        assertThat(empty.body()).contains("Enter their first name").contains("Enter their last name, or select")
+                .contains("Tell us what you are worried about").contains("Select which council area they live in")
+                .doesNotContain("Enter the person").doesNotContain("Describe the concern");
+        var form = new LinkedHashMap<String, String>(Map.of("forename", "Jo", "surnameUnknown", "yes", "gender", "NOT_KNOWN",
+                "localAuthority", CaseFixtures.CAMDEN, "concern", "A young man at the mosque talks about joining a group abroad.",
+                "personAware", "NO", "relationship", "COMMUNITY"));
+        var sent = visitor.postForm("/report-a-concern", form);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/report-a-concern/sent");
+        assertThat(http().get("/cy/report-a-concern").body()).contains("Llinell Gymorth Gwrthderfysgaeth").contains("0800 789 321");
+    }
+}
