@@ -73,6 +73,13 @@ public final class Printout {
         return this;
     }
 
+    /** A printout as a download the browser does not keep (Cache-Control: no-store). */
+    public static org.springframework.http.ResponseEntity<byte[]> download(byte[] pdf, String fileName) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").body(pdf);
+    }
+
     public byte[] pdf() {
         try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
             var regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);

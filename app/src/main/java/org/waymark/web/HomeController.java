@@ -33,17 +33,17 @@ class HomeController {
         return "web/home";
     }
 
-    @GetMapping("/privacy")
+    @GetMapping({"/privacy", "/cy/privacy"})
     String privacy(Model model) {
         return information(model, "privacy");
     }
 
-    @GetMapping("/accessibility")
+    @GetMapping({"/accessibility", "/cy/accessibility"})
     String accessibility(Model model) {
         return information(model, "accessibility");
     }
 
-    @GetMapping("/cookies")
+    @GetMapping({"/cookies", "/cy/cookies"})
     String cookies(Model model) {
         return information(model, "cookies");
     }

@@ -75,6 +75,10 @@ class ReferrerFormsIntegrationTest extends IntegrationTest {
         var sent = visitor.postForm("/report-a-concern", form);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/report-a-concern/sent");
-        assertThat(http().get("/cy/report-a-concern").body()).contains("Llinell Gymorth Gwrthderfysgaeth").contains("0800 789 321");
+        var welsh = http().get("/cy/report-a-concern").body();
+        assertThat(welsh).contains("Llinell Gymorth Gwrthderfysgaeth").contains("0800 789 321")
+                .contains(">Caerdydd<").contains(">Ynys Môn<").contains("href=\"/cy/privacy\"");
+        assertThat(http().get("/cy/privacy").body()).contains("lang=\"cy\"").contains("Hysbysiad preifatrwydd").contains("Eich hawliau");
+        assertThat(http().get("/cy/cookies").body()).contains("WAYMARK_SESSION").contains("Dim tracio");
     }
 }

@@ -60,7 +60,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     static {
         for (String p : List.of("GET /sign-in", "POST /sign-in", "GET /sign-in/two-factor", "POST /sign-in/two-factor",
                 "GET /sign-in/set-up-two-factor", "POST /sign-in/set-up-two-factor", "GET /privacy", "GET /accessibility",
-                "GET /cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
+                "GET /cookies", "GET /cy/privacy", "GET /cy/accessibility", "GET /cy/cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
                 "OPTIONS /error", "TRACE /error", "GET /report-a-concern", "POST /report-a-concern", "GET /report-a-concern/sent",
                 "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent", "GET /send-again",
                 "GET /cy/send-again")) {

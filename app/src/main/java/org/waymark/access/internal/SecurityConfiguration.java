@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         .addLogoutHandler(oidcSignIn::signedOut).deleteCookies("WAYMARK_SESSION"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/govuk/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/error", "/send-again", "/cy/send-again",
+                                "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/cy/privacy", "/cy/accessibility", "/cy/cookies", "/error", "/send-again", "/cy/send-again",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
                         // The public's referral form, in English and Welsh: no account needed.

@@ -146,16 +146,8 @@ class UserAdministration {
      */
     Checked checkRequestBy(CurrentUser admin, String username, String displayName, String email, List<String> roleValues,
             String organisationCode, String areaCode, String password) {
-        var problems = new ArrayList<String>();
-        var roles = parseRoles(roleValues == null ? List.of() : roleValues, problems);
         var errors = new FormErrors();
-        if (!problems.isEmpty()) {
-            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
-        }
-        if (!admin.hasNationalScope() && organisationCode != null && !organisationCode.isBlank()
-                && !organisationCode.equals(admin.organisationCode())) {
-            errors.add("organisationCode", "user.organisation.outOfScope");
-        }
+        var roles = rolesWithinScope(admin, roleValues, organisationCode, errors);
         var request = new NewUser(username, displayName, email, roles, organisationCode, areaCode, password);
         validate(request).all().forEach(p -> errors.add(p.field(), p.code(), p.args()));
         return new Checked(request, errors);
@@ -244,6 +236,20 @@ class UserAdministration {
         return account.id();
     }
 
+    /** The roles as typed, and the administrator's own organisation (any, for the Home Office): both forms' first checks. */
+    private static Set<Role> rolesWithinScope(CurrentUser admin, List<String> roleValues, String organisationCode, FormErrors errors) {
+        var problems = new ArrayList<String>();
+        var roles = parseRoles(roleValues == null ? List.of() : roleValues, problems);
+        if (!problems.isEmpty()) {
+            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
+        }
+        if (!admin.hasNationalScope() && organisationCode != null && !organisationCode.isBlank()
+                && !organisationCode.equals(admin.organisationCode())) {
+            errors.add("organisationCode", "user.organisation.outOfScope");
+        }
+        return roles;
+    }
+
     /** What an administrator may change about an account after it exists. The username never changes: it is in the audit trail. */
     record Details(String email, Set<Role> roles, String organisationCode, String areaCode) {
     }
@@ -254,16 +260,8 @@ class UserAdministration {
 
     CheckedDetails checkDetailsBy(CurrentUser admin, UserAccount account, String email, List<String> roleValues,
             String organisationCode, String areaCode) {
-        var problems = new ArrayList<String>();
-        var roles = parseRoles(roleValues == null ? List.of() : roleValues, problems);
         var errors = new FormErrors();
-        if (!problems.isEmpty()) {
-            errors.add("roles", "user.roles.unknown", String.join("; ", problems));
-        }
-        if (!admin.hasNationalScope() && organisationCode != null && !organisationCode.isBlank()
-                && !organisationCode.equals(admin.organisationCode())) {
-            errors.add("organisationCode", "user.organisation.outOfScope");
-        }
+        var roles = rolesWithinScope(admin, roleValues, organisationCode, errors);
         if (account.id().equals(admin.id()) && !roles.contains(Role.ADMIN)) {
             // Nobody removes their own administration: another administrator must, so an organisation keeps one.
             errors.add("roles", "user.roles.ownAdmin");

@@ -2,7 +2,6 @@ package org.waymark.channel.internal;
 
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,8 +53,6 @@ class PanelPacks {
             }
         }
         doc.gap().text(words.of("print.printedBy", user.displayName(), words.dateTime(java.time.Instant.now())));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"panel-pack-" + meeting.heldOn() + ".pdf\"")
-                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").body(doc.pdf());
+        return Printout.download(doc.pdf(), "panel-pack-" + meeting.heldOn() + ".pdf");
     }
 }

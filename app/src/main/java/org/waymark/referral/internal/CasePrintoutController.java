@@ -26,13 +26,6 @@ class CasePrintoutController {
     @GetMapping({"/cases/{id}/summary.pdf", "/api/v1/cases/{id}/summary.pdf"})
     @Operation(summary = "The case summary as a PDF marked OFFICIAL-SENSITIVE: what you may see of the case, nothing more")
     ResponseEntity<byte[]> summary(@PathVariable UUID id) {
-        return pdf(printouts.summary(CurrentUsers.require(), id), "case-summary-" + id + ".pdf");
-    }
-
-    /** A printout as a download the browser does not keep (Cache-Control: no-store). */
-    static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").body(body);
+        return org.waymark.govuk.Printout.download(printouts.summary(CurrentUsers.require(), id), "case-summary-" + id + ".pdf");
     }
 }

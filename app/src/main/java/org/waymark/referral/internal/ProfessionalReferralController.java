@@ -271,7 +271,7 @@ class ProfessionalReferralController {
             doc.field(d.fileName(), words.dateTime(d.uploadedAt()) + ", " + d.sizeBytes() + " bytes");
         }
         doc.gap().text(words.of("print.printedBy", user.displayName(), words.dateTime(java.time.Instant.now(clock))));
-        return CasePrintoutController.pdf(doc.pdf(), file.reference() + ".pdf");
+        return org.waymark.govuk.Printout.download(doc.pdf(), file.reference() + ".pdf");
     }
 
     private CaseFile submitted(CurrentUser user, UUID id) {

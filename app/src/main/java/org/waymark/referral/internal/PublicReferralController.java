@@ -98,7 +98,14 @@ class PublicReferralController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("prefix", welsh(request) ? "/cy" : "");
-        model.addAttribute("authorities", geography.areas(AreaType.LOCAL_AUTHORITY));
+        var authorities = geography.areas(AreaType.LOCAL_AUTHORITY);
+        if (welsh(request)) {
+            // Welsh councils by their Welsh names on the Welsh form (the list keeps its order; values stay codes).
+            var cy = java.util.Locale.forLanguageTag("cy");
+            authorities = authorities.stream().map(a -> new org.waymark.access.Area(a.code(),
+                    messages.getMessage("area." + a.code(), null, a.name(), cy), a.type(), a.parentCode())).toList();
+        }
+        model.addAttribute("authorities", authorities);
         model.addAttribute("genders", List.of(Gender.values()));
         model.addAttribute("aware", List.of(PersonAware.values()));
         model.addAttribute("relationships", RELATIONSHIPS);
