@@ -98,13 +98,28 @@ class IntakeCrashIntegrationTest {
             int lost = 0;
             int replayedAsNew = 0;
             var byReference = new HashMap<String, List<String>>();
+            int transientReads = 0;
+            var lostDetail = new ArrayList<String>();
             for (var ack : acknowledged) {
                 byReference.computeIfAbsent(ack.reference(), r -> new ArrayList<>()).add(ack.key());
-                var receipt = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/referrals/" + ack.id()))
-                        .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // A read that fails once (the first requests after a restart can meet a cold pool) is asked again:
+                // only a referral that is still not there, or not itself, after a few tries is lost.
+                HttpResponse<String> receipt = null;
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    receipt = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/referrals/" + ack.id()))
+                            .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (receipt.statusCode() == 200 || receipt.statusCode() == 404) {
+                        break;
+                    }
+                    transientReads++;
+                    sleep(400);
+                }
                 if (receipt.statusCode() != 200 || !ack.reference().equals(find(REFERENCE, receipt.body()))) {
                     lost++;
+                    var reference = Pattern.compile("\"reference\":\"([0-9a-f-]{36})\"").matcher(receipt.body());
+                    lostDetail.add(ack.reference() + " answered " + receipt.statusCode() + ": " + receipt.body()
+                            + (reference.find() ? "\n" + server.logAround(reference.group(1)) : ""));
                 }
                 var retry = post(client, server.baseUrl(), token, ack.key(), ack.body());
                 if (retry.statusCode() != 201 || !ack.id().equals(find(ID, retry.body()))) {
@@ -114,10 +129,11 @@ class IntakeCrashIntegrationTest {
             long duplicated = byReference.values().stream().filter(keys -> keys.size() > 1).count();
             var verify = server.command(null, "audit", "verify");
             System.out.printf("crash test (%s): kills=%d clients=%d acknowledged=%d lost=%d retry-made-new=%d duplicated-references=%d "
-                    + "unanswered=%d audit-verify-exit=%d%n", TestDatabase.postgres() ? "postgresql" : "h2", KILLS, CLIENTS, acknowledged.size(),
-                    lost, replayedAsNew, duplicated, unanswered.size(), verify.exit());
+                    + "unanswered=%d audit-verify-exit=%d reads-retried=%d%n", TestDatabase.postgres() ? "postgresql" : "h2", KILLS, CLIENTS,
+                    acknowledged.size(), lost, replayedAsNew, duplicated, unanswered.size(), verify.exit(), transientReads);
+            lostDetail.forEach(d -> System.out.println("crash test: lost " + d));
             assertThat(acknowledged).as("referrals acknowledged under load").hasSizeGreaterThan(KILLS * 10);
-            assertThat(lost).as("acknowledged referrals missing after the kills").isZero();
+            assertThat(lost).as("acknowledged referrals missing after the kills: %s", lostDetail).isZero();
             assertThat(replayedAsNew).as("retries with an acknowledged key that did not return its referral").isZero();
             assertThat(duplicated).as("references handed to more than one acknowledged referral").isZero();
             assertThat(verify.exit()).as(verify.output()).isZero();

@@ -36,6 +36,54 @@ class ReferrerFormsIntegrationTest extends IntegrationTest {
                 .containsPattern("id=\"referrerPhone\"[^>]*type=\"tel\"").containsPattern("id=\"referrerName\"[^>]*autocomplete=\"name\"");
     }
 
+    /** Documents are attached before sending, listed on the check page, removable, and sent with the referral. */
+    @Test
+    void documentsAttachedBeforeSendingAreListedRemovableAndSentWithTheReferral() {
+        var people = new CaseFixtures(context, baseUrl());
+        String name = "case.referrer." + people.suffix;
+        var referrer = AccessFixtures.signedIn(context, baseUrl(), name);
+        referrer.get("/referrals");
+        String draft = referrer.postForm("/referrals/new", Map.of()).headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "").replace("/person", "");
+        // Fill the answers the referral needs, page by page.
+        post(referrer, draft + "/person", Map.of("forename", "Doc", "surname", "Attach-" + people.suffix, "age", "15", "gender", "MALE"));
+        post(referrer, draft + "/address", Map.of("address", "1 Example Road", "postcode", "NW1 2AB", "localAuthority", CaseFixtures.CAMDEN));
+        post(referrer, draft + "/concern", Map.of("concern", "Shares propaganda videos and talks of an attack.", "personAware", "NO"));
+        post(referrer, draft + "/referrer", Map.of("referrerName", "Dana Teacher", "referrerOrganisation", "Test Academy",
+                "referrerSector", "EDUCATION", "referrerEmail", "dsl@school.example"));
+        referrer.get(draft + "/check");
+        var bad = referrer.postMultipart(draft + "/documents", Map.of(), "file", "run.sh", "#!/bin/sh\necho hi".getBytes());
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("govuk-error-summary");
+        referrer.get(draft + "/check");
+        assertThat(referrer.postMultipart(draft + "/documents", Map.of(), "file", "keep.pdf", "%PDF-1.4 keep".getBytes()).statusCode()).isEqualTo(302);
+        referrer.get(draft + "/check");
+        assertThat(referrer.postMultipart(draft + "/documents", Map.of(), "file", "mistake.pdf", "%PDF-1.4 wrong".getBytes()).statusCode())
+                .isEqualTo(302);
+        var check = referrer.get(draft + "/check").body();
+        assertThat(check).contains("keep.pdf").contains("mistake.pdf");
+        var remove = java.util.regex.Pattern.compile("action=\"(" + java.util.regex.Pattern.quote(draft) + "/documents/[0-9a-f-]+/remove)\"")
+                .matcher(check.substring(check.indexOf("mistake.pdf")));
+        assertThat(remove.find()).isTrue();
+        assertThat(referrer.postForm(remove.group(1), Map.of()).statusCode()).isEqualTo(302);
+        var after = referrer.get(draft + "/check").body();
+        assertThat(after).contains("keep.pdf").doesNotContain("mistake.pdf");
+        var sent = referrer.postForm(draft + "/submit", Map.of());
+        String receipt = sent.headers().firstValue("Location").orElse("");
+        assertThat(receipt).contains("/referrals/").endsWith("/sent");
+        String caseId = receipt.replaceFirst(".*/referrals/", "").replace("/sent", "");
+        var documents = jdbc.sql("select file_name from case_document where case_id = ?").param(UUID.fromString(caseId)).query(String.class).list();
+        assertThat(documents).containsExactly("keep.pdf");
+        assertThat(jdbc.sql("select count(*) from referral_draft_document d join referral_draft r on r.id = d.draft_id where r.owner = ?")
+                .param(name).query(Long.class).single()).isZero();
+    }
+
+    private static void post(org.waymark.support.TestHttp client, String page, Map<String, String> fields) {
+        client.get(page);
+        var response = client.postForm(page, fields);
+        assertThat(response.statusCode()).as(page + ": " + response.body()).isEqualTo(302);
+    }
+
     @Test
     void theReferrerPrintsWhatTheySentWithTheDocumentsListed() throws Exception {
         var people = new CaseFixtures(context, baseUrl());

@@ -131,6 +131,22 @@ public final class ServerProcess implements AutoCloseable {
         return lines[lines.length - 1].strip();
     }
 
+    /** The server's log lines that mention this (an error reference), with the ten lines after each, for a failure message. */
+    public String logAround(String needle) {
+        try {
+            var lines = java.nio.file.Files.readAllLines(log);
+            var out = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(needle)) {
+                    lines.subList(i, Math.min(lines.size(), i + 11)).forEach(l -> out.append(l).append('\n'));
+                }
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

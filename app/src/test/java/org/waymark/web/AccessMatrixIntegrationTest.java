@@ -142,7 +142,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /referrals/drafts/{id}/submit", "POST /referrals/drafts/{id}/delete", "GET /referrals/{id}/sent",
                 "POST /referrals/{id}/documents", "GET /referrals/{id}/confirmation.txt", "GET /information-requests",
                 "GET /information-requests/{id}", "POST /information-requests/{id}/answer", "GET /information-requests/sent",
-                "GET /referrals/{id}/copy.pdf")) {
+                "GET /referrals/{id}/copy.pdf", "POST /referrals/drafts/{id}/documents", "POST /referrals/drafts/{id}/documents/{documentId}/remove")) {
             EXPECTED.put(p, records(CASEWORK));
         }
         for (String p : List.of("GET /cases", "GET /cases/{id}", "GET /cases/{id}/documents/{documentId}", "POST /cases/{id}/checks",

@@ -22,6 +22,17 @@ final class Documents {
     }
 
     /** The media type the bytes are, or null when they are none of the accepted kinds. */
+    /** What is wrong with an upload, as a message code, or null: nothing chosen, too large, not a type we accept. */
+    static String problem(Upload upload) {
+        if (upload == null || !upload.present()) {
+            return "referral.document.missing";
+        }
+        if (upload.bytes().length > MAX_BYTES) {
+            return "referral.document.tooLarge";
+        }
+        return sniff(upload.bytes()) == null ? "referral.document.type" : null;
+    }
+
     static String sniff(byte[] b) {
         if (starts(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return "application/pdf";

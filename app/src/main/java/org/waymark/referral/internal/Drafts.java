@@ -82,15 +82,50 @@ class Drafts {
 
     @Transactional
     void delete(UUID id, String owner) {
+        jdbc.sql("delete from referral_draft_document where draft_id in (select id from referral_draft where id = ? and owner = ?)")
+                .params(id, owner).update();
         jdbc.sql("delete from referral_draft where id = ? and owner = ?").params(id, owner).update();
+    }
+
+    /** A document attached to a draft, as the check page lists it. */
+    record AttachedDocument(UUID id, String fileName, long sizeBytes, Instant uploadedAt) {
+    }
+
+    /** The most documents one referral may carry before it is sent. */
+    static final int MAX_DOCUMENTS = 10;
+
+    @Transactional
+    void attach(UUID draftId, Documents.Upload upload) {
+        jdbc.sql("insert into referral_draft_document (id, draft_id, file_name, size_bytes, bytes, uploaded_at) values (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), draftId, Documents.safeName(upload.name()), upload.bytes().length, upload.bytes(),
+                        Timestamp.from(Instant.now(clock))).update();
+        jdbc.sql("update referral_draft set updated_at = ? where id = ?").params(Timestamp.from(Instant.now(clock)), draftId).update();
+    }
+
+    List<AttachedDocument> documents(UUID draftId) {
+        return jdbc.sql("select id, file_name, size_bytes, uploaded_at from referral_draft_document where draft_id = ? order by uploaded_at, id")
+                .param(draftId).query((rs, n) -> new AttachedDocument(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    /** The documents as they go with the referral when it is sent. */
+    List<Documents.Upload> uploads(UUID draftId) {
+        return jdbc.sql("select file_name, bytes from referral_draft_document where draft_id = ? order by uploaded_at, id").param(draftId)
+                .query((rs, n) -> new Documents.Upload(rs.getString(1), rs.getBytes(2))).list();
+    }
+
+    @Transactional
+    boolean removeDocument(UUID draftId, UUID documentId) {
+        return jdbc.sql("delete from referral_draft_document where id = ? and draft_id = ?").params(documentId, draftId).update() == 1;
     }
 
     /** Deletes drafts untouched for the retention period; the erasure is logged with a count, never the content. */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT2M")
     @Transactional
     public int purge() {
-        int deleted = jdbc.sql("delete from referral_draft where updated_at < ?").param(Timestamp.from(Instant.now(clock).minus(retention)))
-                .update();
+        var cutoff = Timestamp.from(Instant.now(clock).minus(retention));
+        jdbc.sql("delete from referral_draft_document where draft_id in (select id from referral_draft where updated_at < ?)").param(cutoff).update();
+        int deleted = jdbc.sql("delete from referral_draft where updated_at < ?").param(cutoff).update();
         if (deleted > 0) {
             audit.record(AuditEvent.of(AuditAction.ERASURE, "referral.drafts.purged").reason(deleted + " drafts untouched for " + retention.toDays()
                     + " days").by("system", null));

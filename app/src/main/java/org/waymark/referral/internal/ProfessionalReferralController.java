@@ -160,12 +160,43 @@ class ProfessionalReferralController {
         var user = CurrentUsers.require();
         var draft = draft(id);
         try {
-            var receipt = intake.submit(user, draft.form(), CaseFile.ReceivedVia.PROFESSIONAL, "en", List.of(), null);
+            var receipt = intake.submit(user, draft.form(), CaseFile.ReceivedVia.PROFESSIONAL, "en", drafts.uploads(id), null);
             drafts.delete(id, user.username());
             return "redirect:/referrals/" + receipt.id() + "/sent";
         } catch (FormErrors.Invalid e) {
             return check(draft, model, e.errors());
         }
+    }
+
+    /** A document attached before sending, checked as one sent afterwards would be; listed on the check page. */
+    @PostMapping("/referrals/drafts/{id}/documents")
+    String attachToDraft(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws java.io.IOException {
+        var draft = draft(id);
+        var upload = new Documents.Upload(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+        var errors = new FormErrors();
+        String problem = Documents.problem(upload);
+        if (problem != null) {
+            errors.add("file", problem);
+        } else if (drafts.documents(id).size() >= Drafts.MAX_DOCUMENTS) {
+            errors.add("file", "referral.document.tooMany", Drafts.MAX_DOCUMENTS);
+        }
+        if (!errors.isEmpty()) {
+            return check(draft, model, errors);
+        }
+        drafts.attach(id, upload);
+        redirect.addFlashAttribute("banner", "pro.check.documentAdded");
+        return "redirect:/referrals/drafts/" + id + "/check";
+    }
+
+    @PostMapping("/referrals/drafts/{id}/documents/{documentId}/remove")
+    String removeFromDraft(@PathVariable UUID id, @PathVariable UUID documentId, RedirectAttributes redirect) {
+        draft(id);
+        if (!drafts.removeDocument(id, documentId)) {
+            throw new RecordNotFoundException("REFERRAL_DRAFT_DOCUMENT", documentId.toString());
+        }
+        redirect.addFlashAttribute("banner", "pro.check.documentRemoved");
+        return "redirect:/referrals/drafts/" + id + "/check";
     }
 
     @PostMapping("/referrals/drafts/{id}/delete")
@@ -193,12 +224,9 @@ class ProfessionalReferralController {
         var caseFile = submitted(user, id);
         var upload = new Documents.Upload(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
         var errors = new FormErrors();
-        if (!upload.present()) {
-            errors.add("file", "referral.document.missing");
-        } else if (upload.bytes().length > Documents.MAX_BYTES) {
-            errors.add("file", "referral.document.tooLarge");
-        } else if (Documents.sniff(upload.bytes()) == null) {
-            errors.add("file", "referral.document.type");
+        String problem = Documents.problem(upload);
+        if (problem != null) {
+            errors.add("file", problem);
         }
         if (!errors.isEmpty()) {
             model.addAttribute("file", caseFile);
@@ -302,6 +330,7 @@ class ProfessionalReferralController {
         var all = draft.form().check(ReferralForm.Profile.PROFESSIONAL, geography, LocalDate.now(clock.withZone(ReferralIntake.LONDON)));
         model.addAttribute("draft", draft);
         model.addAttribute("form", draft.form());
+        model.addAttribute("attached", drafts.documents(draft.id()));
         model.addAttribute("pages", PAGES);
         @SuppressWarnings("unchecked")
         Map<String, Object> values = json.convertValue(draft.form(), LinkedHashMap.class);

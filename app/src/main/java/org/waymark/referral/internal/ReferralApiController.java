@@ -104,12 +104,9 @@ class ReferralApiController {
         var user = CurrentUsers.require();
         var upload = new Documents.Upload(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
         var errors = new FormErrors();
-        if (!upload.present()) {
-            errors.add("file", "referral.document.missing");
-        } else if (upload.bytes().length > Documents.MAX_BYTES) {
-            errors.add("file", "referral.document.tooLarge");
-        } else if (Documents.sniff(upload.bytes()) == null) {
-            errors.add("file", "referral.document.type");
+        String problem = Documents.problem(upload);
+        if (problem != null) {
+            errors.add("file", problem);
         }
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);

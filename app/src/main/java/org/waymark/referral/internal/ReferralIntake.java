@@ -76,10 +76,9 @@ class ReferralIntake {
             if (!file.present()) {
                 continue;
             }
-            if (file.bytes().length > Documents.MAX_BYTES) {
-                errors.add("documents", "referral.document.tooLarge");
-            } else if (Documents.sniff(file.bytes()) == null) {
-                errors.add("documents", "referral.document.type");
+            String problem = Documents.problem(file);
+            if (problem != null) {
+                errors.add("documents", problem);
             }
         }
         return errors;
