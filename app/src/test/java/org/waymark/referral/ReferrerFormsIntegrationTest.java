@@ -111,11 +111,12 @@ class ReferrerFormsIntegrationTest extends IntegrationTest {
     void thePublicFormLetsIDoNotKnowStandNamesTheHotlineAndWordsItsErrorsAsItsQuestions() {
         var visitor = http();
         var page = visitor.get("/report-a-concern").body();
-        assertThat(page).contains("0800 789 321").contains("id=\"surnameUnknown\"")
+        // "I don't know" stands for the surname; for the council area the nearest will do, or the hotline (ADR 18).
+        assertThat(page).contains("0800 789 321").contains("id=\"surnameUnknown\"").contains("If you do not know at all, call the Anti-Terrorist Hotline")
                 .containsPattern("id=\"referrerEmail\"[^>]*type=\"email\"").containsPattern("id=\"referrerPhone\"[^>]*autocomplete=\"tel\"");
         var empty = visitor.postForm("/report-a-concern", Map.of());
         assertThat(empty.body()).contains("Enter their first name").contains("Enter their last name, or select")
-                .contains("Tell us what you are worried about").contains("Select which council area they live in")
+                .contains("Tell us what you are worried about").contains("Select which council area they live in, or the nearest one")
                 .doesNotContain("Enter the person").doesNotContain("Describe the concern");
         var form = new LinkedHashMap<String, String>(Map.of("forename", "Jo", "surnameUnknown", "yes", "gender", "NOT_KNOWN",
                 "localAuthority", CaseFixtures.CAMDEN, "concern", "A young man at the mosque talks about joining a group abroad.",
