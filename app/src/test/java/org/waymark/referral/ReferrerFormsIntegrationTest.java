@@ -93,6 +93,16 @@ class ReferrerFormsIntegrationTest extends IntegrationTest {
         var upload = people.referrer.postMultipart("/api/v1/referrals/" + id + "/documents", Map.of(), "file", "chat-log.pdf",
                 "%PDF-1.4 synthetic chat log".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        // A ZIP holding a script, named as a Word document, is refused with the reason (issue 13).
+        var trap = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(trap)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("password/run.sh"));
+            zip.write("#!/bin/sh\necho gotcha\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        var refused = people.referrer.postMultipart("/api/v1/referrals/" + id + "/documents", Map.of(), "file", "report.docx", trap.toByteArray());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"file\"");
         var referrer = AccessFixtures.signedIn(context, baseUrl(), "case.referrer." + people.suffix);
         var pdf = referrer.getBytes("/referrals/" + id + "/copy.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

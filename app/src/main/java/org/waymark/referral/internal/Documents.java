@@ -21,7 +21,6 @@ final class Documents {
         }
     }
 
-    /** The media type the bytes are, or null when they are none of the accepted kinds. */
     /** What is wrong with an upload, as a message code, or null: nothing chosen, too large, not a type we accept. */
     static String problem(Upload upload) {
         if (upload == null || !upload.present()) {
@@ -33,6 +32,7 @@ final class Documents {
         return sniff(upload.bytes()) == null ? "referral.document.type" : null;
     }
 
+    /** The media type the bytes are, or null when they are none of the accepted kinds. */
     static String sniff(byte[] b) {
         if (starts(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return "application/pdf";
@@ -54,20 +54,60 @@ final class Documents {
             return "application/x-ole-storage"; // Word 97-2003, Excel 97-2003
         }
         if (starts(b, new byte[] {'P', 'K', 3, 4})) {
-            // Office Open XML names its parts in the first entries; OpenDocument starts with its mimetype entry.
-            String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1);
-            if (head.contains("mimetypeapplication/vnd.oasis.opendocument.")) {
-                return "application/vnd.oasis.opendocument";
-            }
-            if (head.contains("[Content_Types].xml") || head.contains("word/") || head.contains("xl/") || head.contains("ppt/")) {
-                return head.contains("word/") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                        : head.contains("xl/") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        : head.contains("ppt/") ? "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-                        : "application/vnd.openxmlformats-officedocument";
-            }
+            return officePackage(b);
         }
         return null;
     }
+
+    /**
+     * A ZIP is an office document only if its directory says so: Office Open XML has [Content_Types].xml and its main
+     * part (word/document.xml, xl/workbook.xml, ppt/presentation.xml); OpenDocument starts with a "mimetype" entry
+     * naming an OpenDocument type. Anything else in a ZIP (a folder called "password" holding run.sh) is refused. Only
+     * the central directory and the small mimetype entry are read, never the rest inflated, so a ZIP bomb costs nothing.
+     */
+    static String officePackage(byte[] b) {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("waymark-upload", ".zip");
+            java.nio.file.Files.write(file, b);
+            try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                var names = new java.util.HashSet<String>();
+                var entries = zip.entries();
+                while (entries.hasMoreElements() && names.size() < MAX_PACKAGE_ENTRIES) {
+                    names.add(entries.nextElement().getName());
+                }
+                var mimetype = zip.getEntry("mimetype");
+                if (mimetype != null && mimetype.getSize() >= 0 && mimetype.getSize() < 200) {
+                    try (var in = zip.getInputStream(mimetype)) {
+                        String type = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip();
+                        if (type.startsWith("application/vnd.oasis.opendocument.")) {
+                            return "application/vnd.oasis.opendocument";
+                        }
+                    }
+                }
+                if (!names.contains("[Content_Types].xml")) {
+                    return null;
+                }
+                return names.contains("word/document.xml") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        : names.contains("xl/workbook.xml") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        : names.contains("ppt/presentation.xml") ? "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+                        : null;
+            }
+        } catch (java.io.IOException | RuntimeException notAZip) {
+            return null;
+        } finally {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // A temporary file in the JVM's own folder; the operating system clears it.
+                }
+            }
+        }
+    }
+
+    /** More entries than any office document has: read no further. */
+    static final int MAX_PACKAGE_ENTRIES = 10_000;
 
     static String safeName(String name) {
         if (name == null || name.isBlank()) {
