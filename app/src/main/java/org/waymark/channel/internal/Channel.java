@@ -155,16 +155,27 @@ class Channel {
 
     @Transactional(readOnly = true)
     List<Meeting> meetings(CurrentUser user) {
+        return meetings(user, false);
+    }
+
+    /**
+     * The meetings the user may see, newest first; with {@code undecidedOnly}, only those with a case still to decide
+     * (the home page's list: it must not read every meeting a council ever held on each visit).
+     */
+    @Transactional(readOnly = true)
+    List<Meeting> meetings(CurrentUser user, boolean undecidedOnly) {
         if (user.areaCode() == null) {
             return List.of();
         }
-        if (isChannelTeam(user)) {
-            return jdbc.sql("select id from panel_meeting where local_authority = ? order by held_on desc").param(user.areaCode())
-                    .query(UUID.class).list().stream().flatMap(id -> meeting(id).stream()).toList();
-        }
-        return jdbc.sql("select distinct m.id, m.held_on from panel_meeting m join panel_attendee a on a.meeting_id = m.id "
-                        + "where a.organisation = ? order by m.held_on desc").param(user.organisationCode())
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list().stream().flatMap(id -> meeting(id).stream()).toList();
+        String undecided = undecidedOnly
+                ? " and exists (select 1 from panel_agenda_item i where i.meeting_id = m.id and i.decision is null)" : "";
+        var ids = isChannelTeam(user)
+                ? jdbc.sql("select m.id from panel_meeting m where m.local_authority = ?" + undecided + " order by m.held_on desc")
+                        .param(user.areaCode()).query(UUID.class).list()
+                : jdbc.sql("select distinct m.id, m.held_on from panel_meeting m join panel_attendee a on a.meeting_id = m.id "
+                        + "where a.organisation = ?" + undecided + " order by m.held_on desc").param(user.organisationCode())
+                        .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return ids.stream().flatMap(id -> meeting(id).stream()).toList();
     }
 
     Meeting readMeeting(CurrentUser user, UUID id) {

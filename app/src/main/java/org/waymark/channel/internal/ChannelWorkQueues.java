@@ -41,7 +41,7 @@ class ChannelWorkQueues implements WorkQueues {
         if (user.has(Role.PANEL_MEMBER) || chair) {
             var today = channel.today();
             var items = new ArrayList<WorkQueue.Item>();
-            for (var meeting : channel.meetings(user)) {
+            for (var meeting : channel.meetings(user, true)) {
                 for (var item : meeting.agenda()) {
                     if (item.decision() == null) {
                         boolean due = !meeting.heldOn().isAfter(today);

@@ -119,9 +119,9 @@ class CaseViews {
     /** At most {@code limit} of them, oldest first; every listed case is audited. */
     @Transactional
     List<QueueEntry> queue(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
-        var entries = entries(user, stages, limit);
-        audited(entries);
-        return entries;
+        var listed = entries(user, stages, limit);
+        audited(listed);
+        return listed.stream().map(Listed::entry).toList();
     }
 
     /** A page of a searchable, sortable queue: only the page shown is recorded as consulted. */
@@ -133,20 +133,25 @@ class CaseViews {
             jakarta.servlet.http.HttpServletRequest request, int page, int pageSize) {
         var words = java.util.Arrays.stream((search == null ? "" : search).toLowerCase(java.util.Locale.ROOT).split("\\s+"))
                 .filter(w -> !w.isBlank()).toList();
+        var order = descending ? sort.comparator().reversed() : sort.comparator();
         var matching = entries(user, stages, QUEUE_READ_LIMIT).stream()
-                .filter(e -> words.stream().allMatch(w -> (e.reference() + " " + e.name()).toLowerCase(java.util.Locale.ROOT).contains(w)))
-                .sorted(descending ? sort.comparator().reversed() : sort.comparator()).toList();
+                .filter(l -> words.stream().allMatch(w -> (l.entry().reference() + " " + l.entry().name()).toLowerCase(java.util.Locale.ROOT).contains(w)))
+                .sorted((a, b) -> order.compare(a.entry(), b.entry())).toList();
         var paging = org.waymark.govuk.Paging.of(request, page, pageSize, matching.size());
         var shown = matching.subList(Math.min(paging.offset(), matching.size()), (int) paging.to());
         audited(shown);
-        return new QueuePage(shown, paging);
+        return new QueuePage(shown.stream().map(Listed::entry).toList(), paging);
     }
 
-    private List<QueueEntry> entries(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
+    /** A queue line and the person it is about, which the audit entry needs and the page does not show. */
+    private record Listed(QueueEntry entry, UUID personId) {
+    }
+
+    private List<Listed> entries(CurrentUser user, java.util.Set<CaseStage> stages, int limit) {
         var today = java.time.LocalDate.now(clock.withZone(ReferralIntake.LONDON));
         var listed = cases.visibleTo(user, stages, limit);
         var details = store.queueDetails(listed.stream().map(CaseFile::id).toList());
-        var entries = new ArrayList<QueueEntry>();
+        var entries = new ArrayList<Listed>();
         for (var c : listed) {
             var received = c.receivedAt().atZone(ReferralIntake.LONDON).toLocalDate();
             var due = workingDays.plus(received, 5);
@@ -155,9 +160,10 @@ class CaseViews {
             String name = d == null ? "" : String.join(" ", java.util.stream.Stream.of(d.forename(), d.surname())
                     .filter(java.util.Objects::nonNull).toList());
             Integer age = d == null ? null : new Cases.Subject(d.forename(), d.surname(), d.dateOfBirth(), d.age(), null, null).ageOn(today, c.receivedAt());
-            entries.add(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
+            entries.add(new Listed(new QueueEntry(c.id(), c.reference(), c.stage(), c.localAuthority(), c.receivedAt(),
                     workingDays.between(received, today), screening ? due : null, screening && today.isAfter(due), c.withheld(), name, age,
-                    d == null ? null : d.referrerSector(), d != null && d.repeat(), d != null && d.returned() && c.stage() == CaseStage.SCREENING));
+                    d == null ? null : d.referrerSector(), d != null && d.repeat(), d != null && d.returned() && c.stage() == CaseStage.SCREENING),
+                    c.personId()));
         }
         return entries;
     }
@@ -166,10 +172,9 @@ class CaseViews {
      * A listing shows each case's reference, name and stage: each listed case is a consultation of its own, so the
      * DPO can tell who saw that a case existed.
      */
-    private void audited(List<QueueEntry> shown) {
-        var files = cases.identities(shown.stream().map(QueueEntry::id).toList());
-        audit.recordAll(files.stream().map(c -> org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION,
-                "case.queue.listed").record("CASE", c.caseId()).person(c.personId())).toList());
+    private void audited(List<Listed> shown) {
+        audit.recordAll(shown.stream().map(l -> org.waymark.audit.AuditEvent.of(org.waymark.audit.AuditAction.CONSULTATION,
+                "case.queue.listed").record("CASE", l.entry().id()).person(l.personId())).toList());
     }
 
     @Transactional
