@@ -24,4 +24,7 @@ public interface Directory {
     }
 
     java.util.Optional<Contact> contactOf(UUID userId);
+
+    /** An enabled account as the demo seeders act for it, with its own organisation, area and roles: nobody else's use. */
+    java.util.Optional<CurrentUser> demoUser(String username);
 }

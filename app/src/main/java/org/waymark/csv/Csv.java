@@ -6,8 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted fields may hold commas ("Bristol, City of") and doubled quotes. */
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+import org.waymark.linkage.CsvRows;
+
+/**
+ * Every CSV Waymark reads or writes, through Apache Commons CSV (RFC 4180): quoted fields may hold commas
+ * ("Bristol, City of"), doubled quotes and line breaks; a broken quote is an error naming its line.
+ */
 public final class Csv {
+
+    /** What Waymark writes: a field quoted only where it must be (a comma, quote or line break in it), a line feed after each row. */
+    public static final CSVFormat OUT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\n").get();
 
     private Csv() {
     }
@@ -18,15 +29,26 @@ public final class Csv {
             if (in == null) {
                 throw new IllegalStateException("reference data " + path + " is missing from the build");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
-                    .map(l -> split(l).toArray(String[]::new)).toList();
+            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8)).rows().stream()
+                    .map(r -> r.fields().toArray(String[]::new)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        } catch (CsvRows.Malformed e) {
+            throw new IllegalStateException("reference data " + path + ", " + e.getMessage(), e);
         }
     }
 
-    /** The fields of one line: the linkage library's reader, so there is one CSV parser in the code base. */
-    public static List<String> split(String line) {
-        return org.waymark.linkage.CsvLine.split(line);
+    /** A CSV text: its header and rows, each with the line it starts on. Throws {@link CsvRows.Malformed}. */
+    public static CsvRows.Table read(String text) {
+        return CsvRows.read(text);
+    }
+
+    /** A printer of rows in {@link #OUT} onto {@code out}; the caller flushes it. */
+    public static CSVPrinter printer(Appendable out) {
+        try {
+            return new CSVPrinter(out, OUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -46,21 +46,71 @@ public class Cases {
     }
 
     /** A milestone on the timeline: what happened, who did it, when. */
-    public record Milestone(Instant occurredAt, String kind, String actor, String organisation, String detail, Audience audience) {
+    public record Milestone(Instant occurredAt, MilestoneKind kind, String actor, String organisation, String detail, Audience audience,
+            CaseStage from, CaseStage to) {
     }
 
     /** What was shared with whom. */
     public record Disclosure(String recipient, String what, String disclosedBy, Instant disclosedAt) {
     }
 
-    public Optional<CaseFile> find(UUID id) {
+    /**
+     * The case with no access decision: for listeners and jobs, which act for nobody, and for a caller that has
+     * just made the decision on the case itself. Everything acting for a user reads through {@link #require} or
+     * {@link #behind}.
+     */
+    public Optional<CaseFile> findUnchecked(UUID id) {
         return jdbc.sql(COLUMNS + "where id = ?").param(id).query(Cases::row).optional();
     }
 
     /** The case if the user may do this to it; otherwise exactly as if it did not exist. */
     public CaseFile require(CurrentUser user, Action action, UUID id) {
-        var file = find(id).orElseThrow(() -> new RecordNotFoundException("CASE", String.valueOf(id)));
+        var file = findUnchecked(id).orElseThrow(() -> new RecordNotFoundException("CASE", String.valueOf(id)));
         return access.require(user, action, file);
+    }
+
+    /**
+     * The case a record hangs off, for a reader the access decision lets act on that record (a provider on their
+     * intervention, a partner on a request addressed to them): they may never read the case itself.
+     */
+    public CaseFile behind(CurrentUser user, Action action, org.waymark.access.ProtectedRecord record, UUID caseId) {
+        access.require(user, action, record);
+        return findUnchecked(caseId).orElseThrow(() -> new RecordNotFoundException(record.recordType(), record.recordId()));
+    }
+
+    /** The case if the access decision lets the user do this to it; empty otherwise, as if it did not exist. */
+    public Optional<CaseFile> permitted(CurrentUser user, Action action, UUID id) {
+        return findUnchecked(id).filter(c -> access.permits(user, action, c));
+    }
+
+    /** The case if the user submitted it: what a referrer may see of their own referral. */
+    public Optional<CaseFile> submittedBy(CurrentUser user, UUID id) {
+        return findUnchecked(id).filter(c -> user.username().equals(c.submittedBy()));
+    }
+
+    /** The case if the user submitted it, or may do this to it: a referrer follows their own referral without reading the case. */
+    public Optional<CaseFile> submittedOrPermitted(CurrentUser user, Action action, UUID id) {
+        return findUnchecked(id).filter(c -> user.username().equals(c.submittedBy()) || access.permits(user, action, c));
+    }
+
+    /** The references of these cases, for lists that show a case by its reference; unknown ids are left out. */
+    public java.util.Map<UUID, String> referencesOf(java.util.Collection<UUID> caseIds) {
+        var out = new java.util.HashMap<UUID, String>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("select id, reference from prevent_case where id = any(?)").param(caseIds.stream().distinct().toArray(UUID[]::new))
+                    .query(rs -> {
+                        out.put(rs.getObject("id", UUID.class), rs.getString("reference"));
+                    });
+        }
+        return out;
+    }
+
+    /** These cases with no access decision, in no particular order: for jobs (see {@link #findUnchecked}). */
+    public List<CaseFile> findUnchecked(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + "where id = any(?)").param(caseIds.stream().distinct().toArray(UUID[]::new)).query(Cases::row).list();
     }
 
     /** Reads the case for display and records the consultation (DPA 2018 s.62). */
@@ -78,54 +128,77 @@ public class Cases {
      * Moves the case from the stage it was read in to {@code to}, with its milestone. Refuses a move the stage
      * machine does not allow, and a case someone else moved in the meantime.
      */
-    public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, String kind, String detail) {
+    public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, MilestoneKind kind, String detail) {
         return move(file, to, by, kind, detail, Audience.EVERYONE);
     }
 
-    /** As {@link #move(CaseFile, CaseStage, CurrentUser, String, String)}, the milestone for this audience only. */
-    public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, String kind, String detail, Audience audience) {
+    /** As {@link #move(CaseFile, CaseStage, CurrentUser, MilestoneKind, String)}, the milestone for this audience only. */
+    public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, MilestoneKind kind, String detail, Audience audience) {
         if (!file.stage().canMoveTo(to)) {
-            throw new IllegalMove(file.stage(), kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            throw new IllegalMove(file.stage(), kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
         Instant now = Instant.now(clock);
         int updated = jdbc.sql("update prevent_case set stage = ?, stage_changed_at = ?, version = version + 1 "
                         + "where id = ? and stage = ? and version = ?")
                 .params(to.name(), Timestamp.from(now), file.id(), file.stage().name(), file.version()).update();
         if (updated != 1) {
-            var current = find(file.id()).map(CaseFile::stage).orElse(file.stage());
-            throw new IllegalMove(current, kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            var current = findUnchecked(file.id()).map(CaseFile::stage).orElse(file.stage());
+            throw new IllegalMove(current, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
-        milestone(file.id(), kind, audience, by, detail);
+        insertMilestone(file.id(), kind, audience, by, detail, file.stage(), to);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.stage").record("CASE", file.id()).person(file.personId())
                 .reason(file.stage().name() + " -> " + to.name()));
-        return find(file.id()).orElseThrow();
+        return findUnchecked(file.id()).orElseThrow();
+    }
+
+    /** The first milestone of a case just taken in: it enters the stage machine at the stage it was stored with. */
+    public void opened(CaseFile file, MilestoneKind kind, CurrentUser by, String detail) {
+        insertMilestone(file.id(), kind, Audience.EVERYONE, by, detail, null, file.stage());
     }
 
     /** A milestone everyone who may read the case may see. */
-    public void milestone(UUID caseId, String kind, CurrentUser by, String detail) {
+    public void milestone(UUID caseId, MilestoneKind kind, CurrentUser by, String detail) {
         milestone(caseId, kind, Audience.EVERYONE, by, detail);
     }
 
-    public void milestone(UUID caseId, String kind, Audience audience, CurrentUser by, String detail) {
-        jdbc.sql("insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail, audience) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, Timestamp.from(Instant.now(clock)), kind, by == null ? null : by.username(),
-                        by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500), audience.name()).update();
+    /** A milestone that does not move the case (moves record theirs through {@link #move}). */
+    public void milestone(UUID caseId, MilestoneKind kind, Audience audience, CurrentUser by, String detail) {
+        insertMilestone(caseId, kind, audience, by, detail, null, null);
+    }
+
+    private void insertMilestone(UUID caseId, MilestoneKind kind, Audience audience, CurrentUser by, String detail, CaseStage from, CaseStage to) {
+        jdbc.sql("insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail, audience, from_stage, to_stage) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, Timestamp.from(Instant.now(clock)), kind.name(), by == null ? null : by.username(),
+                        by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500), audience.name(),
+                        from == null ? null : from.name(), to == null ? null : to.name()).update();
     }
 
     /** The case's timeline as this reader may see it: each milestone only for its audience. */
     public List<Milestone> timeline(UUID caseId, CurrentUser reader) {
-        return jdbc.sql("select occurred_at, kind, actor, organisation, detail, audience from case_milestone where case_id = ? order by occurred_at, id")
-                .param(caseId).query((rs, n) -> new Milestone(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), Audience.valueOf(rs.getString(6)))).stream()
+        return jdbc.sql("select occurred_at, kind, actor, organisation, detail, audience, from_stage, to_stage from case_milestone "
+                        + "where case_id = ? order by occurred_at, id")
+                .param(caseId).query((rs, n) -> new Milestone(rs.getTimestamp("occurred_at").toInstant(), MilestoneKind.valueOf(rs.getString("kind")),
+                        rs.getString("actor"), rs.getString("organisation"), rs.getString("detail"), Audience.valueOf(rs.getString("audience")),
+                        stage(rs.getString("from_stage")), stage(rs.getString("to_stage")))).stream()
                 .filter(m -> m.audience().admits(reader)).toList();
+    }
+
+    private static CaseStage stage(String name) {
+        return name == null ? null : CaseStage.valueOf(name);
     }
 
     /** Records and audits a disclosure of the case to another organisation. */
     public void disclosed(CaseFile file, String recipient, String what, CurrentUser by) {
-        jdbc.sql("insert into case_disclosure (case_id, recipient, what, disclosed_by, disclosed_at) values (?, ?, ?, ?, ?)")
-                .params(file.id(), recipient, truncate(what, 200), by.username(), Timestamp.from(Instant.now(clock))).update();
+        recordDisclosure(file, recipient, what, by);
         audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "case.disclosed").record("CASE", file.id()).person(file.personId())
                 .recipient(recipient).reason(truncate(what, 200)));
+    }
+
+    /** Records a disclosure in the case's log that the caller audits in words of its own (an answer to a request). */
+    public void recordDisclosure(CaseFile file, String recipient, String what, CurrentUser by) {
+        jdbc.sql("insert into case_disclosure (case_id, recipient, what, disclosed_by, disclosed_at) values (?, ?, ?, ?, ?)")
+                .params(file.id(), recipient, truncate(what, 200), by.username(), Timestamp.from(Instant.now(clock))).update();
     }
 
     public List<Disclosure> disclosures(UUID caseId) {
@@ -143,7 +216,7 @@ public class Cases {
     /** A deconfliction match withholds the case from everyone but police; a CT supervisor's clearance releases it. */
     public void withhold(CaseFile file, boolean withheld, CurrentUser by) {
         jdbc.sql("update prevent_case set withheld = ?, version = version + 1 where id = ?").params(withheld, file.id()).update();
-        milestone(file.id(), withheld ? "WITHHELD" : "RELEASED", Audience.POLICE, by, null);
+        milestone(file.id(), withheld ? MilestoneKind.WITHHELD : MilestoneKind.RELEASED, Audience.POLICE, by, null);
     }
 
     /** Moves the case to another local authority (and its force area), history and all. */
@@ -154,8 +227,8 @@ public class Cases {
         if (updated != 1) {
             throw new IllegalMove(file.stage(), "transfer");
         }
-        milestone(file.id(), "TRANSFERRED", by, file.localAuthority() + " -> " + toAuthority);
-        return find(file.id()).orElseThrow();
+        milestone(file.id(), MilestoneKind.TRANSFERRED, by, file.localAuthority() + " -> " + toAuthority);
+        return findUnchecked(file.id()).orElseThrow();
     }
 
     /**
@@ -202,85 +275,6 @@ public class Cases {
         return jdbc.sql("select forename, surname, date_of_birth, age, address, postcode from referral where case_id = ?").param(file.id())
                 .query((rs, n) -> new Subject(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
                         (Integer) rs.getObject(4), rs.getString(5), rs.getString(6))).single();
-    }
-
-    /**
-     * Who a referral says its subject is, as record linkage compares it: the names, date of birth and postcode
-     * given in that referral, and the person the case is attached to now.
-     */
-    public record Identity(UUID caseId, UUID personId, String reference, CaseStage stage, String forceArea, Instant receivedAt,
-            String forename, String surname, java.time.LocalDate dateOfBirth, String postcode) {
-    }
-
-    /** The identities given in these cases' referrals, in no particular order; unknown ids are left out. */
-    public List<Identity> identities(java.util.Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        // One array parameter, not an IN list: planning a list of hundreds of values costs more than running it.
-        return jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
-                + "r.postcode from prevent_case c join referral r on r.case_id = c.id where c.id = any(?)").param(caseIds.toArray(UUID[]::new))
-                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list();
-    }
-
-    /** The identities of open cases (not closed or exited) whose referral gives this surname, any case: the register's re-check. */
-    public List<Identity> openIdentitiesWithSurname(String surname) {
-        var open = java.util.Arrays.stream(CaseStage.values()).filter(s -> !s.isFinal()).map(CaseStage::name).toArray(String[]::new);
-        return jdbc.sql("select c.id, c.person_id, c.reference, c.stage, c.force_area, c.received_at, r.forename, r.surname, r.date_of_birth, "
-                + "r.postcode from prevent_case c join referral r on r.case_id = c.id where lower(r.surname) = ? and c.stage = any(?)")
-                .params(surname.toLowerCase(java.util.Locale.ROOT), open)
-                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        CaseStage.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10))).list();
-    }
-
-    /** Every case's id: for indexes built once over all cases. */
-    public List<UUID> allIds() {
-        return jdbc.sql("select id from prevent_case").query(UUID.class).list();
-    }
-
-    /** Every case of the person, newest first. */
-    public List<CaseFile> casesOf(UUID personId) {
-        return jdbc.sql(COLUMNS + "where person_id = ? order by received_at desc").param(personId).query(Cases::row).list();
-    }
-
-    /** Every case of each of these people, newest first: one query for a page of candidates. */
-    public java.util.Map<UUID, List<CaseFile>> casesOf(java.util.Collection<UUID> personIds) {
-        var out = new java.util.HashMap<UUID, List<CaseFile>>();
-        if (personIds.isEmpty()) {
-            return out;
-        }
-        jdbc.sql(COLUMNS + "where person_id = any(?) order by received_at desc").param(personIds.toArray(UUID[]::new)).query(Cases::row)
-                .list().forEach(c -> out.computeIfAbsent(c.personId(), k -> new java.util.ArrayList<>()).add(c));
-        return out;
-    }
-
-    /** Whether the person exists and has not been merged into another. */
-    public boolean personIsCurrent(UUID personId) {
-        return jdbc.sql("select count(*) from person where id = ? and merged_into is null").param(personId).query(Long.class).single() == 1;
-    }
-
-    /**
-     * Attaches every case of {@code merged} to {@code survivor} (record linkage decided they are one person) and
-     * answers the cases moved, so the merge can be undone. Each moved case's timeline says so.
-     */
-    public List<UUID> mergePerson(UUID merged, UUID survivor, CurrentUser by, String detail) {
-        var moved = casesOf(merged).stream().map(CaseFile::id).toList();
-        jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where person_id = ?").params(survivor, merged).update();
-        jdbc.sql("update person set merged_into = ? where id = ? or merged_into = ?").params(survivor, merged, merged).update();
-        moved.forEach(id -> milestone(id, "PERSON_MERGED", Audience.POLICE, by, detail));
-        return moved;
-    }
-
-    /** Undoes a merge: these cases go back to {@code merged}, which is a person of its own again. */
-    public void separatePerson(UUID merged, java.util.Collection<UUID> caseIds, CurrentUser by, String detail) {
-        jdbc.sql("update person set merged_into = null where id = ?").param(merged).update();
-        for (UUID id : caseIds) {
-            jdbc.sql("update prevent_case set person_id = ?, version = version + 1 where id = ?").params(merged, id).update();
-            milestone(id, "PERSON_SEPARATED", Audience.POLICE, by, detail);
-        }
     }
 
     static CaseFile row(ResultSet rs, int n) throws SQLException {

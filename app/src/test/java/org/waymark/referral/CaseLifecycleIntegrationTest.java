@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -23,6 +24,13 @@ import tools.jackson.databind.JsonNode;
  * its part and every other role and area kept out of what is not theirs.
  */
 class CaseLifecycleIntegrationTest extends IntegrationTest {
+
+    /** Every case's stored stage is where its last moving milestone says it went (issue 13: state from facts). */
+    @AfterEach
+    void stagesFollowTheirMilestones() {
+        org.assertj.core.api.Assertions.assertThat(org.waymark.support.StageFacts.casesOffTheirMilestones(jdbc))
+                .as("cases whose stage differs from their last milestone's \"to\" stage").isEmpty();
+    }
 
     @Autowired
     ApplicationContext context;
@@ -240,7 +248,18 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         assertThat(policeKinds).containsSubsequence("REFERRAL_RECEIVED", "SYSTEM_CHECK", "INFORMATION_REQUESTED", "SCREENING_DECISION");
         assertThat(kinds).containsSubsequence("REFERRAL_RECEIVED", "INFORMATION_REQUESTED", "INFORMATION_PROVIDED",
                 "SCREENING_DECISION", "ASSESSED", "ON_PANEL_AGENDA", "PANEL_ADOPT", "CONSENT_GIVEN", "INTERVENTION_ADDED", "SESSION_HELD",
-                "CONCERN_RAISED", "PANEL_EXIT", "POST_EXIT_REVIEW", "POST_EXIT_REVIEW", "POST_EXIT_REVIEW");
+                "CONCERN_RAISED", "PANEL_EXIT", "POST_EXIT_REVIEW", "POST_EXIT_REVIEW_EXTENDED", "POST_EXIT_REVIEW_FINAL");
+        // The moves say from where to where; the exit date is stored when the panel agrees it, not worked back from reviews.
+        var moves = new ArrayList<String>();
+        closed.get("timeline").forEach(m -> {
+            if (m.get("to") != null && !m.get("to").isNull()) {
+                moves.add((m.get("from").isNull() ? "" : m.get("from").asString()) + ">" + m.get("to").asString());
+            }
+        });
+        assertThat(moves).containsSubsequence(">SCREENING", "SCREENING>CHANNEL", "CHANNEL>ADOPTED", "ADOPTED>SUPPORT", "SUPPORT>EXITED",
+                "EXITED>CLOSED");
+        assertThat(jdbc.sql("select exited_on from channel_exit where case_id = ?").param(id).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/London")));
         var recipients = new ArrayList<String>();
         closed.get("disclosures").forEach(d -> recipients.add(d.get("recipient").asString()));
         assertThat(recipients).contains(people.health, people.providerOrganisation, "LA-" + CaseFixtures.CAMDEN);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -23,6 +24,13 @@ import org.waymark.support.TestHttp;
  * A refused command must leave the stage as it was.
  */
 class StageMachineIntegrationTest extends IntegrationTest {
+
+    /** Every case's stored stage is where its last moving milestone says it went (issue 13: state from facts). */
+    @AfterEach
+    void stagesFollowTheirMilestones() {
+        org.assertj.core.api.Assertions.assertThat(org.waymark.support.StageFacts.casesOffTheirMilestones(jdbc))
+                .as("cases whose stage differs from their last milestone's \"to\" stage").isEmpty();
+    }
 
     enum Command { NO_FURTHER_ACTION, SIGNPOST, POLICE_LED, CHANNEL, ADOPT, NOT_ADOPT, CONSENT_GIVEN, CONSENT_REFUSED, CONTINUE, EXIT,
         REVIEW_NO_CONCERN, REVIEW_CONCERN, POLICE_CLOSE, POLICE_ESCALATE }
@@ -49,6 +57,18 @@ class StageMachineIntegrationTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Test
+    void theFactsCheckFindsAStageThatLeftItsMilestonesBehind() {
+        var people = new CaseFixtures(context, baseUrl());
+        var id = java.util.UUID.fromString(reach(people, 999, PATHS.get("CHANNEL"), "CHANNEL"));
+        jdbc.sql("update prevent_case set stage = 'CLOSED' where id = ?").param(id).update();
+        try {
+            assertThat(org.waymark.support.StageFacts.casesOffTheirMilestones(jdbc)).containsExactly(id);
+        } finally {
+            jdbc.sql("update prevent_case set stage = 'CHANNEL' where id = ?").param(id).update();
+        }
+    }
 
     @Test
     void noSequenceOfCommandsMakesAnIllegalMove() {

@@ -145,11 +145,16 @@ public final class LinkageCommand {
     /** Reads a CSV, cleaning Waymark's fields and noting each row's truth key. Returns the fields present. */
     static List<String> load(Path file, int source, Map<String, String> map, String truthColumn, String truthPattern, String idColumn,
             List<PersonRecord> records, List<String> truth) throws IOException {
-        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
+        CsvRows.Table table;
+        try {
+            table = CsvRows.read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CsvRows.Malformed e) {
+            throw new IllegalArgumentException(file + ", " + e.getMessage());
+        }
+        if (table.header().isEmpty()) {
             throw new IllegalArgumentException(file + " is empty");
         }
-        var header = split(lines.get(0)).stream().map(h -> h.strip().replace("\ufeff", "")).toList();
+        var header = table.header();
         var columnOf = new HashMap<String, Integer>();
         for (String field : Fields.ALL) {
             String column = map.getOrDefault(field, field);
@@ -165,11 +170,10 @@ public final class LinkageCommand {
             throw new IllegalArgumentException(file + " has no column " + (truthColumn != null ? truthColumn : idColumn));
         }
         Pattern pattern = truthPattern == null ? null : Pattern.compile(truthPattern);
-        for (int line = 1; line < lines.size(); line++) {
-            if (lines.get(line).isBlank()) {
-                continue;
-            }
-            var values = split(lines.get(line));
+        for (var row : table.rows()) {
+            // Numbered as before: the first row after the header is 1.
+            long line = row.line() - 1;
+            var values = row.fields();
             var fields = new HashMap<String, String>();
             columnOf.forEach((field, i) -> {
                 String v = Fields.clean(field, i < values.size() ? values.get(i) : null);
@@ -234,7 +238,4 @@ public final class LinkageCommand {
         return pairs;
     }
 
-    static List<String> split(String line) {
-        return CsvLine.split(line);
-    }
 }

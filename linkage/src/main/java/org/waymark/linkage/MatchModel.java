@@ -141,16 +141,12 @@ public final class MatchModel {
     }
 
     private static long hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = h << 8 | (d[i] & 0xFF);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] d = org.apache.commons.codec.digest.DigestUtils.sha256(s);
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = h << 8 | (d[i] & 0xFF);
         }
+        return h;
     }
 
     /** The probability of a match weight: 1 / (1 + 2^-weight). */

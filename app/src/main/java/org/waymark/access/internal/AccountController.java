@@ -23,17 +23,17 @@ class AccountController {
     static final String CHANGE_PASSWORD = "/account/password";
 
     private final UserAccounts accounts;
-    private final UserAdministration administration;
+    private final PasswordChanges passwordChanges;
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final Geography geography;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountController(UserAccounts accounts, UserAdministration administration, Sessions sessions, ApiTokens tokens,
+    AccountController(UserAccounts accounts, PasswordChanges passwordChanges, Sessions sessions, ApiTokens tokens,
             Geography geography, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
-        this.administration = administration;
+        this.passwordChanges = passwordChanges;
         this.sessions = sessions;
         this.tokens = tokens;
         this.geography = geography;
@@ -64,7 +64,7 @@ class AccountController {
             @RequestParam(defaultValue = "") String confirmPassword, jakarta.servlet.http.HttpServletRequest request, Model model,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         var account = accounts.byId(CurrentUsers.require().id()).orElseThrow();
-        var errors = administration.changeOwnPassword(account, currentPassword, newPassword, confirmPassword);
+        var errors = passwordChanges.changeOwnPassword(account, currentPassword, newPassword, confirmPassword);
         if (!errors.isEmpty()) {
             return passwordForm(model, errors);
         }
@@ -77,7 +77,7 @@ class AccountController {
         var account = accounts.byId(CurrentUsers.require().id()).orElseThrow();
         model.addAttribute("errors", errors);
         model.addAttribute("required", account.passwordChangeRequired());
-        model.addAttribute("minimumLength", UserAdministration.MIN_PASSWORD_LENGTH);
+        model.addAttribute("minimumLength", PasswordRule.MIN_LENGTH);
         return "access/password";
     }
 

@@ -32,6 +32,13 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public java.util.Optional<org.waymark.access.CurrentUser> demoUser(String username) {
+        return accounts.byUsername(username).filter(UserAccount::enabled).map(a -> new org.waymark.access.CurrentUser(a.id(), a.username(),
+                a.displayName(), a.organisationCode(), geography.organisation(a.organisationCode()).map(o -> o.type()).orElse(null), a.areaCode(),
+                a.roles(), org.waymark.access.CurrentUser.AuthenticationMethod.PASSWORD));
+    }
+
+    @Override
     public List<Member> membersAround(String areaCode, Set<Role> roles) {
         if (areaCode == null) {
             return List.of();

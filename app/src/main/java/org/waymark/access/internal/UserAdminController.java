@@ -27,12 +27,14 @@ import org.waymark.govuk.Paging;
 class UserAdminController {
 
     private final UserAdministration administration;
+    private final PasswordChanges passwordChanges;
     private final ApiTokens tokens;
     private final Geography geography;
     private final Clock clock;
 
-    UserAdminController(UserAdministration administration, ApiTokens tokens, Geography geography, Clock clock) {
+    UserAdminController(UserAdministration administration, PasswordChanges passwordChanges, ApiTokens tokens, Geography geography, Clock clock) {
         this.administration = administration;
+        this.passwordChanges = passwordChanges;
         this.tokens = tokens;
         this.geography = geography;
         this.clock = clock;
@@ -163,7 +165,7 @@ class UserAdminController {
     String resetPassword(@PathVariable String id, RedirectAttributes redirect) {
         CurrentUser admin = CurrentUsers.require();
         var account = permittedToChange(admin, id);
-        redirect.addFlashAttribute("temporaryPassword", administration.resetPassword(account.id(), By.of(admin)));
+        redirect.addFlashAttribute("temporaryPassword", passwordChanges.resetPassword(account.id(), By.of(admin)));
         return "redirect:/admin/users/" + account.id();
     }
 

@@ -31,7 +31,6 @@ import org.waymark.govuk.FormErrors;
 @Service
 class UserAdministration {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,99}");
 
     private final UserAccounts accounts;
@@ -91,9 +90,9 @@ class UserAdministration {
                         : geography.area(organisation.areaCode()).map(org.waymark.access.Area::name).orElse(organisation.areaCode()));
             }
         }
-        String passwordProblem = passwordProblem(request.password(), username);
+        String passwordProblem = PasswordRule.problem(request.password(), username);
         if (passwordProblem != null) {
-            errors.add("password", passwordProblem, MIN_PASSWORD_LENGTH);
+            errors.add("password", passwordProblem, PasswordRule.MIN_LENGTH);
         }
         return errors;
     }
@@ -114,26 +113,6 @@ class UserAdministration {
         }
         boolean police = organisation.type() == OrganisationType.POLICE_FORCE || organisation.type() == OrganisationType.CTP_REGION_UNIT;
         return police && geography.contains(area, organisation.areaCode());
-    }
-
-    /** The message code of what is wrong with a new password, or null if it is acceptable. */
-    static String passwordProblem(String password, String username) {
-        if (password == null || password.isEmpty()) {
-            return "user.password.missing";
-        }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            return "user.password.short";
-        }
-        if (password.length() > 256) {
-            return "user.password.long";
-        }
-        if (!username.isEmpty() && password.toLowerCase(Locale.ROOT).contains(username)) {
-            return "user.password.containsUsername";
-        }
-        if (password.chars().distinct().count() < 5) {
-            return "user.password.guessable";
-        }
-        return null;
     }
 
     /** An administrator's request checked as a whole: the request as understood, and every problem with it. */
@@ -303,45 +282,6 @@ class UserAdministration {
 
     private static String names(Set<Role> roles) {
         return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",", "[", "]"));
-    }
-
-    /**
-     * A one-time password for someone who forgot theirs: shown once to the administrator, never stored in clear,
-     * replaced by the person at their next sign-in. It unlocks the account and ends its sessions.
-     */
-    @Transactional
-    String resetPassword(UUID id, By by) {
-        String temporary = OneTimePasswords.generate();
-        accounts.setPassword(id, passwords.encode(temporary), true, Instant.now(clock));
-        events.publishEvent(new AccessEvents.UserChanged(id, "password-reset", by));
-        return temporary;
-    }
-
-    /** A person's own change of password, after giving the current one. Errors are the form's; nothing changes then. */
-    @Transactional
-    FormErrors changeOwnPassword(UserAccount account, String current, String replacement, String confirmation) {
-        var errors = new FormErrors();
-        if (current == null || current.isEmpty()) {
-            errors.add("currentPassword", "password.current.missing");
-        } else if (account.passwordHash() == null || !passwords.matches(current, account.passwordHash())) {
-            errors.add("currentPassword", "password.current.wrong");
-        }
-        String problem = passwordProblem(replacement, account.username());
-        if (problem != null) {
-            errors.add("newPassword", problem.replace("user.password.", "password.new."), MIN_PASSWORD_LENGTH);
-        } else if (current != null && current.equals(replacement)) {
-            errors.add("newPassword", "password.new.same");
-        }
-        if (problem == null && !replacement.equals(confirmation)) {
-            errors.add("confirmPassword", "password.confirm.different");
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        accounts.setPassword(account.id(), passwords.encode(replacement), false, Instant.now(clock));
-        events.publishEvent(new AccessEvents.UserChanged(account.id(), "password-changed",
-                new By(account.username(), account.organisationCode())));
-        return errors;
     }
 
     @Transactional

@@ -97,6 +97,52 @@ class Assessments {
         return frameworks.get(name + "/" + version);
     }
 
+    /** Each of the framework's factors as rated, with its evidence; every missing or unknown rating is an error. */
+    private static List<RatedFactor> rate(Framework framework, AssessmentForm form, FormErrors errors) {
+        var given = new HashMap<String, FactorForm>();
+        if (form.factors() != null) {
+            form.factors().stream().filter(f -> f != null && f.code() != null).forEach(f -> given.put(f.code().trim().toUpperCase(Locale.ROOT), f));
+        }
+        var rated = new ArrayList<RatedFactor>();
+        if (framework == null) {
+            return rated;
+        }
+        for (String code : given.keySet()) {
+            if (framework.factors().stream().noneMatch(f -> f.code().equals(code))) {
+                errors.add("factors", "assessment.factor.unknown", code);
+            }
+        }
+        for (var factor : framework.factors()) {
+            var r = rateOne(factor, given.get(factor.code()), errors);
+            if (r != null) {
+                rated.add(r);
+            }
+        }
+        return rated;
+    }
+
+    static final int MOST_EVIDENCE = 4000;
+
+    private static RatedFactor rateOne(Factor factor, FactorForm f, FormErrors errors) {
+        String field = "factors." + factor.code();
+        var rating = f == null ? null : org.waymark.govuk.Choices.parse(Rating.class, f.rating());
+        if (rating == null) {
+            errors.add(field, "assessment.factor.rating", factor.code());
+            return null;
+        }
+        var kind = org.waymark.govuk.Choices.parse(EvidenceKind.class, f.evidenceKind());
+        boolean evidenced = f.evidence() != null && !f.evidence().isBlank();
+        if ((rating == Rating.SOME_EVIDENCE || rating == Rating.STRONG_EVIDENCE) && !evidenced) {
+            errors.add(field, "assessment.factor.evidence", factor.code());
+        } else if (evidenced && kind == null) {
+            errors.add(field, "assessment.factor.kind", factor.code());
+        } else if (evidenced && f.evidence().strip().length() > MOST_EVIDENCE) {
+            errors.add(field, "form.tooLong", MOST_EVIDENCE);
+        }
+        return new RatedFactor(factor.code(), factor.dimension(), factor.text(), rating.name(), evidenced ? f.evidence().strip() : null,
+                evidenced && kind != null ? kind.name() : null);
+    }
+
     Assessment assess(CurrentUser user, UUID caseId, AssessmentForm form) {
         var errors = new FormErrors();
         var framework = form.framework() == null || form.version() == null ? null
@@ -107,42 +153,7 @@ class Assessments {
         errors.text("assessment", "summary", form.summary(), 10000, true);
         errors.text("assessment", "managementPlan", form.managementPlan(), 10000, false);
         errors.text("assessment", "changesSinceLast", form.changesSinceLast(), 10000, false);
-        var given = new HashMap<String, FactorForm>();
-        if (form.factors() != null) {
-            for (var f : form.factors()) {
-                if (f != null && f.code() != null) {
-                    given.put(f.code().trim().toUpperCase(Locale.ROOT), f);
-                }
-            }
-        }
-        var rated = new ArrayList<RatedFactor>();
-        if (framework != null) {
-            for (String code : given.keySet()) {
-                if (framework.factors().stream().noneMatch(f -> f.code().equals(code))) {
-                    errors.add("factors", "assessment.factor.unknown", code);
-                }
-            }
-            for (var factor : framework.factors()) {
-                var f = given.get(factor.code());
-                String field = "factors." + factor.code();
-                var rating = f == null ? null : org.waymark.govuk.Choices.parse(Rating.class, f.rating());
-                if (rating == null) {
-                    errors.add(field, "assessment.factor.rating", factor.code());
-                    continue;
-                }
-                var kind = org.waymark.govuk.Choices.parse(EvidenceKind.class, f.evidenceKind());
-                boolean evidenced = f.evidence() != null && !f.evidence().isBlank();
-                if ((rating == Rating.SOME_EVIDENCE || rating == Rating.STRONG_EVIDENCE) && !evidenced) {
-                    errors.add(field, "assessment.factor.evidence", factor.code());
-                } else if (evidenced && kind == null) {
-                    errors.add(field, "assessment.factor.kind", factor.code());
-                } else if (evidenced && f.evidence().strip().length() > 4000) {
-                    errors.add(field, "form.tooLong", 4000);
-                }
-                rated.add(new RatedFactor(factor.code(), factor.dimension(), factor.text(), rating.name(), evidenced ? f.evidence().strip() : null,
-                        evidenced ? kind.name() : null));
-            }
-        }
+        var rated = rate(framework, form, errors);
         var file = cases.require(user, Action.UPDATE, caseId);
         if (!mayAssess(user)) {
             throw new RecordNotFoundException("CASE", caseId.toString());
@@ -167,7 +178,7 @@ class Assessments {
             jdbc.sql("insert into assessment_factor (assessment_id, factor_code, rating, evidence, evidence_kind) values (?, ?, ?, ?, ?)")
                     .params(assessment.id(), r.code(), r.rating(), r.evidence(), r.evidenceKind()).update();
         }
-        cases.milestone(caseId, "ASSESSED", user, framework.name() + " " + framework.version());
+        cases.milestone(caseId, org.waymark.referral.MilestoneKind.ASSESSED, user, framework.name() + " " + framework.version());
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "assessment.recorded").record("CASE", caseId).person(file.personId()));
         return assessment;
     }

@@ -67,11 +67,7 @@ class AuditController {
         var found = queries.search(search, dpo, Long.MAX_VALUE, AuditQueries.EXPORT_LIMIT, "audit.exported");
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"waymark-audit.csv\"");
-        PrintWriter out = response.getWriter();
-        out.println(AuditCsv.HEADER);
-        for (AuditEntry e : found) {
-            out.println(AuditCsv.row(e));
-        }
+        AuditCsv.write(response.getWriter(), found);
     }
 
     @GetMapping("/audit/verification")

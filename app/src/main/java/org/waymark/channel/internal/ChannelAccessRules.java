@@ -2,7 +2,6 @@ package org.waymark.channel.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.access.AccessRule;
 import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
@@ -18,7 +17,7 @@ import org.waymark.referral.CaseFile;
 class ChannelAccessRules {
 
     @Bean
-    AccessRule<CaseFile> panelMemberRule(JdbcClient jdbc) {
+    AccessRule<CaseFile> panelMemberRule(PanelStore panels) {
         return new AccessRule<>() {
             @Override
             public Class<CaseFile> recordClass() {
@@ -30,11 +29,7 @@ class ChannelAccessRules {
                 if (action != Action.READ || !user.has(Role.PANEL_MEMBER) || !file.stage().isChannel()) {
                     return Decision.ABSTAIN;
                 }
-                boolean onAgenda = jdbc.sql("select count(*) from panel_agenda_item i join panel_meeting m on m.id = i.meeting_id "
-                                + "join panel_attendee a on a.meeting_id = m.id where i.case_id = ? and a.organisation = ? "
-                                + "and m.local_authority = ?")
-                        .params(file.id(), user.organisationCode(), file.localAuthority()).query(Long.class).single() > 0;
-                return onAgenda ? Decision.PERMIT : Decision.ABSTAIN;
+                return panels.attendsMeetingDiscussing(user.organisationCode(), file.id(), file.localAuthority()) ? Decision.PERMIT : Decision.ABSTAIN;
             }
         };
     }

@@ -28,31 +28,31 @@ import org.waymark.referral.Cases;
 @Tag(name = "Channel", description = "Panel meetings and decisions, consent, support plans, sessions, reviews, transfers")
 class ChannelApiController {
 
-    private final Channel channel;
+    private final ChannelServices channel;
     private final StalledPlans stalled;
 
-    ChannelApiController(Channel channel, StalledPlans stalled) {
+    ChannelApiController(ChannelServices channel, StalledPlans stalled) {
         this.channel = channel;
         this.stalled = stalled;
     }
 
     @PostMapping("/api/v1/panel-meetings")
     @Operation(summary = "Create a panel meeting of your local authority (heldOn, attendees with organisation, name and role)")
-    ResponseEntity<ChannelRecords.Meeting> createMeeting(@RequestBody Channel.MeetingForm body) {
-        var meeting = channel.createMeeting(CurrentUsers.require(), body);
+    ResponseEntity<ChannelRecords.Meeting> createMeeting(@RequestBody ChannelForms.MeetingForm body) {
+        var meeting = channel.meetings().create(CurrentUsers.require(), body);
         return ResponseEntity.created(URI.create("/api/v1/panel-meetings/" + meeting.id())).body(meeting);
     }
 
     @GetMapping("/api/v1/panel-meetings")
     @Operation(summary = "Your panel's meetings, or for panel members the meetings your organisation attends")
     List<ChannelRecords.Meeting> meetings() {
-        return channel.meetings(CurrentUsers.require());
+        return channel.meetings().meetings(CurrentUsers.require());
     }
 
     @GetMapping("/api/v1/panel-meetings/{id}")
     @Operation(summary = "One meeting with its attendees and agenda")
     ChannelRecords.Meeting meeting(@PathVariable UUID id) {
-        return channel.readMeeting(CurrentUsers.require(), id);
+        return channel.meetings().read(CurrentUsers.require(), id);
     }
 
     record AgendaForm(UUID caseId) {
@@ -64,7 +64,7 @@ class ChannelApiController {
         if (body.caseId() == null) {
             throw new FormErrors.Invalid(new FormErrors().add("caseId", "channel.decision.case"));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.addToAgenda(CurrentUsers.require(), id, body.caseId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.meetings().addToAgenda(CurrentUsers.require(), id, body.caseId()));
     }
 
     record AcknowledgementRequest(String note) {
@@ -73,35 +73,35 @@ class ChannelApiController {
     @PostMapping("/api/v1/cases/{id}/concerns/{sessionId}/acknowledgement")
     @Operation(summary = "A coordinator or chair acknowledges a provider's concern raised at a session: body {\"note\": \"what was done\"}")
     ResponseEntity<Void> acknowledge(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestBody(required = false) AcknowledgementRequest body) {
-        channel.acknowledgeConcern(CurrentUsers.require(), id, sessionId, body == null ? null : body.note());
+        channel.concerns().acknowledge(CurrentUsers.require(), id, sessionId, body == null ? null : body.note());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/panel-meetings/{id}/decisions")
     @Operation(summary = "The chair records the panel's decision on a case on the agenda: ADOPT, NOT_ADOPT (onwardRoute), CONTINUE, "
             + "or EXIT (agreements: every attending organisation must agree)")
-    ResponseEntity<ChannelRecords.AgendaItem> decide(@PathVariable UUID id, @RequestBody Channel.DecisionForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.decide(CurrentUsers.require(), id, body));
+    ResponseEntity<ChannelRecords.AgendaItem> decide(@PathVariable UUID id, @RequestBody ChannelForms.DecisionForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.decisions().decide(CurrentUsers.require(), id, body));
     }
 
     @PostMapping("/api/v1/cases/{id}/consent")
     @Operation(summary = "Record consent GIVEN or REFUSED, by SUBJECT or PARENT_OR_CARER (required under 18), with capacity; "
             + "refusal returns the case to the panel")
-    ResponseEntity<ChannelRecords.Consent> consent(@PathVariable UUID id, @RequestBody Channel.ConsentForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.recordConsent(CurrentUsers.require(), id, body));
+    ResponseEntity<ChannelRecords.Consent> consent(@PathVariable UUID id, @RequestBody ChannelForms.ConsentForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.consents().record(CurrentUsers.require(), id, body));
     }
 
     @PostMapping("/api/v1/cases/{id}/interventions")
     @Operation(summary = "Add an intervention to the support plan (type, provider organisation, objectives, plannedSessions)")
-    ResponseEntity<ChannelRecords.Intervention> intervention(@PathVariable UUID id, @RequestBody Channel.InterventionForm body) {
-        var intervention = channel.addIntervention(CurrentUsers.require(), id, body);
+    ResponseEntity<ChannelRecords.Intervention> intervention(@PathVariable UUID id, @RequestBody ChannelForms.InterventionForm body) {
+        var intervention = channel.plans().add(CurrentUsers.require(), id, body);
         return ResponseEntity.created(URI.create("/api/v1/interventions/" + intervention.id())).body(intervention);
     }
 
     @GetMapping("/api/v1/interventions")
     @Operation(summary = "For intervention providers: your organisation's interventions")
     List<ChannelRecords.Intervention> interventions() {
-        return channel.interventionsFor(CurrentUsers.require());
+        return channel.plans().of(CurrentUsers.require());
     }
 
     record ProviderView(ChannelRecords.Intervention intervention, String forename, String surname, Integer age) {
@@ -111,20 +111,20 @@ class ChannelApiController {
     @Operation(summary = "One intervention with its sessions; providers also get the name and age of the person they support, nothing else")
     ProviderView intervention(@PathVariable UUID id) {
         var user = CurrentUsers.require();
-        var intervention = channel.readIntervention(user, id);
+        var intervention = channel.plans().read(user, id);
         return providerView(user, intervention);
     }
 
     ProviderView providerView(CurrentUser user, ChannelRecords.Intervention intervention) {
-        Cases.Subject subject = channel.subjectFor(user, intervention);
+        Cases.Subject subject = channel.plans().subjectFor(user, intervention);
         return new ProviderView(intervention, subject.forename(), subject.surname(),
                 subject.ageOn(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")), intervention.createdAt()));
     }
 
     @PostMapping("/api/v1/interventions/{id}/sessions")
     @Operation(summary = "A provider records a session: heldOn, status HELD, MISSED or CANCELLED, notes, and any concern (which alerts the coordinator)")
-    ResponseEntity<ChannelRecords.Session> session(@PathVariable UUID id, @RequestBody Channel.SessionForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.recordSession(CurrentUsers.require(), id, body));
+    ResponseEntity<ChannelRecords.Session> session(@PathVariable UUID id, @RequestBody ChannelForms.SessionForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.plans().recordSession(CurrentUsers.require(), id, body));
     }
 
     @GetMapping("/api/v1/stalled-plans")
@@ -137,24 +137,24 @@ class ChannelApiController {
     @PostMapping("/api/v1/cases/{id}/reviews")
     @Operation(summary = "Record a review. Post-exit (coordinator): NO_CONCERN, EXTEND (to 24 months) or CONCERN (reopens the case). "
             + "Police-led (case officer): CONTINUE (nextReviewDue), CLOSE or ESCALATE_TO_CHANNEL")
-    ResponseEntity<ChannelRecords.Review> review(@PathVariable UUID id, @RequestBody Channel.ReviewForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.recordReview(CurrentUsers.require(), id, body));
+    ResponseEntity<ChannelRecords.Review> review(@PathVariable UUID id, @RequestBody ChannelForms.ReviewForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.reviews().record(CurrentUsers.require(), id, body));
     }
 
     @PostMapping("/api/v1/cases/{id}/transfer")
     @Operation(summary = "Transfer the case, with its history, to another local authority (toLocalAuthority, reason)")
-    ResponseEntity<ChannelRecords.Transfer> transfer(@PathVariable UUID id, @RequestBody Channel.TransferForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(channel.transfer(CurrentUsers.require(), id, body));
+    ResponseEntity<ChannelRecords.Transfer> transfer(@PathVariable UUID id, @RequestBody ChannelForms.TransferForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(channel.transfers().transfer(CurrentUsers.require(), id, body));
     }
 
     /** Channel on the case page: everyone who may read the case sees it; panel members without session notes. */
     @Component
     static class Sections implements CaseSections {
-        private final Channel channel;
+        private final ChannelServices channel;
 
         private final org.waymark.web.Words words;
 
-        Sections(Channel channel, org.waymark.web.Words words) {
+        Sections(ChannelServices channel, org.waymark.web.Words words) {
             this.channel = channel;
             this.words = words;
         }
@@ -165,7 +165,7 @@ class ChannelApiController {
                     && file.stage() != org.waymark.referral.CaseStage.POLICE_LED_CLOSED) {
                 return List.of();
             }
-            var section = channel.section(user, file);
+            var section = channel.sections().section(user, file);
             return List.of(new CaseSection("channel", "case.section.channel", "channel/fragments :: section", section, printed(section)));
         }
 

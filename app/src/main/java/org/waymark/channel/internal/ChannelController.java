@@ -32,7 +32,7 @@ import org.waymark.referral.Cases;
 @Controller
 class ChannelController {
 
-    private final Channel channel;
+    private final ChannelServices channel;
     private final Cases cases;
     private final ChannelApiController api;
     private final org.waymark.access.Directory directory;
@@ -47,7 +47,7 @@ class ChannelController {
     /** How many attendees without an account the form offers rows for. */
     static final int OTHER_ATTENDEE_ROWS = 4;
 
-    ChannelController(Channel channel, Cases cases, ChannelApiController api, org.waymark.access.Directory directory, Geography geography,
+    ChannelController(ChannelServices channel, Cases cases, ChannelApiController api, org.waymark.access.Directory directory, Geography geography,
             org.waymark.web.Words words) {
         this.words = words;
         this.directory = directory;
@@ -126,16 +126,16 @@ class ChannelController {
     String consent(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String givenBy,
             @RequestParam(required = false) String consenter, @RequestParam(required = false) String capacity,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
-        return act("/cases/" + id, "?action=consent", request, redirect, "channel.banner.consent", () -> channel.recordConsent(CurrentUsers.require(), id,
-                new Channel.ConsentForm(outcome, givenBy, consenter, capacity, note)));
+        return act("/cases/" + id, "?action=consent", request, redirect, "channel.banner.consent", () -> channel.consents().record(CurrentUsers.require(), id,
+                new ChannelForms.ConsentForm(outcome, givenBy, consenter, capacity, note)));
     }
 
     @PostMapping("/cases/{id}/interventions")
     String intervention(@PathVariable UUID id, @RequestParam(required = false) String type, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String objectives, @RequestParam(required = false) String plannedSessions,
             HttpServletRequest request, RedirectAttributes redirect) {
-        return act("/cases/" + id, "?action=intervention", request, redirect, "channel.banner.intervention", () -> channel.addIntervention(CurrentUsers.require(), id,
-                new Channel.InterventionForm(type, provider, objectives, integer(plannedSessions))));
+        return act("/cases/" + id, "?action=intervention", request, redirect, "channel.banner.intervention", () -> channel.plans().add(CurrentUsers.require(), id,
+                new ChannelForms.InterventionForm(type, provider, objectives, integer(plannedSessions))));
     }
 
     @PostMapping("/cases/{id}/reviews")
@@ -145,14 +145,14 @@ class ChannelController {
             HttpServletRequest request, RedirectAttributes redirect) {
         String next = org.waymark.govuk.DateInput.iso(day, month, year);
         return act("/cases/" + id, "?action=review", request, redirect, "channel.banner.review",
-                () -> channel.recordReview(CurrentUsers.require(), id, new Channel.ReviewForm(outcome, notes, next, earlyReason)));
+                () -> channel.reviews().record(CurrentUsers.require(), id, new ChannelForms.ReviewForm(outcome, notes, next, earlyReason)));
     }
 
     @PostMapping("/cases/{id}/transfer")
     String transfer(@PathVariable UUID id, @RequestParam(required = false) String toLocalAuthority, @RequestParam(required = false) String reason,
             HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            channel.transfer(CurrentUsers.require(), id, new Channel.TransferForm(toLocalAuthority, reason));
+            channel.transfers().transfer(CurrentUsers.require(), id, new ChannelForms.TransferForm(toLocalAuthority, reason));
         } catch (FormErrors.Invalid | Conflict e) {
             return PageForms.back(redirect, "/cases/" + id + "#channel", e, request.getParameterMap());
         }
@@ -165,8 +165,8 @@ class ChannelController {
     @GetMapping("/panel-meetings")
     String meetings(Model model) {
         var user = CurrentUsers.require();
-        model.addAttribute("meetings", channel.meetings(user));
-        model.addAttribute("team", Channel.isChannelTeam(user));
+        model.addAttribute("meetings", channel.meetings().meetings(user));
+        model.addAttribute("team", ChannelTeam.includes(user));
         model.addAttribute("people", directory.membersAround(user.areaCode(), PANEL_ROLES));
         model.addAttribute("otherRows", java.util.stream.IntStream.rangeClosed(1, OTHER_ATTENDEE_ROWS).boxed().toList());
         model.addAttribute("organisations", panelOrganisations(user.areaCode()));
@@ -196,13 +196,13 @@ class ChannelController {
             @RequestParam(name = "attendee", required = false) List<String> chosen, HttpServletRequest request, RedirectAttributes redirect) {
         var user = CurrentUsers.require();
         var offered = directory.membersAround(user.areaCode(), PANEL_ROLES);
-        var list = new ArrayList<Channel.AttendeeForm>();
+        var list = new ArrayList<ChannelForms.AttendeeForm>();
         if (chosen != null) {
             for (var member : offered) {
                 if (chosen.contains(member.id().toString())) {
                     String role = member.roles().stream().filter(PANEL_ROLES::contains).sorted().findFirst()
                             .map(r -> words.of("role." + r)).orElse(null);
-                    list.add(new Channel.AttendeeForm(member.organisationCode(), member.displayName(), role));
+                    list.add(new ChannelForms.AttendeeForm(member.organisationCode(), member.displayName(), role));
                 }
             }
         }
@@ -210,11 +210,11 @@ class ChannelController {
             String name = request.getParameter("otherName-" + row);
             String organisation = request.getParameter("otherOrganisation-" + row);
             if ((name != null && !name.isBlank()) || (organisation != null && !organisation.isBlank())) {
-                list.add(new Channel.AttendeeForm(organisation == null ? "" : organisation, name, request.getParameter("otherRole-" + row)));
+                list.add(new ChannelForms.AttendeeForm(organisation == null ? "" : organisation, name, request.getParameter("otherRole-" + row)));
             }
         }
         try {
-            var meeting = channel.createMeeting(user, new Channel.MeetingForm(null, org.waymark.govuk.DateInput.iso(day, month, year), list));
+            var meeting = channel.meetings().create(user, new ChannelForms.MeetingForm(null, org.waymark.govuk.DateInput.iso(day, month, year), list));
             redirect.addFlashAttribute("banner", "channel.banner.meeting");
             return "redirect:/panel-meetings/" + meeting.id();
         } catch (FormErrors.Invalid | Conflict e) {
@@ -225,16 +225,16 @@ class ChannelController {
     @GetMapping("/panel-meetings/{id}")
     String meeting(@PathVariable UUID id, Model model) {
         var user = CurrentUsers.require();
-        var meeting = channel.readMeeting(user, id);
+        var meeting = channel.meetings().read(user, id);
         model.addAttribute("meeting", meeting);
         model.addAttribute("heldOn", new org.waymark.govuk.DisplayDates().date(meeting.heldOn()));
-        model.addAttribute("team", Channel.isChannelTeam(user));
-        model.addAttribute("chair", Channel.isChannelTeam(user) && user.has(org.waymark.access.Role.CHANNEL_CHAIR));
+        model.addAttribute("team", ChannelTeam.includes(user));
+        model.addAttribute("chair", ChannelTeam.includes(user) && user.has(org.waymark.access.Role.CHANNEL_CHAIR));
         var onAgenda = meeting.agenda().stream().map(a -> a.caseId()).collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("openConcerns", Channel.isChannelTeam(user) ? channel.openConcerns().stream()
-                .map(Channel.OpenConcern::caseId).filter(onAgenda::contains).collect(java.util.stream.Collectors.groupingBy(c -> c.toString(),
+        model.addAttribute("openConcerns", ChannelTeam.includes(user) ? channel.concerns().open().stream()
+                .map(SupportStore.OpenConcern::caseId).filter(onAgenda::contains).collect(java.util.stream.Collectors.groupingBy(c -> c.toString(),
                         java.util.stream.Collectors.counting())) : java.util.Map.of());
-        model.addAttribute("candidates", Channel.isChannelTeam(user)
+        model.addAttribute("candidates", ChannelTeam.includes(user)
                 ? cases.visibleTo(user, EnumSet.of(CaseStage.CHANNEL, CaseStage.ADOPTED, CaseStage.SUPPORT), 500).stream()
                         .filter(c -> c.localAuthority().equals(meeting.localAuthority()))
                         .filter(c -> meeting.agenda().stream().noneMatch(a -> a.caseId().equals(c.id()))).toList()
@@ -249,7 +249,7 @@ class ChannelController {
             if (caseId == null) {
                 throw new FormErrors.Invalid(new FormErrors().add("caseId", "channel.decision.case"));
             }
-            return channel.addToAgenda(CurrentUsers.require(), id, caseId);
+            return channel.meetings().addToAgenda(CurrentUsers.require(), id, caseId);
         });
     }
 
@@ -257,7 +257,7 @@ class ChannelController {
     String acknowledge(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestParam(required = false) String acknowledgement,
             HttpServletRequest request, RedirectAttributes redirect) {
         return act("/cases/" + id, "#channel", request, redirect, "channel.banner.acknowledged", () -> {
-            channel.acknowledgeConcern(CurrentUsers.require(), id, sessionId, acknowledgement);
+            channel.concerns().acknowledge(CurrentUsers.require(), id, sessionId, acknowledgement);
             return null;
         });
     }
@@ -267,24 +267,24 @@ class ChannelController {
             @RequestParam(required = false) String onwardRoute, @RequestParam(required = false) String discussion,
             @RequestParam(required = false) String concernNote,
             @RequestParam(name = "agreed", required = false) List<String> agreed, HttpServletRequest request, RedirectAttributes redirect) {
-        var agreements = agreed == null ? List.<Channel.AgreementForm>of()
-                : agreed.stream().map(o -> new Channel.AgreementForm(o, true)).toList();
-        return act("/panel-meetings/" + id, "", request, redirect, "channel.banner.decision", () -> channel.decide(CurrentUsers.require(), id,
-                new Channel.DecisionForm(caseId, decision, onwardRoute, discussion, agreements, concernNote)));
+        var agreements = agreed == null ? List.<ChannelForms.AgreementForm>of()
+                : agreed.stream().map(o -> new ChannelForms.AgreementForm(o, true)).toList();
+        return act("/panel-meetings/" + id, "", request, redirect, "channel.banner.decision", () -> channel.decisions().decide(CurrentUsers.require(), id,
+                new ChannelForms.DecisionForm(caseId, decision, onwardRoute, discussion, agreements, concernNote)));
     }
 
     // Providers -----------------------------------------------------------------------------------------
 
     @GetMapping("/interventions")
     String interventions(Model model) {
-        model.addAttribute("interventions", channel.interventionsFor(CurrentUsers.require()));
+        model.addAttribute("interventions", channel.plans().of(CurrentUsers.require()));
         return "channel/interventions";
     }
 
     @GetMapping("/interventions/{id}")
     String intervention(@PathVariable UUID id, Model model) {
         var user = CurrentUsers.require();
-        var intervention = channel.readIntervention(user, id);
+        var intervention = channel.plans().read(user, id);
         model.addAttribute("view", user.has(org.waymark.access.Role.INTERVENTION_PROVIDER) ? api.providerView(user, intervention)
                 : new ChannelApiController.ProviderView(intervention, null, null, null));
         model.addAttribute("provider", user.has(org.waymark.access.Role.INTERVENTION_PROVIDER));
@@ -299,7 +299,7 @@ class ChannelController {
             HttpServletRequest request, RedirectAttributes redirect) {
         String heldOn = org.waymark.govuk.DateInput.iso(day, month, year);
         return act("/interventions/" + id, "", request, redirect, "channel.banner.session",
-                () -> channel.recordSession(CurrentUsers.require(), id, new Channel.SessionForm(heldOn, status, notes, concern)));
+                () -> channel.plans().recordSession(CurrentUsers.require(), id, new ChannelForms.SessionForm(heldOn, status, notes, concern)));
     }
 
     private static void defaults(Model model) {

@@ -1,6 +1,7 @@
 package org.waymark.channel.internal;
 
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -19,29 +20,33 @@ import org.waymark.web.Words;
 @Component
 class ChannelWorkQueues implements WorkQueues {
 
-    private final Channel channel;
+    private final SupportPlans plans;
+    private final PanelMeetings meetings;
     private final Words words;
+    private final Clock clock;
     private final DisplayDates dates = new DisplayDates();
 
-    ChannelWorkQueues(Channel channel, Words words) {
-        this.channel = channel;
+    ChannelWorkQueues(SupportPlans plans, PanelMeetings meetings, Words words, Clock clock) {
+        this.plans = plans;
+        this.meetings = meetings;
         this.words = words;
+        this.clock = clock;
     }
 
     @Override
     public List<WorkQueue> queuesFor(CurrentUser user) {
         var queues = new ArrayList<WorkQueue>();
         if (user.has(Role.INTERVENTION_PROVIDER)) {
-            var items = channel.interventionsFor(user).stream().filter(i -> i.endedAt() == null)
+            var items = plans.of(user).stream().filter(i -> i.endedAt() == null)
                     .map(i -> new WorkQueue.Item(words.of("queue.provider.item", i.caseReference(), words.of("intervention." + i.type()), i.held(),
                             i.plannedSessions()), "/interventions/" + i.id(), "", false)).toList();
             queues.add(new WorkQueue(Role.INTERVENTION_PROVIDER, "queue.INTERVENTION_PROVIDER.title", "queue.INTERVENTION_PROVIDER.empty", items));
         }
-        boolean chair = user.has(Role.CHANNEL_CHAIR) && Channel.isChannelTeam(user);
+        boolean chair = user.has(Role.CHANNEL_CHAIR) && ChannelTeam.includes(user);
         if (user.has(Role.PANEL_MEMBER) || chair) {
-            var today = channel.today();
+            var today = ChannelTeam.today(clock);
             var items = new ArrayList<WorkQueue.Item>();
-            for (var meeting : channel.meetings(user, true)) {
+            for (var meeting : meetings.meetings(user, true)) {
                 for (var item : meeting.agenda()) {
                     if (item.decision() == null) {
                         boolean due = !meeting.heldOn().isAfter(today);

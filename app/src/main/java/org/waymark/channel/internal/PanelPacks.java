@@ -20,12 +20,12 @@ import org.waymark.web.Words;
 @RestController
 class PanelPacks {
 
-    private final Channel channel;
+    private final PanelMeetings meetings;
     private final CasePrintouts printouts;
     private final Words words;
 
-    PanelPacks(Channel channel, CasePrintouts printouts, Words words) {
-        this.channel = channel;
+    PanelPacks(PanelMeetings meetings, CasePrintouts printouts, Words words) {
+        this.meetings = meetings;
         this.printouts = printouts;
         this.words = words;
     }
@@ -33,7 +33,7 @@ class PanelPacks {
     @GetMapping({"/panel-meetings/{id}/pack.pdf", "/api/v1/panel-meetings/{id}/pack.pdf"})
     ResponseEntity<byte[]> pack(@PathVariable UUID id) {
         CurrentUser user = CurrentUsers.require();
-        var meeting = channel.readMeeting(user, id);
+        var meeting = meetings.read(user, id);
         var doc = Printout.marked(words.of("print.panelPackTitle", words.area(meeting.localAuthority()), words.date(meeting.heldOn())),
                 CasePrintouts.MARKING);
         doc.heading(words.of("print.attendees"));

@@ -18,26 +18,29 @@ import org.waymark.web.WorkQueues;
 @Component
 class ProviderConcernQueue implements WorkQueues {
 
-    private final Channel channel;
+    private final ProviderConcerns concerns;
     private final Cases cases;
     private final DisplayDates dates = new DisplayDates();
 
-    ProviderConcernQueue(Channel channel, Cases cases) {
-        this.channel = channel;
+    ProviderConcernQueue(ProviderConcerns concerns, Cases cases) {
+        this.concerns = concerns;
         this.cases = cases;
     }
 
     @Override
     public List<WorkQueue> queuesFor(CurrentUser user) {
         var role = user.has(Role.CHANNEL_COORDINATOR) ? Role.CHANNEL_COORDINATOR : user.has(Role.CHANNEL_CHAIR) ? Role.CHANNEL_CHAIR : null;
-        if (role == null || !Channel.isChannelTeam(user)) {
+        if (role == null || !ChannelTeam.includes(user)) {
             return List.of();
         }
-        var items = channel.openConcerns().stream()
-                .map(c -> cases.find(c.caseId()).filter(f -> cases.permits(user, Action.UPDATE, f))
-                        .map(f -> new WorkQueue.Item(f.reference(), "/cases/" + f.id() + "#channel",
-                                dates.date(c.session().heldOn()), true)))
-                .flatMap(java.util.Optional::stream).limit(50).toList();
+        var open = concerns.open();
+        // One read of the cases for the whole list, then the access decision on each.
+        var files = cases.findUnchecked(open.stream().map(c -> c.caseId()).toList()).stream()
+                .filter(f -> cases.permits(user, Action.UPDATE, f)).collect(java.util.stream.Collectors.toMap(f -> f.id(), f -> f));
+        var items = open.stream().filter(c -> files.containsKey(c.caseId()))
+                .map(c -> new WorkQueue.Item(files.get(c.caseId()).reference(), "/cases/" + c.caseId() + "#channel",
+                        dates.date(c.session().heldOn()), true))
+                .limit(50).toList();
         return List.of(new WorkQueue(role, "queue.concerns.title", "queue.concerns.empty", items));
     }
 }

@@ -34,7 +34,7 @@ class StalledPlanQueue implements WorkQueues {
         }
         String tag = messages.getMessage("queue.stalled.tag", null, Locale.UK);
         var items = stalled.stalledIn(user.areaCode()).stream().limit(50)
-                .map(s -> new WorkQueue.Item(s.caseReference() + ": " + messages.getMessage("intervention." + s.type(), null, s.type(), Locale.UK)
+                .map(s -> new WorkQueue.Item(s.caseReference() + ": " + messages.getMessage("intervention." + s.type(), null, s.type().name(), Locale.UK)
                         + ", " + s.provider() + " (" + s.why() + ")", "/cases/" + s.caseId(), tag, true))
                 .toList();
         return List.of(new WorkQueue(role, "queue.stalled.title", "queue.stalled.empty", items));

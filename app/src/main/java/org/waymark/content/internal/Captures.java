@@ -1,5 +1,7 @@
 package org.waymark.content.internal;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +101,8 @@ class Captures {
     }
 
     Hashed hash(byte[] bytes, FileType type) {
-        String sha256 = HexFormat.of().formatHex(digest("SHA-256", bytes));
-        String md5 = HexFormat.of().formatHex(digest("MD5", bytes));
+        String sha256 = DigestUtils.sha256Hex(bytes);
+        String md5 = DigestUtils.md5Hex(bytes);
         if (type != FileType.IMAGE) {
             return new Hashed(sha256, md5, null, null, List.of());
         }
@@ -114,14 +116,6 @@ class Captures {
             return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()));
         } catch (IOException | RuntimeException e) {
             return new Hashed(sha256, md5, null, null, List.of());
-        }
-    }
-
-    private static byte[] digest(String algorithm, byte[] bytes) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

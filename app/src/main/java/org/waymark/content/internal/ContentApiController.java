@@ -33,15 +33,17 @@ import org.waymark.govuk.FormErrors;
 class ContentApiController {
 
     private final ContentWorkflow workflow;
+    private final ContentDecisions decisions;
     private final ReferralLetters letters;
     private final HashLists hashLists;
     private final HashBank bank;
     private final ContentStatistics statistics;
     private final Clock clock;
 
-    ContentApiController(ContentWorkflow workflow, ReferralLetters letters, HashLists hashLists, HashBank bank,
+    ContentApiController(ContentWorkflow workflow, ContentDecisions decisions, ReferralLetters letters, HashLists hashLists, HashBank bank,
             ContentStatistics statistics, Clock clock) {
         this.workflow = workflow;
+        this.decisions = decisions;
         this.letters = letters;
         this.hashLists = hashLists;
         this.bank = bank;
@@ -80,8 +82,8 @@ class ContentApiController {
 
     @PostMapping("/api/v1/content-items/{id}/assessments")
     @Operation(summary = "Assess an item: ILLEGAL (with grounds and ideology, for a second analyst's approval) or NOT_ILLEGAL")
-    ResponseEntity<ContentRecords.Assessment> assess(@PathVariable UUID id, @RequestBody ContentWorkflow.AssessmentForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(workflow.assess(CurrentUsers.require(), id, body));
+    ResponseEntity<ContentRecords.Assessment> assess(@PathVariable UUID id, @RequestBody ContentDecisions.AssessmentForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(decisions.assess(CurrentUsers.require(), id, body));
     }
 
     record Decision(String decision, String comment) {
@@ -90,7 +92,7 @@ class ContentApiController {
     @PostMapping("/api/v1/content-items/{id}/approval")
     @Operation(summary = "A second analyst APPROVES (the referral is issued) or RETURNS (with a comment) the pending assessment")
     ResponseEntity<?> decide(@PathVariable UUID id, @RequestBody Decision body) {
-        var referral = workflow.decide(CurrentUsers.require(), id, body.decision(), body.comment());
+        var referral = decisions.decide(CurrentUsers.require(), id, body.decision(), body.comment());
         if (referral == null) {
             return ResponseEntity.noContent().build();
         }
@@ -100,7 +102,7 @@ class ContentApiController {
     @GetMapping("/api/v1/content-referrals/{id}")
     @Operation(summary = "The referral as sent to the platform, with every field of TCO Regulation Annex I")
     ReferralLetters.Letter referral(@PathVariable UUID id) {
-        return letters.letter(workflow.referral(CurrentUsers.require(), id));
+        return letters.letter(decisions.referral(CurrentUsers.require(), id));
     }
 
     record Outcome(String status, String occurredAt, String note) {
@@ -118,7 +120,7 @@ class ContentApiController {
                 errors.add("occurredAt", "content.outcome.instant");
             }
         }
-        return workflow.recordOutcome(CurrentUsers.require(), id, body.status(), at, body.note(), errors);
+        return decisions.recordOutcome(CurrentUsers.require(), id, body.status(), at, body.note(), errors);
     }
 
     @GetMapping(path = "/api/v1/hash-list", produces = "text/csv")

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ContentController {
 
     private final ContentWorkflow workflow;
+    private final ContentDecisions decisions;
     private final ContentReferenceData reference;
     private final ReferralLetters letters;
     private final AvailabilityChecker checker;
@@ -50,9 +51,10 @@ class ContentController {
     private final JsonMapper json;
     private final Clock clock;
 
-    ContentController(ContentWorkflow workflow, ContentReferenceData reference, ReferralLetters letters,
+    ContentController(ContentWorkflow workflow, ContentDecisions decisions, ContentReferenceData reference, ReferralLetters letters,
             AvailabilityChecker checker, HashBank bank, HashLists hashLists, JsonMapper json, Clock clock) {
         this.workflow = workflow;
+        this.decisions = decisions;
         this.reference = reference;
         this.letters = letters;
         this.checker = checker;
@@ -179,10 +181,10 @@ class ContentController {
             @RequestParam(defaultValue = "") String ideology, @RequestParam(defaultValue = "") String organisationCode,
             @RequestParam(defaultValue = "") String rationale, @RequestParam(defaultValue = "") String furtherInformation, Model model,
             RedirectAttributes redirect) {
-        var form = new ContentWorkflow.AssessmentForm(outcome, tactSection3, tcoReasons == null ? List.of() : tcoReasons, ideology,
+        var form = new ContentDecisions.AssessmentForm(outcome, tactSection3, tcoReasons == null ? List.of() : tcoReasons, ideology,
                 organisationCode, rationale, furtherInformation);
         try {
-            workflow.assess(CurrentUsers.require(), id, form);
+            decisions.assess(CurrentUsers.require(), id, form);
             redirect.addFlashAttribute("assessed", outcome);
             return "redirect:/content/items/" + id;
         } catch (FormErrors.Invalid e) {
@@ -195,7 +197,7 @@ class ContentController {
     String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
             Model model, RedirectAttributes redirect) {
         try {
-            var referral = workflow.decide(CurrentUsers.require(), id, decision, comment);
+            var referral = decisions.decide(CurrentUsers.require(), id, decision, comment);
             redirect.addFlashAttribute(referral == null ? "returned" : "referred", referral == null ? true : referral.reference());
             return "redirect:/content/items/" + id;
         } catch (FormErrors.Invalid e) {
@@ -209,11 +211,11 @@ class ContentController {
             @RequestParam(defaultValue = "") String time, @RequestParam(defaultValue = "") String note, Model model,
             RedirectAttributes redirect) {
         var user = CurrentUsers.require();
-        var referral = workflow.referral(user, id);
+        var referral = decisions.referral(user, id);
         var errors = new FormErrors();
         Instant occurred = occurredAt(day, month, year, time, errors);
         try {
-            workflow.recordOutcome(user, id, status, occurred, note, errors);
+            decisions.recordOutcome(user, id, status, occurred, note, errors);
             redirect.addFlashAttribute("outcome", status);
             return "redirect:/content/items/" + referral.itemId();
         } catch (FormErrors.Invalid e) {
@@ -247,14 +249,14 @@ class ContentController {
 
     @GetMapping("/content/referrals/{id}/letter.pdf")
     ResponseEntity<byte[]> letterPdf(@PathVariable UUID id) {
-        var referral = workflow.referral(CurrentUsers.require(), id);
+        var referral = decisions.referral(CurrentUsers.require(), id);
         byte[] pdf = letters.pdf(letters.letter(referral));
         return download(pdf, MediaType.APPLICATION_PDF, referral.reference() + ".pdf");
     }
 
     @GetMapping("/content/referrals/{id}/letter.json")
     ResponseEntity<byte[]> letterJson(@PathVariable UUID id) {
-        var referral = workflow.referral(CurrentUsers.require(), id);
+        var referral = decisions.referral(CurrentUsers.require(), id);
         return download(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(letters.letter(referral)), MediaType.APPLICATION_JSON,
                 referral.reference() + ".json");
     }

@@ -36,9 +36,14 @@ class ContentDemoData {
 
     private final boolean demo;
     private final JdbcClient jdbc;
+    private final org.waymark.access.Directory directory;
     private final ContentWorkflow workflow;
+    private final ContentDecisions decisions;
 
-    ContentDemoData(@Value("${waymark.demo:false}") boolean demo, JdbcClient jdbc, ContentWorkflow workflow) {
+    ContentDemoData(@Value("${waymark.demo:false}") boolean demo, JdbcClient jdbc, org.waymark.access.Directory directory, ContentWorkflow workflow,
+            ContentDecisions decisions) {
+        this.decisions = decisions;
+        this.directory = directory;
         this.demo = demo;
         this.jdbc = jdbc;
         this.workflow = workflow;
@@ -61,35 +66,32 @@ class ContentDemoData {
 
         var removed = workflow.report(a, "https://www.youtube.com/watch?v=wmkDemo0001&utm_source=share", "ANALYST",
                 "Demo: a recruitment video found while patrolling", picture(1)).item();
-        workflow.assess(a, removed.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", true, List.of("INCITES", "SOLICITS_GROUP"),
+        decisions.assess(a, removed.id(), new ContentDecisions.AssessmentForm("ILLEGAL", true, List.of("INCITES", "SOLICITS_GROUP"),
                 "ISLAMIST", "ISIL", "Demo: calls on viewers to travel and join the group, and praises an attack.", null));
-        var referral = workflow.decide(b, removed.id(), "APPROVED", null);
-        workflow.recordOutcome(b, referral.id(), "REMOVED", null, "Demo: the platform confirmed removal", new org.waymark.govuk.FormErrors());
+        var referral = decisions.decide(b, removed.id(), "APPROVED", null);
+        decisions.recordOutcome(b, referral.id(), "REMOVED", null, "Demo: the platform confirmed removal", new org.waymark.govuk.FormErrors());
 
         var referred = workflow.report(b, "https://t.me/s/wmk_demo_channel/42", "PARTNER_UNIT",
                 "Demo: passed on by a partner unit", picture(2)).item();
-        workflow.assess(b, referred.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", true, List.of("INSTRUCTS"), "EXTREME_RIGHT_WING",
+        decisions.assess(b, referred.id(), new ContentDecisions.AssessmentForm("ILLEGAL", true, List.of("INSTRUCTS"), "EXTREME_RIGHT_WING",
                 "TERRORGRAM", "Demo: step-by-step instructions for making a weapon, with a call to use it.", null));
-        workflow.decide(a, referred.id(), "APPROVED", null);
+        decisions.decide(a, referred.id(), "APPROVED", null);
 
         var awaitingApproval = workflow.report(a, "https://twitter.com/wmk_demo_account/status/1000000000000000001?s=20", "ANALYST",
                 null, null).item();
-        workflow.assess(a, awaitingApproval.id(), new ContentWorkflow.AssessmentForm("ILLEGAL", false, List.of("THREATENS"),
+        decisions.assess(a, awaitingApproval.id(), new ContentDecisions.AssessmentForm("ILLEGAL", false, List.of("THREATENS"),
                 "MIXED_UNCLEAR", null, "Demo: a specific threat to attack a named place on a named day.", null));
 
         workflow.report(b, "https://files.example/wmk-demo-leaflet.pdf", "PUBLIC_REPORT", "Demo: reported by a member of the public", null);
 
         var notIllegal = workflow.report(a, "https://www.tiktok.com/@wmk.demo/video/7000000000000000001", "ANALYST", null, null).item();
-        workflow.assess(a, notIllegal.id(), new ContentWorkflow.AssessmentForm("NOT_ILLEGAL", false, List.of(), null, null,
+        decisions.assess(a, notIllegal.id(), new ContentDecisions.AssessmentForm("NOT_ILLEGAL", false, List.of(), null, null,
                 "Demo: news reporting of an attack, without glorification.", null));
         log.info("Seeded demo internet referral items: 5");
     }
 
     private Optional<CurrentUser> analyst(String username) {
-        return jdbc.sql("select id, display_name, organisation_code from user_account where username = ?").param(username)
-                .query((rs, n) -> new CurrentUser(rs.getObject(1, UUID.class), username, rs.getString(2), rs.getString(3), null, null,
-                        Set.of(Role.CONTENT_ANALYST), CurrentUser.AuthenticationMethod.PASSWORD))
-                .optional();
+        return directory.demoUser(username);
     }
 
     private static ContentWorkflow.Upload picture(long seed) {

@@ -219,172 +219,6 @@ class ContentWorkflow {
         return access.require(user, action, item);
     }
 
-    /** The analyst's assessment, as submitted. */
-    record AssessmentForm(String outcome, Boolean tactSection3, List<String> tcoReasons, String ideology, String organisationCode,
-            String rationale, String furtherInformation) {
-    }
-
-    Assessment assess(CurrentUser user, UUID itemId, AssessmentForm form) {
-        var item = item(user, itemId, Action.UPDATE);
-        var errors = new FormErrors();
-        var outcome = org.waymark.govuk.Choices.parse(AssessmentOutcome.class, form.outcome());
-        var reasons = new ArrayList<TcoReason>();
-        for (String r : form.tcoReasons() == null ? List.<String>of() : form.tcoReasons()) {
-            var reason = org.waymark.govuk.Choices.parse(TcoReason.class, r);
-            if (reason == null) {
-                errors.add("tcoReasons", "content.assessment.reasonUnknown");
-            } else if (!reasons.contains(reason)) {
-                reasons.add(reason);
-            }
-        }
-        Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, form.ideology());
-        String organisation = blankToNull(form.organisationCode());
-        if (outcome == null) {
-            errors.add("outcome", "content.assessment.outcome");
-        } else if (outcome == AssessmentOutcome.ILLEGAL) {
-            if (!Boolean.TRUE.equals(form.tactSection3()) && reasons.isEmpty()) {
-                errors.add("tcoReasons", "content.assessment.grounds");
-            }
-            if (ideology == null) {
-                errors.add("ideology", "content.assessment.ideology");
-            }
-        }
-        if (organisation != null && reference.organisation(organisation).isEmpty()) {
-            errors.add("organisationCode", "content.assessment.organisation");
-        }
-        if (form.rationale() == null || form.rationale().isBlank()) {
-            errors.add("rationale", "content.assessment.rationale");
-        } else if (form.rationale().length() > RATIONALE_MAX) {
-            errors.add("rationale", "content.assessment.tooLong", RATIONALE_MAX);
-        }
-        if (form.furtherInformation() != null && form.furtherInformation().length() > RATIONALE_MAX) {
-            errors.add("furtherInformation", "content.assessment.tooLong", RATIONALE_MAX);
-        }
-        if (item.status() != ItemStatus.AWAITING_ASSESSMENT) {
-            errors.add("outcome", "content.assessment.notAwaiting");
-        }
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
-        boolean illegal = outcome == AssessmentOutcome.ILLEGAL;
-        Instant now = Instant.now(clock);
-        var assessment = new Assessment(UUID.randomUUID(), itemId, user.username(), now, outcome, illegal && Boolean.TRUE.equals(form.tactSection3()),
-                illegal ? reasons : List.of(), ideology, organisation, form.rationale().strip(), blankToNull(form.furtherInformation()),
-                null, null, null, null);
-        transactions.executeWithoutResult(t -> {
-            moveOrFail(item, illegal ? ItemStatus.AWAITING_APPROVAL : ItemStatus.NOT_ILLEGAL, now, "outcome");
-            store.insertAssessment(assessment);
-            audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.assessed").record(item.recordType(), item.id()));
-        });
-        return assessment;
-    }
-
-    /**
-     * The second analyst's decision on an assessment that found the content illegal. Approval issues the
-     * referral to the platform (a disclosure) and adds the item's captured files to the bank of known
-     * content, so re-uploads are caught; a return sends the item back for assessment with a reason.
-     */
-    Referral decide(CurrentUser user, UUID itemId, String decisionValue, String comment) {
-        var item = item(user, itemId, Action.UPDATE);
-        var errors = new FormErrors();
-        var decision = org.waymark.govuk.Choices.parse(ApprovalDecision.class, decisionValue);
-        var pending = item.status() == ItemStatus.AWAITING_APPROVAL
-                ? store.assessments(itemId).stream().filter(a -> a.decision() == null).reduce((a, b) -> b) : java.util.Optional.<Assessment>empty();
-        if (pending.isEmpty()) {
-            errors.add("decision", "content.approval.notAwaiting");
-        } else if (pending.get().assessedBy().equals(user.username())) {
-            errors.add("decision", "content.approval.sameAnalyst");
-        }
-        if (decision == null) {
-            errors.add("decision", "content.approval.decision");
-        } else if (decision == ApprovalDecision.APPROVED && contactPoint.value().isEmpty()) {
-            // Approving issues the letter, and a letter without the unit's contact point is not a valid referral.
-            errors.add("decision", "content.approval.noContactPoint");
-        } else if (decision == ApprovalDecision.RETURNED && (comment == null || comment.isBlank())) {
-            errors.add("comment", "content.approval.comment");
-        }
-        if (comment != null && comment.length() > NOTE_MAX) {
-            errors.add("comment", "content.note.tooLong", NOTE_MAX);
-        }
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
-        var assessment = pending.get();
-        Instant now = Instant.now(clock);
-        return transactions.execute(t -> {
-            store.decide(assessment.id(), decision, user.username(), now, blankToNull(comment));
-            if (decision == ApprovalDecision.RETURNED) {
-                moveOrFail(item, ItemStatus.AWAITING_ASSESSMENT, now, "decision");
-                audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.assessment.returned").record(item.recordType(), item.id()));
-                return null;
-            }
-            moveOrFail(item, ItemStatus.REFERRED, now, "decision");
-            String reference = "IRU-R-" + Year.now(clock).getValue() + "-" + String.format("%06d", store.nextNumber("content_referral_number"));
-            var referral = new Referral(UUID.randomUUID(), reference, itemId, assessment.id(), item.platformCode(), now, assessment.assessedBy(),
-                    user.username(), ReferralStatus.REFERRED, now, null);
-            store.insertReferral(referral);
-            store.insertReferralEvent(referral.id(), new ReferralEvent(ReferralStatus.REFERRED, now, user.username(), now, null));
-            for (var c : store.captures(itemId)) {
-                bank.upsert(HashAlgorithm.SHA256, c.sha256(), assessment.ideology(), c.fileType(), false, now, itemId);
-                bank.upsert(HashAlgorithm.MD5, c.md5(), assessment.ideology(), c.fileType(), false, now, itemId);
-                if (c.pdqHash() != null && c.pdqQuality() != null && c.pdqQuality() >= HashBank.PDQ_MIN_QUALITY) {
-                    bank.upsert(HashAlgorithm.PDQ, c.pdqHash(), assessment.ideology(), c.fileType(), false, now, itemId);
-                }
-            }
-            audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.referred").record(item.recordType(), item.id())
-                    .recipient(platformName(item.platformCode())));
-            return referral;
-        });
-    }
-
-    private String platformName(String platformCode) {
-        return reference.platform(platformCode).name();
-    }
-
-    /** What the platform did, and when it did it (which may be before it is recorded here). */
-    Referral recordOutcome(CurrentUser user, UUID referralId, String statusValue, Instant occurredAt, String note, FormErrors errors) {
-        var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
-        var item = item(user, referral.itemId(), Action.UPDATE);
-        var status = org.waymark.govuk.Choices.parse(ReferralStatus.class, statusValue);
-        Instant now = Instant.now(clock);
-        if (status == null || status == ReferralStatus.REFERRED) {
-            errors.add("status", "content.outcome.status");
-        } else if (!referral.status().canBecome(status)) {
-            errors.add("status", "content.outcome.transition");
-        }
-        if (occurredAt != null && occurredAt.isAfter(now)) {
-            errors.add("occurredAt", "content.outcome.future");
-        } else if (occurredAt != null && occurredAt.isBefore(referral.issuedAt())) {
-            errors.add("occurredAt", "content.outcome.beforeIssue");
-        }
-        if (note != null && note.length() > NOTE_MAX) {
-            errors.add("note", "content.note.tooLong", NOTE_MAX);
-        }
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
-        }
-        Instant at = occurredAt == null ? now : occurredAt;
-        Instant concluded = status == ReferralStatus.NO_RESPONSE ? null : at;
-        transactions.executeWithoutResult(t -> {
-            if (!store.moveReferral(referralId, referral.status(), status, at, concluded)) {
-                throw new FormErrors.Invalid(new FormErrors().add("status", "content.status.changed"));
-            }
-            store.insertReferralEvent(referralId, new ReferralEvent(status, at, user.username(), now, blankToNull(note)));
-            moveOrFail(item, status.itemStatus(), now, "status");
-            audit.record(AuditEvent.of(AuditAction.ALTERATION, "content.outcome.recorded").record(item.recordType(), item.id()));
-        });
-        return store.referral(referralId).orElseThrow();
-    }
-
-    /** A referral (and so its letter, which names the URL); the read is audited against its item. */
-    Referral referral(CurrentUser user, UUID referralId) {
-        var referral = store.referral(referralId).orElseThrow(() -> new RecordNotFoundException("CONTENT_REFERRAL", String.valueOf(referralId)));
-        var item = item(user, referral.itemId(), Action.READ);
-        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.referral.viewed")
-                .record(item.recordType(), item.id())));
-        return referral;
-    }
-
     /** A captured file's bytes, for an analyst to look at; audited. */
     record CapturedFile(Capture capture, byte[] bytes) {
     }
@@ -398,7 +232,7 @@ class ContentWorkflow {
         return new CapturedFile(capture, bytes);
     }
 
-    private void moveOrFail(ContentItem item, ItemStatus to, Instant at, String field) {
+    void moveOrFail(ContentItem item, ItemStatus to, Instant at, String field) {
         if (!store.moveItem(item.id(), item.status(), to, at)) {
             throw new FormErrors.Invalid(new FormErrors().add(field, "content.status.changed"));
         }
@@ -415,10 +249,6 @@ class ContentWorkflow {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(text);
     }
 }

@@ -23,6 +23,7 @@ import org.waymark.content.internal.ContentEnums.FileType;
 import org.waymark.content.internal.ContentEnums.HashAlgorithm;
 import org.waymark.content.internal.ContentEnums.Ideology;
 import org.waymark.csv.Csv;
+import org.waymark.linkage.CsvRows;
 
 /**
  * Hash lists in and out, in TCAP's columns: {@code hash,algorithm,ideology,file_type,deleted,created_at,updated_at}.
@@ -81,65 +82,28 @@ class HashLists {
     }
 
     private List<Row> parse(String text) {
+        CsvRows.Table table;
+        try {
+            table = Csv.read(text);
+        } catch (CsvRows.Malformed e) {
+            throw new Rejected(List.of(e.getMessage()));
+        }
+        if (table.header().isEmpty()) {
+            throw new Rejected(List.of("the file is empty: the first line must be the header " + HEADER));
+        }
+        if (table.column("hash") < 0 || table.column("algorithm") < 0) {
+            throw new Rejected(List.of("line 1: the header must name at least the columns hash and algorithm (" + HEADER + ")"));
+        }
         var problems = new ArrayList<String>();
         var rows = new ArrayList<Row>();
-        try (var reader = new BufferedReader(new StringReader(text.startsWith("\ufeff") ? text.substring(1) : text))) {
-            String header = reader.readLine();
-            if (header == null || header.isBlank()) {
-                throw new Rejected(List.of("the file is empty: the first line must be the header " + HEADER));
-            }
-            var columns = new HashMap<String, Integer>();
-            var names = Csv.split(header);
-            for (int i = 0; i < names.size(); i++) {
-                columns.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
-            }
-            if (!columns.containsKey("hash") || !columns.containsKey("algorithm")) {
-                throw new Rejected(List.of("line 1: the header must name at least the columns hash and algorithm (" + HEADER + ")"));
-            }
-            int lineNumber = 1;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+        for (var line : table.rows()) {
+            try {
+                rows.add(row(table, line));
+            } catch (IllegalArgumentException problem) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add("line " + line.line() + ": " + problem.getMessage());
                 }
-                var fields = Csv.split(line);
-                String problem = null;
-                var algorithm = HashAlgorithm.parse(value(fields, columns, "algorithm"));
-                String hash = value(fields, columns, "hash").toLowerCase(Locale.ROOT);
-                String ideologyValue = value(fields, columns, "ideology");
-                String typeValue = value(fields, columns, "file_type");
-                String deletedValue = value(fields, columns, "deleted").toLowerCase(Locale.ROOT);
-                Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, ideologyValue);
-                FileType fileType = org.waymark.govuk.Choices.parse(FileType.class, typeValue);
-                if (algorithm == null) {
-                    problem = "algorithm must be PDQ, MD5 or SHA256";
-                } else if (hash.length() != algorithm.hexLength || !hash.matches("[0-9a-f]+")) {
-                    problem = "a " + algorithm + " hash is " + algorithm.hexLength + " hexadecimal characters";
-                } else if (!ideologyValue.isEmpty() && ideology == null) {
-                    problem = "ideology '" + ideologyValue + "' is not one of " + java.util.Arrays.toString(Ideology.values());
-                } else if (!typeValue.isEmpty() && fileType == null) {
-                    problem = "file_type '" + typeValue + "' is not one of " + java.util.Arrays.toString(FileType.values());
-                } else if (!List.of("", "true", "false", "1", "0", "yes", "no").contains(deletedValue)) {
-                    problem = "deleted must be true or false";
-                }
-                Instant created = null;
-                Instant updated = null;
-                try {
-                    created = time(value(fields, columns, "created_at"));
-                    updated = time(value(fields, columns, "updated_at"));
-                } catch (DateTimeParseException e) {
-                    problem = problem != null ? problem : "created_at and updated_at must be ISO 8601 times such as 2026-03-01T12:00:00Z";
-                }
-                if (problem != null) {
-                    if (problems.size() < MAX_PROBLEMS) {
-                        problems.add("line " + lineNumber + ": " + problem);
-                    }
-                    continue;
-                }
-                rows.add(new Row(algorithm, hash, ideology, fileType, List.of("true", "1", "yes").contains(deletedValue), created, updated));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (!problems.isEmpty()) {
             throw new Rejected(problems);
@@ -150,9 +114,37 @@ class HashLists {
         return rows;
     }
 
-    private static String value(List<String> fields, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name);
-        return i == null || i >= fields.size() ? "" : fields.get(i).trim();
+    /** One line as a bank entry; what is wrong with it, as an exception's message. */
+    private static Row row(CsvRows.Table table, CsvRows.Row line) {
+        var algorithm = HashAlgorithm.parse(value(table, line, "algorithm"));
+        String hash = value(table, line, "hash").toLowerCase(Locale.ROOT);
+        String ideologyValue = value(table, line, "ideology");
+        String typeValue = value(table, line, "file_type");
+        String deletedValue = value(table, line, "deleted").toLowerCase(Locale.ROOT);
+        Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, ideologyValue);
+        FileType fileType = org.waymark.govuk.Choices.parse(FileType.class, typeValue);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("algorithm must be PDQ, MD5 or SHA256");
+        } else if (hash.length() != algorithm.hexLength || !hash.matches("[0-9a-f]+")) {
+            throw new IllegalArgumentException("a " + algorithm + " hash is " + algorithm.hexLength + " hexadecimal characters");
+        } else if (!ideologyValue.isEmpty() && ideology == null) {
+            throw new IllegalArgumentException("ideology '" + ideologyValue + "' is not one of " + java.util.Arrays.toString(Ideology.values()));
+        } else if (!typeValue.isEmpty() && fileType == null) {
+            throw new IllegalArgumentException("file_type '" + typeValue + "' is not one of " + java.util.Arrays.toString(FileType.values()));
+        } else if (!List.of("", "true", "false", "1", "0", "yes", "no").contains(deletedValue)) {
+            throw new IllegalArgumentException("deleted must be true or false");
+        }
+        try {
+            return new Row(algorithm, hash, ideology, fileType, List.of("true", "1", "yes").contains(deletedValue),
+                    time(value(table, line, "created_at")), time(value(table, line, "updated_at")));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("created_at and updated_at must be ISO 8601 times such as 2026-03-01T12:00:00Z");
+        }
+    }
+
+    private static String value(CsvRows.Table table, CsvRows.Row line, String name) {
+        String v = line.field(table.column(name));
+        return v == null ? "" : v.trim();
     }
 
     private static Instant time(String value) {
@@ -165,10 +157,12 @@ class HashLists {
 
     String exportCsv() {
         var out = new StringBuilder(HEADER).append('\n');
-        for (var e : bank.all()) {
-            out.append(e.hash()).append(',').append(e.algorithm()).append(',').append(e.ideology() == null ? "" : e.ideology()).append(',')
-                    .append(e.fileType() == null ? "" : e.fileType()).append(',').append(e.deleted()).append(',').append(e.createdAt())
-                    .append(',').append(e.updatedAt()).append('\n');
+        try (var printer = Csv.printer(out)) {
+            for (var e : bank.all()) {
+                printer.printRecord(e.hash(), e.algorithm(), e.ideology(), e.fileType(), e.deleted(), e.createdAt(), e.updatedAt());
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
         }
         transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.hash-list.exported")
                 .record("HASH_BANK", "all")));

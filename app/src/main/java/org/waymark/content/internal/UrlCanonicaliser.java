@@ -48,31 +48,73 @@ final class UrlCanonicaliser {
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{6,20}");
     private static final Pattern REDDIT_POST = Pattern.compile("^/r/[^/]+/comments/([a-z0-9]+)(/.*)?$");
 
+    /** Longer than any platform's own addresses; what is longer is not a URL someone copied. */
+    static final int MOST_LENGTH = 2048;
+
     private UrlCanonicaliser() {
     }
 
+    /** A URL taken apart while it is made canonical. */
+    private static final class Parts {
+        String scheme;
+        String host;
+        int port;
+        String path;
+        List<String[]> params;
+    }
+
     static Canonical canonicalise(String input) throws InvalidUrl {
+        URI uri = parse(input);
+        var parts = new Parts();
+        parts.scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!parts.scheme.equals("http") && !parts.scheme.equals("https")) {
+            throw new InvalidUrl("content.url.scheme");
+        }
+        parts.host = host(uri);
+        parts.port = uri.getPort();
+        if (parts.port == 80 && parts.scheme.equals("http") || parts.port == 443) {
+            parts.port = -1;
+        }
+        // Local addresses keep their scheme and port: they are test servers and intranet pages, not platforms.
+        boolean local = parts.host.equals("localhost") || parts.host.matches("^127\\.\\d+\\.\\d+\\.\\d+$");
+        if (!local) {
+            parts.scheme = "https";
+            if (parts.port == 80) {
+                parts.port = -1;
+            }
+        }
+        String path = uri.normalize().getRawPath();
+        parts.path = (path == null || path.isEmpty() ? "/" : path).replaceAll("/{2,}", "/");
+        parts.params = parameters(uri.getRawQuery(), parts.host);
+        knownForms(parts);
+        if (parts.path.length() > 1 && parts.path.endsWith("/")) {
+            parts.path = parts.path.substring(0, parts.path.length() - 1);
+        }
+        parts.params.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+        return new Canonical(render(parts), parts.host);
+    }
+
+    private static URI parse(String input) throws InvalidUrl {
         if (input == null || input.isBlank()) {
             throw new InvalidUrl("content.url.missing");
         }
         String raw = input.strip();
-        if (raw.length() > 2048) {
+        if (raw.length() > MOST_LENGTH) {
             throw new InvalidUrl("content.url.tooLong");
         }
         if (!raw.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
             raw = "https://" + raw;
         }
         raw = asciiHost(raw);
-        URI uri;
         try {
-            uri = new URI(raw.replace(" ", "%20").replace("|", "%7C"));
+            return new URI(raw.replace(" ", "%20").replace("|", "%7C"));
         } catch (URISyntaxException e) {
             throw new InvalidUrl("content.url.invalid");
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidUrl("content.url.scheme");
-        }
+    }
+
+    /** The host in lower-case ASCII, without a trailing dot, www., m. or mobile., and under the platform's main name. */
+    static String host(URI uri) throws InvalidUrl {
         String host = uri.getHost();
         if (host == null || host.isBlank() || !host.contains(".") && !host.equals("localhost")) {
             throw new InvalidUrl("content.url.invalid");
@@ -90,67 +132,50 @@ final class UrlCanonicaliser {
                 host = host.substring(prefix.length());
             }
         }
-        host = HOST_ALIASES.getOrDefault(host, host);
-        int port = uri.getPort();
-        if (port == 80 && scheme.equals("http") || port == 443) {
-            port = -1;
-        }
-        // Local addresses keep their scheme and port: they are test servers and intranet pages, not platforms.
-        boolean local = host.equals("localhost") || host.matches("^127\\.\\d+\\.\\d+\\.\\d+$");
-        if (!local) {
-            scheme = "https";
-            if (port == 80) {
-                port = -1;
-            }
-        }
-        String path = uri.normalize().getRawPath();
-        if (path == null || path.isEmpty()) {
-            path = "/";
-        }
-        path = path.replaceAll("/{2,}", "/");
-        var params = parameters(uri.getRawQuery(), host);
+        return HOST_ALIASES.getOrDefault(host, host);
+    }
 
-        // Known short-link and alternative forms.
-        if (host.equals("youtu.be") && path.length() > 1 && YOUTUBE_ID.matcher(path.substring(1)).matches()) {
-            params.removeIf(p -> p[0].equals("v"));
-            params.add(new String[] {"v", path.substring(1)});
-            host = "youtube.com";
-            path = "/watch";
-            params.removeIf(p -> TRACKING_ON_HOST.get("youtube.com").contains(p[0]));
-        } else if (host.equals("youtube.com") && (path.startsWith("/shorts/") || path.startsWith("/live/") || path.startsWith("/embed/"))) {
-            String id = path.substring(path.indexOf('/', 1) + 1).replaceAll("/.*$", "");
+    /** Known short-link and alternative forms, as their platform's canonical page. */
+    private static void knownForms(Parts u) {
+        if (u.host.equals("youtu.be") && u.path.length() > 1 && YOUTUBE_ID.matcher(u.path.substring(1)).matches()) {
+            u.params.removeIf(p -> p[0].equals("v"));
+            u.params.add(new String[] {"v", u.path.substring(1)});
+            u.host = "youtube.com";
+            u.path = "/watch";
+            u.params.removeIf(p -> TRACKING_ON_HOST.get("youtube.com").contains(p[0]));
+        } else if (u.host.equals("youtube.com") && (u.path.startsWith("/shorts/") || u.path.startsWith("/live/") || u.path.startsWith("/embed/"))) {
+            String id = u.path.substring(u.path.indexOf('/', 1) + 1).replaceAll("/.*$", "");
             if (YOUTUBE_ID.matcher(id).matches()) {
-                params.removeIf(p -> p[0].equals("v"));
-                params.add(new String[] {"v", id});
-                path = "/watch";
+                u.params.removeIf(p -> p[0].equals("v"));
+                u.params.add(new String[] {"v", id});
+                u.path = "/watch";
             }
-        } else if (host.equals("redd.it") && path.length() > 1) {
-            host = "reddit.com";
-            path = "/comments/" + path.substring(1).toLowerCase(Locale.ROOT);
-        } else if (host.equals("reddit.com")) {
-            var m = REDDIT_POST.matcher(path.toLowerCase(Locale.ROOT));
+        } else if (u.host.equals("redd.it") && u.path.length() > 1) {
+            u.host = "reddit.com";
+            u.path = "/comments/" + u.path.substring(1).toLowerCase(Locale.ROOT);
+        } else if (u.host.equals("reddit.com")) {
+            var m = REDDIT_POST.matcher(u.path.toLowerCase(Locale.ROOT));
             if (m.matches()) {
-                path = "/comments/" + m.group(1);
+                u.path = "/comments/" + m.group(1);
             }
-        } else if (host.equals("t.me") && path.startsWith("/s/")) {
-            path = path.substring(2);
+        } else if (u.host.equals("t.me") && u.path.startsWith("/s/")) {
+            u.path = u.path.substring(2);
         }
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
+    }
+
+    private static String render(Parts u) {
+        var url = new StringBuilder(u.scheme).append("://").append(u.host);
+        if (u.port > 0) {
+            url.append(':').append(u.port);
         }
-        params.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
-        var url = new StringBuilder(scheme).append("://").append(host);
-        if (port > 0) {
-            url.append(':').append(port);
-        }
-        url.append(path);
-        for (int i = 0; i < params.size(); i++) {
-            url.append(i == 0 ? '?' : '&').append(params.get(i)[0]);
-            if (params.get(i)[1] != null) {
-                url.append('=').append(params.get(i)[1]);
+        url.append(u.path);
+        for (int i = 0; i < u.params.size(); i++) {
+            url.append(i == 0 ? '?' : '&').append(u.params.get(i)[0]);
+            if (u.params.get(i)[1] != null) {
+                url.append('=').append(u.params.get(i)[1]);
             }
         }
-        return new Canonical(url.toString(), host);
+        return url.toString();
     }
 
     private static final Pattern AUTHORITY = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)(?:[^@/?#]*@)?([^:/?#]*)(.*)$");

@@ -23,8 +23,10 @@ import org.waymark.govuk.PageForms;
 class PeopleController {
 
     private final People people;
+    private final PersonMerges merges;
 
-    PeopleController(People people) {
+    PeopleController(People people, PersonMerges merges) {
+        this.merges = merges;
         this.people = people;
     }
 
@@ -36,9 +38,9 @@ class PeopleController {
         if ("SAME_PERSON".equals(decision) && !"yes".equals(confirmed)) {
             return "redirect:/cases/" + id + "?action=merge&person=" + personId;
         }
-        People.Merge merge;
+        PeopleRecords.Merge merge;
         try {
-            merge = people.decide(CurrentUsers.require(), id, personId, new People.DecisionForm(decision, reason));
+            merge = people.decide(CurrentUsers.require(), id, personId, new PeopleRecords.DecisionForm(decision, reason));
         } catch (FormErrors.Invalid | Conflict e) {
             return PageForms.back(redirect, "SAME_PERSON".equals(decision) ? "/cases/" + id + "?action=merge&person=" + personId
                     : "/cases/" + id + "#personMatches", e, request.getParameterMap());
@@ -57,7 +59,7 @@ class PeopleController {
         model.addAttribute("searched", false);
         if (forename != null || surname != null) {
             try {
-                model.addAttribute("results", people.search(CurrentUsers.require(), new People.SearchForm(forename, surname, DateInput.iso(day, month, year))));
+                model.addAttribute("results", people.search(CurrentUsers.require(), new PeopleRecords.SearchForm(forename, surname, DateInput.iso(day, month, year))));
                 model.addAttribute("searched", true);
             } catch (FormErrors.Invalid e) {
                 model.addAttribute("errors", e.errors());
@@ -79,9 +81,9 @@ class PeopleController {
 
     @PostMapping("/people/merges/{mergeId}/undo")
     String undo(@PathVariable UUID mergeId, RedirectAttributes redirect) {
-        var merge = people.mergeRecord(CurrentUsers.require(), mergeId);
+        var merge = merges.mergeRecord(CurrentUsers.require(), mergeId);
         try {
-            people.undo(CurrentUsers.require(), mergeId);
+            merges.undo(CurrentUsers.require(), mergeId);
         } catch (Conflict e) {
             return PageForms.back(redirect, "/people/" + merge.survivorId(), e, Map.of());
         }

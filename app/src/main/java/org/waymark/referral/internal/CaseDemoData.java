@@ -33,10 +33,13 @@ class CaseDemoData {
 
     private final boolean demo;
     private final JdbcClient jdbc;
+    private final org.waymark.access.Directory directory;
     private final ReferralIntake intake;
     private final Clock clock;
 
-    CaseDemoData(@Value("${waymark.demo:false}") boolean demo, JdbcClient jdbc, ReferralIntake intake, Clock clock) {
+    CaseDemoData(@Value("${waymark.demo:false}") boolean demo, JdbcClient jdbc, org.waymark.access.Directory directory, ReferralIntake intake,
+            Clock clock) {
+        this.directory = directory;
         this.demo = demo;
         this.jdbc = jdbc;
         this.intake = intake;
@@ -73,9 +76,6 @@ class CaseDemoData {
     }
 
     private Optional<CurrentUser> referrer() {
-        return jdbc.sql("select id, display_name, organisation_code, area_code from user_account where username = 'demo.referrer'")
-                .query((rs, n) -> new CurrentUser(rs.getObject(1, UUID.class), "demo.referrer", rs.getString(2), rs.getString(3),
-                        OrganisationType.SCHOOL_OR_COLLEGE, rs.getString(4), Set.of(Role.REFERRER), CurrentUser.AuthenticationMethod.PASSWORD))
-                .optional();
+        return directory.demoUser("demo.referrer");
     }
 }

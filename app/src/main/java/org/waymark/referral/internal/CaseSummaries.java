@@ -47,29 +47,40 @@ class CaseSummaries implements CasePrintouts {
         if (view.withheld()) {
             doc.text(words.of("case.withheld"));
         }
-        var r = view.referral();
-        if (r != null) {
-            doc.heading(words.of("case.referral"));
-            doc.field(words.of("case.person"), join(r.forename(), r.surname()));
-            doc.field(words.of("case.aliases"), r.aliases());
-            doc.field(words.of("case.born"), words.date(r.dateOfBirth()));
-            doc.field(words.of("case.age"), r.age());
-            doc.field(words.of("case.gender"), r.gender() == null ? null : words.of("gender." + r.gender()));
-            doc.field(words.of("case.address"), r.address());
-            doc.field(words.of("case.postcode"), r.postcode());
-            doc.field(words.of("case.nationality"), r.nationality());
-            doc.field(words.of("case.firstLanguage"), r.firstLanguage());
-            doc.field(words.of("case.schoolOrOccupation"), r.schoolOrOccupation());
-            doc.field(words.of("case.familyDetails"), r.familyDetails());
-            doc.field(words.of("case.personAware"), r.personAware() == null ? null : words.of("aware." + r.personAware()));
-            doc.field(words.of("case.complexNeeds"), String.join(", ", r.complexNeeds().stream().map(n -> words.of("need." + n)).toList()));
-            doc.field(words.of("case.otherSafeguarding"), r.otherSafeguarding());
-            doc.field(words.of("case.agenciesInvolved"), r.agenciesInvolved());
-            doc.field(words.of("case.referrer"), String.join(", ", java.util.stream.Stream.of(r.referrerName(), r.referrerOrganisation(),
-                    r.referrerSector() == null ? null : words.of("sector." + r.referrerSector()), r.referrerEmail(), r.referrerPhone())
-                    .filter(v -> v != null && !v.isBlank()).toList()));
-            doc.field(words.of("case.concern"), "").text(r.concern());
+        if (view.referral() != null) {
+            referral(doc, view.referral());
         }
+        history(doc, view);
+        if (!part) {
+            doc.gap().text(words.of("print.printedBy", user.displayName(), words.dateTime(java.time.Instant.now())));
+        }
+    }
+
+    private void referral(Printout doc, ReferralStore.Answers r) {
+        doc.heading(words.of("case.referral"));
+        doc.field(words.of("case.person"), join(r.forename(), r.surname()));
+        doc.field(words.of("case.aliases"), r.aliases());
+        doc.field(words.of("case.born"), words.date(r.dateOfBirth()));
+        doc.field(words.of("case.age"), r.age());
+        doc.field(words.of("case.gender"), r.gender() == null ? null : words.of("gender." + r.gender()));
+        doc.field(words.of("case.address"), r.address());
+        doc.field(words.of("case.postcode"), r.postcode());
+        doc.field(words.of("case.nationality"), r.nationality());
+        doc.field(words.of("case.firstLanguage"), r.firstLanguage());
+        doc.field(words.of("case.schoolOrOccupation"), r.schoolOrOccupation());
+        doc.field(words.of("case.familyDetails"), r.familyDetails());
+        doc.field(words.of("case.personAware"), r.personAware() == null ? null : words.of("aware." + r.personAware()));
+        doc.field(words.of("case.complexNeeds"), String.join(", ", r.complexNeeds().stream().map(n -> words.of("need." + n)).toList()));
+        doc.field(words.of("case.otherSafeguarding"), r.otherSafeguarding());
+        doc.field(words.of("case.agenciesInvolved"), r.agenciesInvolved());
+        doc.field(words.of("case.referrer"), String.join(", ", java.util.stream.Stream.of(r.referrerName(), r.referrerOrganisation(),
+                r.referrerSector() == null ? null : words.of("sector." + r.referrerSector()), r.referrerEmail(), r.referrerPhone())
+                .filter(v -> v != null && !v.isBlank()).toList()));
+        doc.field(words.of("case.concern"), "").text(r.concern());
+    }
+
+    /** What happened to the case: other referrals, further concerns, each module's section, the timeline and disclosures. */
+    private void history(Printout doc, CaseViews.CaseView view) {
         if (!view.otherCases().isEmpty()) {
             doc.heading(words.of("case.others.heading"));
             for (var o : view.otherCases()) {
@@ -104,9 +115,6 @@ class CaseSummaries implements CasePrintouts {
             for (var d : view.disclosures()) {
                 doc.field(words.dateTime(d.disclosedAt()), words.of("print.disclosure", words.organisation(d.recipient()), d.what(), d.disclosedBy()));
             }
-        }
-        if (!part) {
-            doc.gap().text(words.of("print.printedBy", user.displayName(), words.dateTime(java.time.Instant.now())));
         }
     }
 

@@ -215,7 +215,7 @@ class CaseViews {
                 store.linkedPeople(id), others, cases.timeline(id, user), panelOnly ? List.of() : cases.disclosures(id), map,
                 cases.permits(user, org.waymark.access.Action.UPDATE, file), list,
                 panelOnly ? List.of() : store.furtherConcerns(id),
-                store.joinedTo(id).flatMap(cases::find).filter(t -> cases.permits(user, org.waymark.access.Action.READ, t))
+                store.joinedTo(id).flatMap(t -> cases.permitted(user, org.waymark.access.Action.READ, t))
                         .map(t -> new JoinedInto(t.id(), t.reference())).orElse(null));
     }
 

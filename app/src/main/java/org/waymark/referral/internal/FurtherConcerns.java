@@ -16,6 +16,7 @@ import org.waymark.referral.CaseFile;
 import org.waymark.referral.CaseNotification;
 import org.waymark.referral.CaseStage;
 import org.waymark.referral.Cases;
+import org.waymark.referral.MilestoneKind;
 
 /**
  * A repeat referral of someone who already has an open case joins that case as a further concern (the lesson of
@@ -56,7 +57,7 @@ class FurtherConcerns {
         }
         errors.text("case", "joinReason", form.reason(), 2000, true);
         errors.throwIfAny();
-        var target = cases.find(form.into()).filter(t -> cases.permits(user, Action.READ, t))
+        var target = cases.permitted(user, Action.READ, form.into())
                 .filter(t -> t.personId().equals(file.personId()) && !t.id().equals(file.id()))
                 .orElseThrow(() -> new FormErrors.Invalid(new FormErrors().add("into", "case.join.into.unknown")));
         if (!joinable(target)) {
@@ -65,9 +66,9 @@ class FurtherConcerns {
         if (file.stage() != CaseStage.SCREENING) {
             throw new org.waymark.referral.IllegalMove(file.stage(), "joining another case");
         }
-        var joined = cases.move(file, CaseStage.JOINED, user, "JOINED_TO", target.reference() + ": " + form.reason().strip(), Audience.CASE_TEAM);
+        var joined = cases.move(file, CaseStage.JOINED, user, MilestoneKind.JOINED_TO, target.reference() + ": " + form.reason().strip(), Audience.CASE_TEAM);
         store.joined(file.id(), target.id());
-        cases.milestone(target.id(), "FURTHER_CONCERN", Audience.CASE_TEAM, user, file.reference());
+        cases.milestone(target.id(), MilestoneKind.FURTHER_CONCERN, Audience.CASE_TEAM, user, file.reference());
         if (target.stage().isChannel()) {
             // The open case is the council's: the further referral now is too.
             cases.disclosed(target, "LA-" + target.localAuthority(), "further referral " + file.reference() + " joined to the case", user);

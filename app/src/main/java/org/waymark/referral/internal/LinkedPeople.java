@@ -13,6 +13,7 @@ import org.waymark.audit.AuditEvent;
 import org.waymark.audit.AuditTrail;
 import org.waymark.govuk.FormErrors;
 import org.waymark.referral.Cases;
+import org.waymark.referral.MilestoneKind;
 
 /**
  * Family members and other third parties recorded on a case, each in its own category (they are not the
@@ -62,7 +63,7 @@ class LinkedPeople {
             var person = new ReferralStore.LinkedPerson(UUID.randomUUID(), category.name(), form.name().strip(),
                     ReferralForm.clean(form.relationship()), user.username(), Instant.now(clock));
             store.insertLinkedPerson(caseId, person);
-            cases.milestone(caseId, "LINKED_PERSON_ADDED", user, category.name());
+            cases.milestone(caseId, MilestoneKind.LINKED_PERSON_ADDED, user, category.name());
             audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.linked-person.added").record("CASE", caseId).person(file.personId()));
             return person;
         });

@@ -111,7 +111,7 @@ class ReferralApiController {
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);
         }
-        var target = cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, Action.UPDATE, c))
+        var target = cases.submittedOrPermitted(user, Action.UPDATE, id)
                 .orElseThrow(() -> new RecordNotFoundException("CASE", id.toString()));
         var document = intake.attachAudited(target, upload, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentRef.of(document));

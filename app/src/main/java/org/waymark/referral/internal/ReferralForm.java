@@ -57,6 +57,15 @@ record ReferralForm(
 
     FormErrors check(Profile profile, Geography geography, LocalDate today) {
         var errors = new FormErrors();
+        safeText(errors);
+        checkPerson(errors, profile, geography, today);
+        checkConcern(errors);
+        checkReferrer(errors, profile);
+        checkEquality(errors);
+        return errors;
+    }
+
+    private void safeText(FormErrors errors) {
         // Every answer, whatever its kind: a control character in an e-mail address would otherwise reach the database.
         for (var component : ReferralForm.class.getRecordComponents()) {
             try {
@@ -67,6 +76,9 @@ record ReferralForm(
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private void checkPerson(FormErrors errors, Profile profile, Geography geography, LocalDate today) {
         required(errors, "forename", forename, 100);
         required(errors, "surname", surname, 100);
         for (String[] name : new String[][] {{"forename", forename}, {"surname", surname}}) {
@@ -75,10 +87,25 @@ record ReferralForm(
             }
         }
         optional(errors, "aliases", aliases, 500);
-        LocalDate born = null;
+        checkBirth(errors, profile, today);
+        if (org.waymark.govuk.Choices.parse(Gender.class, gender) == null) {
+            errors.add("gender", present(gender) ? "referral.choice.invalid" : "referral.gender.missing");
+        }
+        optional(errors, "address", address, 500);
+        if (present(postcode) && !POSTCODE.matcher(normalisedPostcode()).matches()) {
+            errors.add("postcode", "referral.postcode.invalid");
+        }
+        if (!present(localAuthority)) {
+            errors.add("localAuthority", "referral.localAuthority.missing");
+        } else if (geography.area(localAuthority.trim()).filter(a -> a.type() == AreaType.LOCAL_AUTHORITY).isEmpty()) {
+            errors.add("localAuthority", "referral.localAuthority.unknown");
+        }
+    }
+
+    private void checkBirth(FormErrors errors, Profile profile, LocalDate today) {
         if (present(dateOfBirth)) {
             try {
-                born = LocalDate.parse(dateOfBirth.trim());
+                LocalDate born = LocalDate.parse(dateOfBirth.trim());
                 if (born.isAfter(today)) {
                     errors.add("dateOfBirth", "referral.dateOfBirth.future");
                 } else if (born.isBefore(EARLIEST_BIRTH)) {
@@ -96,18 +123,9 @@ record ReferralForm(
         } else if (!present(dateOfBirth) && profile == Profile.PROFESSIONAL) {
             errors.add("dateOfBirth", "referral.dateOfBirth.orAge");
         }
-        if (org.waymark.govuk.Choices.parse(Gender.class, gender) == null) {
-            errors.add("gender", present(gender) ? "referral.choice.invalid" : "referral.gender.missing");
-        }
-        optional(errors, "address", address, 500);
-        if (present(postcode) && !POSTCODE.matcher(normalisedPostcode()).matches()) {
-            errors.add("postcode", "referral.postcode.invalid");
-        }
-        if (!present(localAuthority)) {
-            errors.add("localAuthority", "referral.localAuthority.missing");
-        } else if (geography.area(localAuthority.trim()).filter(a -> a.type() == AreaType.LOCAL_AUTHORITY).isEmpty()) {
-            errors.add("localAuthority", "referral.localAuthority.unknown");
-        }
+    }
+
+    private void checkConcern(FormErrors errors) {
         optional(errors, "nationality", nationality, 100);
         optional(errors, "firstLanguage", firstLanguage, 100);
         optional(errors, "schoolOrOccupation", schoolOrOccupation, 200);
@@ -123,6 +141,18 @@ record ReferralForm(
         }
         optional(errors, "otherSafeguarding", otherSafeguarding, 4000);
         optional(errors, "agenciesInvolved", agenciesInvolved, 2000);
+    }
+
+    private void checkEquality(FormErrors errors) {
+        if (present(ethnicity) && org.waymark.govuk.Choices.parse(Ethnicity.class, ethnicity) == null) {
+            errors.add("ethnicity", "referral.choice.invalid");
+        }
+        if (present(religion) && org.waymark.govuk.Choices.parse(Religion.class, religion) == null) {
+            errors.add("religion", "referral.choice.invalid");
+        }
+    }
+
+    private void checkReferrer(FormErrors errors, Profile profile) {
         if (profile == Profile.PROFESSIONAL) {
             required(errors, "referrerName", referrerName, 200);
             required(errors, "referrerOrganisation", referrerOrganisation, 200);
@@ -142,13 +172,6 @@ record ReferralForm(
         if (profile == Profile.PROFESSIONAL && !present(referrerEmail) && !present(referrerPhone)) {
             errors.add("referrerEmail", "referral.referrerContact.missing");
         }
-        if (present(ethnicity) && org.waymark.govuk.Choices.parse(Ethnicity.class, ethnicity) == null) {
-            errors.add("ethnicity", "referral.choice.invalid");
-        }
-        if (present(religion) && org.waymark.govuk.Choices.parse(Religion.class, religion) == null) {
-            errors.add("religion", "referral.choice.invalid");
-        }
-        return errors;
     }
 
     String normalisedPostcode() {

@@ -28,6 +28,7 @@ import org.waymark.referral.CaseFile.ReceivedVia;
 import org.waymark.referral.CaseNotification;
 import org.waymark.referral.CaseStage;
 import org.waymark.referral.Cases;
+import org.waymark.referral.MilestoneKind;
 import org.waymark.referral.ReferralReceived;
 import org.waymark.referral.internal.ReferralForm.Profile;
 
@@ -117,7 +118,8 @@ class ReferralIntake {
             throw new Conflict("Idempotency-Key '" + idempotency.key() + "' was already used for a different referral. "
                     + "Use a new key for a new referral; resend the same body to get the original answer.");
         }
-        var file = cases.find(earlier.get().caseId()).orElseThrow();
+        // The requester's own earlier submission: the key is theirs, so is the receipt.
+        var file = cases.findUnchecked(earlier.get().caseId()).orElseThrow();
         return new Receipt(file.id(), file.reference(), file.receivedAt(), true);
     }
 
@@ -147,7 +149,7 @@ class ReferralIntake {
         if (idempotency != null) {
             store.insertIdempotency(idempotency.requester(), idempotency.key(), bodyHash, file.id(), now);
         }
-        cases.milestone(file.id(), "REFERRAL_RECEIVED", user, via.name());
+        cases.opened(file, MilestoneKind.REFERRAL_RECEIVED, user, via.name());
         var event = AuditEvent.of(AuditAction.COLLECTION, "referral.received").record("CASE", file.id()).person(personId);
         audit.record(user == null ? event.by("public", null) : event.by(user.username(), user.organisationCode()));
         events.publishEvent(new ReferralReceived(file.id(), personId, forceArea));
@@ -168,7 +170,7 @@ class ReferralIntake {
      * not exist. Reading it is a consultation, audited like any other.
      */
     CaseFile receipt(CurrentUser user, UUID id) {
-        var file = cases.find(id).filter(c -> user.username().equals(c.submittedBy()) || cases.permits(user, org.waymark.access.Action.READ, c))
+        var file = cases.submittedOrPermitted(user, org.waymark.access.Action.READ, id)
                 .orElseThrow(() -> new org.waymark.access.RecordNotFoundException("REFERRAL", id.toString()));
         audit.record(AuditEvent.of(AuditAction.CONSULTATION, "referral.receipt.viewed").record("CASE", file.id()).person(file.personId()));
         return file;
@@ -177,7 +179,7 @@ class ReferralIntake {
     ReferralStore.Document attachAudited(CaseFile file, Documents.Upload upload, CurrentUser user) {
         return transactions.execute(t -> {
             var d = attach(file, upload, user, Instant.now(clock));
-            cases.milestone(file.id(), "DOCUMENT_ADDED", org.waymark.referral.Audience.CASE_TEAM, user, d.fileName());
+            cases.milestone(file.id(), MilestoneKind.DOCUMENT_ADDED, org.waymark.referral.Audience.CASE_TEAM, user, d.fileName());
             audit.record(AuditEvent.of(AuditAction.COLLECTION, "case.document.added").record("CASE", file.id()).person(file.personId()));
             return d;
         });
@@ -202,14 +204,10 @@ class ReferralIntake {
     }
 
     static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(text);
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes);
     }
 }

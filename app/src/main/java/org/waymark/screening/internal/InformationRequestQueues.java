@@ -16,12 +16,12 @@ import org.waymark.web.WorkQueues;
 @Component
 class InformationRequestQueues implements WorkQueues {
 
-    private final Screening screening;
+    private final ScreeningServices screening;
     private final DisplayDates dates = new DisplayDates();
 
     private final org.waymark.access.Geography geography;
 
-    InformationRequestQueues(Screening screening, org.waymark.access.Geography geography) {
+    InformationRequestQueues(ScreeningServices screening, org.waymark.access.Geography geography) {
         this.screening = screening;
         this.geography = geography;
     }
@@ -29,15 +29,15 @@ class InformationRequestQueues implements WorkQueues {
     @Override
     public List<WorkQueue> queuesFor(CurrentUser user) {
         var queues = new ArrayList<WorkQueue>();
-        var today = screening.today();
-        var toAnswer = screening.requestsFor(user).stream().filter(r -> r.answeredAt() == null && r.organisation().equals(user.organisationCode()))
-                .filter(r -> screening.permits(user, r))
+        var today = screening.requests().today();
+        var toAnswer = screening.requests().addressedTo(user).stream().filter(r -> r.answeredAt() == null && r.organisation().equals(user.organisationCode()))
+                .filter(r -> screening.requests().permits(user, r))
                 .map(r -> new WorkQueue.Item(r.caseReference(), "/information-requests/" + r.id(), dates.date(r.dueOn()), r.dueOn().isBefore(today)))
                 .toList();
         if (!toAnswer.isEmpty()) {
             queues.add(new WorkQueue(null, "queue.requests.toAnswer.title", "queue.requests.toAnswer.empty", toAnswer));
         }
-        var overdue = screening.overdue(user).stream().filter(r -> r.requestedBy().equals(user.username()))
+        var overdue = screening.requests().overdue(user).stream().filter(r -> r.requestedBy().equals(user.username()))
                 .map(r -> new WorkQueue.Item(r.caseReference() + ", " + geography.organisation(r.organisation()).map(o -> o.name()).orElse(r.organisation()), "/cases/" + r.caseId(), dates.date(r.dueOn()), true))
                 .toList();
         if (!overdue.isEmpty()) {

@@ -21,29 +21,29 @@ import org.waymark.access.CurrentUsers;
 @Tag(name = "Gateway screening", description = "System checks, deconfliction, information requests, screening decisions")
 class ScreeningApiController {
 
-    private final Screening screening;
+    private final ScreeningServices screening;
 
-    ScreeningApiController(Screening screening) {
+    ScreeningApiController(ScreeningServices screening) {
         this.screening = screening;
     }
 
     @PostMapping("/api/v1/cases/{id}/checks")
     @Operation(summary = "Record a system check (system, result NO_TRACE, TRACE_FOUND or NOT_AVAILABLE, note)")
-    ResponseEntity<ScreeningRecords.Check> check(@PathVariable UUID id, @RequestBody Screening.CheckForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(screening.addCheck(CurrentUsers.require(), id, body));
+    ResponseEntity<ScreeningRecords.Check> check(@PathVariable UUID id, @RequestBody ScreeningForms.CheckForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(screening.decisions().addCheck(CurrentUsers.require(), id, body));
     }
 
     @PostMapping("/api/v1/cases/{id}/screening-decision")
     @Operation(summary = "Decide the outcome: NO_FURTHER_ACTION (reason), SIGNPOSTED (signpostedTo), POLICE_LED or CHANNEL, with the "
             + "type of concern and a rationale. Closing a repeat referral waits for a supervisor's approval")
-    ResponseEntity<ScreeningRecords.Decision> decide(@PathVariable UUID id, @RequestBody Screening.DecisionForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(screening.decide(CurrentUsers.require(), id, body));
+    ResponseEntity<ScreeningRecords.Decision> decide(@PathVariable UUID id, @RequestBody ScreeningForms.DecisionForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(screening.decisions().decide(CurrentUsers.require(), id, body));
     }
 
     @PostMapping("/api/v1/cases/{id}/screening-decision/approval")
     @Operation(summary = "A CT supervisor APPROVES or RETURNS (with a comment) a repeat referral's closure")
-    ScreeningRecords.Decision approve(@PathVariable UUID id, @RequestBody Screening.ApprovalForm body) {
-        return screening.approve(CurrentUsers.require(), id, body);
+    ScreeningRecords.Decision approve(@PathVariable UUID id, @RequestBody ScreeningForms.ApprovalForm body) {
+        return screening.decisions().approve(CurrentUsers.require(), id, body);
     }
 
     record ClearanceRequest(String reason) {
@@ -53,51 +53,51 @@ class ScreeningApiController {
     @Operation(summary = "A CT supervisor clears the case's deconfliction matches, releasing it to partners: body {\"reason\": \"...\"}"
             + " (required: why the match can be cleared; the call itself is the confirmation)")
     ResponseEntity<Void> clear(@PathVariable UUID id, @RequestBody(required = false) ClearanceRequest body) {
-        screening.clearMatches(CurrentUsers.require(), id, new Screening.ClearanceForm(body == null ? null : body.reason(), Boolean.TRUE));
+        screening.register().clearMatches(CurrentUsers.require(), id, new ScreeningForms.ClearanceForm(body == null ? null : body.reason(), Boolean.TRUE));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/cases/{id}/information-requests")
     @Operation(summary = "Ask a partner organisation for information (organisation code, question, dueOn; default five working days)")
-    ResponseEntity<ScreeningRecords.InformationRequest> request(@PathVariable UUID id, @RequestBody Screening.RequestForm body) {
-        var request = screening.requestInformation(CurrentUsers.require(), id, body);
+    ResponseEntity<ScreeningRecords.InformationRequest> request(@PathVariable UUID id, @RequestBody ScreeningForms.RequestForm body) {
+        var request = screening.requests().ask(CurrentUsers.require(), id, body);
         return ResponseEntity.created(URI.create("/api/v1/information-requests/" + request.id())).body(request);
     }
 
     @GetMapping("/api/v1/information-requests")
     @Operation(summary = "Information requests addressed to your organisation")
     List<ScreeningRecords.InformationRequest> requests() {
-        return screening.requestsFor(CurrentUsers.require());
+        return screening.requests().addressedTo(CurrentUsers.require());
     }
 
     @GetMapping("/api/v1/information-requests/{id}")
     @Operation(summary = "One information request addressed to your organisation")
     ScreeningRecords.InformationRequest request(@PathVariable UUID id) {
-        return screening.request(CurrentUsers.require(), id);
+        return screening.requests().read(CurrentUsers.require(), id);
     }
 
     @PostMapping("/api/v1/information-requests/{id}/answer")
     @Operation(summary = "Answer a request: recorded as a disclosure by your organisation to the requester")
-    ScreeningRecords.InformationRequest answer(@PathVariable UUID id, @RequestBody Screening.AnswerForm body) {
-        return screening.answer(CurrentUsers.require(), id, body);
+    ScreeningRecords.InformationRequest answer(@PathVariable UUID id, @RequestBody ScreeningForms.AnswerForm body) {
+        return screening.requests().answer(CurrentUsers.require(), id, body);
     }
 
     @GetMapping("/api/v1/deconfliction-subjects")
     @Operation(summary = "The deconfliction register of your force area (CT police only)")
     List<ScreeningRecords.Subject> register() {
-        return screening.register(CurrentUsers.require());
+        return screening.register().register(CurrentUsers.require());
     }
 
     @PostMapping("/api/v1/deconfliction-subjects")
     @Operation(summary = "Add a live-investigation subject (forename, surname, dateOfBirth, operation); new referrals are matched against it")
-    ResponseEntity<ScreeningRecords.Subject> add(@RequestBody Screening.SubjectForm body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(screening.addSubject(CurrentUsers.require(), body));
+    ResponseEntity<ScreeningRecords.Subject> add(@RequestBody ScreeningForms.SubjectForm body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(screening.register().add(CurrentUsers.require(), body));
     }
 
     @PostMapping("/api/v1/deconfliction-subjects/{id}/removal")
     @Operation(summary = "Take a subject off the register when the investigation ends")
     ResponseEntity<Void> remove(@PathVariable UUID id) {
-        screening.removeSubject(CurrentUsers.require(), id);
+        screening.register().remove(CurrentUsers.require(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -24,9 +24,9 @@ import org.waymark.govuk.PageForms;
 @Controller
 class ScreeningController {
 
-    private final Screening screening;
+    private final ScreeningServices screening;
 
-    ScreeningController(Screening screening) {
+    ScreeningController(ScreeningServices screening) {
         this.screening = screening;
     }
 
@@ -76,29 +76,29 @@ class ScreeningController {
     String check(@PathVariable UUID id, @RequestParam(required = false) String system, @RequestParam(required = false) String result,
             @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
         return act("check", id, request, redirect, "screening.banner.check",
-                () -> screening.addCheck(CurrentUsers.require(), id, new Screening.CheckForm(system, result, note)));
+                () -> screening.decisions().addCheck(CurrentUsers.require(), id, new ScreeningForms.CheckForm(system, result, note)));
     }
 
     @PostMapping("/cases/{id}/screening-decision")
     String decide(@PathVariable UUID id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String signpostedTo, @RequestParam(required = false) String concernType,
             @RequestParam(required = false) String rationale, HttpServletRequest request, RedirectAttributes redirect) {
-        return act("decide", id, request, redirect, "screening.banner.decided", () -> screening.decide(CurrentUsers.require(), id,
-                new Screening.DecisionForm(outcome, reason, signpostedTo, concernType, rationale)));
+        return act("decide", id, request, redirect, "screening.banner.decided", () -> screening.decisions().decide(CurrentUsers.require(), id,
+                new ScreeningForms.DecisionForm(outcome, reason, signpostedTo, concernType, rationale)));
     }
 
     @PostMapping("/cases/{id}/screening-approval")
     String approve(@PathVariable UUID id, @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
             HttpServletRequest request, RedirectAttributes redirect) {
         return act("approve", id, request, redirect, "screening.banner.approval",
-                () -> screening.approve(CurrentUsers.require(), id, new Screening.ApprovalForm(decision, comment)));
+                () -> screening.decisions().approve(CurrentUsers.require(), id, new ScreeningForms.ApprovalForm(decision, comment)));
     }
 
     @PostMapping("/cases/{id}/deconfliction-clearance")
     String clear(@PathVariable UUID id, @RequestParam(required = false) String clearReason,
             @RequestParam(required = false) String clearConfirmed, HttpServletRequest request, RedirectAttributes redirect) {
         return act("clear", id, request, redirect, "screening.banner.cleared", () -> {
-            screening.clearMatches(CurrentUsers.require(), id, new Screening.ClearanceForm(clearReason, "yes".equals(clearConfirmed)));
+            screening.register().clearMatches(CurrentUsers.require(), id, new ScreeningForms.ClearanceForm(clearReason, "yes".equals(clearConfirmed)));
             return null;
         });
     }
@@ -106,13 +106,13 @@ class ScreeningController {
     @PostMapping("/cases/{id}/information-requests")
     String request(@PathVariable UUID id, @RequestParam(required = false) String organisation, @RequestParam(required = false) String question,
             @RequestParam(required = false) String dueOn, HttpServletRequest request, RedirectAttributes redirect) {
-        return act("request", id, request, redirect, "screening.banner.requested", () -> screening.requestInformation(CurrentUsers.require(), id,
-                new Screening.RequestForm(organisation, question, dueOn)));
+        return act("request", id, request, redirect, "screening.banner.requested", () -> screening.requests().ask(CurrentUsers.require(), id,
+                new ScreeningForms.RequestForm(organisation, question, dueOn)));
     }
 
     @GetMapping("/deconfliction-register")
     String register(Model model) {
-        model.addAttribute("subjects", screening.register(CurrentUsers.require()));
+        model.addAttribute("subjects", screening.register().register(CurrentUsers.require()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -128,7 +128,7 @@ class ScreeningController {
             @RequestParam(name = "dateOfBirth-year", required = false) String year, @RequestParam(required = false) String operation,
             HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            screening.addSubject(CurrentUsers.require(), new Screening.SubjectForm(forename, surname,
+            screening.register().add(CurrentUsers.require(), new ScreeningForms.SubjectForm(forename, surname,
                     org.waymark.govuk.DateInput.iso(day, month, year), operation));
         } catch (FormErrors.Invalid e) {
             return PageForms.back(redirect, "/deconfliction-register", e, request.getParameterMap());
@@ -139,31 +139,31 @@ class ScreeningController {
 
     @PostMapping("/deconfliction-register/{id}/removal")
     String removeSubject(@PathVariable UUID id, RedirectAttributes redirect) {
-        screening.removeSubject(CurrentUsers.require(), id);
+        screening.register().remove(CurrentUsers.require(), id);
         redirect.addFlashAttribute("banner", "register.banner.removed");
         return "redirect:/deconfliction-register";
     }
 
     @GetMapping("/information-requests")
     String requests(Model model) {
-        model.addAttribute("requests", screening.requestsFor(CurrentUsers.require()));
+        model.addAttribute("requests", screening.requests().addressedTo(CurrentUsers.require()));
         return "screening/requests";
     }
 
     /** The asker's list: every request they sent, whether answered, and a link to the case where the answer is. */
     @GetMapping("/information-requests/sent")
     String sent(Model model) {
-        model.addAttribute("requests", screening.requestsSentBy(CurrentUsers.require()));
-        model.addAttribute("today", screening.today());
+        model.addAttribute("requests", screening.requests().sentBy(CurrentUsers.require()));
+        model.addAttribute("today", screening.requests().today());
         return "screening/sent";
     }
 
     @GetMapping("/information-requests/{id}")
     String request(@PathVariable UUID id, Model model) {
-        var request = screening.request(CurrentUsers.require(), id);
+        var request = screening.requests().read(CurrentUsers.require(), id);
         model.addAttribute("request", request);
-        model.addAttribute("about", screening.about(request));
-        model.addAttribute("overdue", request.answeredAt() == null && request.dueOn().isBefore(screening.today()));
+        model.addAttribute("about", screening.requests().about(CurrentUsers.require(), request));
+        model.addAttribute("overdue", request.answeredAt() == null && request.dueOn().isBefore(screening.requests().today()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -173,7 +173,7 @@ class ScreeningController {
     @PostMapping("/information-requests/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
         try {
-            screening.answer(CurrentUsers.require(), id, new Screening.AnswerForm(answer));
+            screening.requests().answer(CurrentUsers.require(), id, new ScreeningForms.AnswerForm(answer));
         } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
             return PageForms.back(redirect, "/information-requests/" + id, e, java.util.Map.of("answer", new String[] {answer == null ? "" : answer}));
         }

@@ -1,5 +1,12 @@
 package org.waymark.screening.internal;
 
+import org.waymark.screening.internal.ScreeningEnums.Approval;
+import org.waymark.screening.internal.ScreeningEnums.CheckResult;
+import org.waymark.screening.internal.ScreeningEnums.ConcernType;
+import org.waymark.screening.internal.ScreeningEnums.NoFurtherActionReason;
+import org.waymark.screening.internal.ScreeningEnums.Outcome;
+import org.waymark.screening.internal.ScreeningEnums.Service;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,17 +19,28 @@ final class ScreeningRecords {
     private ScreeningRecords() {
     }
 
-    record Check(UUID id, String system, String result, String note, String checkedBy, Instant checkedAt) {
+    record Check(UUID id, String system, CheckResult result, String note, String checkedBy, Instant checkedAt) {
     }
 
-    record Decision(UUID id, String outcome, String reason, String signpostedTo, String concernType, String rationale,
-            String decidedBy, Instant decidedAt, boolean needsApproval, String approval, String approvalComment, String approvedBy,
+    record Decision(UUID id, Outcome outcome, NoFurtherActionReason reason, Service signpostedTo, ConcernType concernType, String rationale,
+            String decidedBy, Instant decidedAt, boolean needsApproval, Approval approval, String approvalComment, String approvedBy,
             Instant approvedAt) {
+
+        /** A closure waiting for a supervisor's approval. */
+        boolean pending() {
+            return needsApproval && approval == null;
+        }
     }
 
     /** A question to a partner organisation; its answer is a disclosure by that organisation. */
     record InformationRequest(UUID id, UUID caseId, String caseReference, String organisation, String question, LocalDate dueOn,
             String requestedBy, Instant requestedAt, String answer, String answeredBy, Instant answeredAt) implements ProtectedRecord {
+
+        InformationRequest withReference(String reference) {
+            return new InformationRequest(id, caseId, reference, organisation, question, dueOn, requestedBy, requestedAt, answer, answeredBy,
+                    answeredAt);
+        }
+
         @Override
         public String recordType() {
             return "INFORMATION_REQUEST";
@@ -51,8 +69,7 @@ final class ScreeningRecords {
     record Match(UUID subjectId, String operation, Instant matchedAt, String clearedBy, Instant clearedAt, String clearedReason) {
     }
 
-    /** What screening shows on the case page. */
-    /** @param actions what the reader may do now: check, decide, approve, clear, request */
+    /** What screening shows on the case page; {@code actions}: what the reader may do now (check, decide, approve, clear, request). */
     record Section(java.util.List<Check> checks, java.util.List<InformationRequest> informationRequests, java.util.List<Decision> decisions,
             java.util.List<Match> deconflictionMatches, java.util.List<String> actions) {
         public boolean can(String action) {

@@ -1,5 +1,8 @@
 package org.waymark.screening.internal;
 
+import org.waymark.access.Role;
+import org.waymark.referral.CaseStage;
+
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -16,11 +19,15 @@ import org.waymark.referral.CaseSections;
 @Component
 class ScreeningSections implements CaseSections {
 
-    private final Screening screening;
+    private final ScreeningStore store;
+    private final RegisterStore register;
+    private final InformationRequests requests;
     private final org.waymark.web.Words words;
 
-    ScreeningSections(Screening screening, org.waymark.web.Words words) {
-        this.screening = screening;
+    ScreeningSections(ScreeningStore store, RegisterStore register, InformationRequests requests, org.waymark.web.Words words) {
+        this.store = store;
+        this.register = register;
+        this.requests = requests;
         this.words = words;
     }
 
@@ -31,8 +38,29 @@ class ScreeningSections implements CaseSections {
         if (!police && !channelTeam) {
             return List.of();
         }
-        var section = screening.section(user, file);
+        var section = section(user, file);
         return List.of(new CaseSection("screening", "case.section.screening", "screening/fragments :: section", section, printed(section)));
+    }
+
+    /** {@code file}: a case the reader has been allowed to read. Partners' Channel teams see decisions and requests only. */
+    private ScreeningRecords.Section section(CurrentUser user, CaseFile file) {
+        boolean police = user.isPolice();
+        var actions = new java.util.ArrayList<String>();
+        if (police && user.has(Role.GATEWAY_OFFICER) && file.stage() == CaseStage.SCREENING) {
+            actions.addAll(List.of("check", "decide", "request"));
+        }
+        if (police && user.has(Role.MANAGER) && file.stage() == CaseStage.AWAITING_APPROVAL) {
+            actions.add("approve");
+        }
+        if (police && user.has(Role.MANAGER) && file.withheld()) {
+            actions.add("clear");
+        }
+        var asked = requests.ofCase(file.id());
+        if (!police) {
+            return new ScreeningRecords.Section(List.of(), asked, store.decisions(file.id()), List.of(), List.of());
+        }
+        return new ScreeningRecords.Section(store.checks(file.id()), asked, store.decisions(file.id()), register.matches(file.id()),
+                List.copyOf(actions));
     }
 
     /** The section as the printed case summary shows it: the same facts as the page, in words. */

@@ -7,18 +7,22 @@ import org.junit.jupiter.api.Test;
 class ReferenceDataUnitTest {
 
     @Test
-    void parsesQuotedFieldsWithCommasAndQuotes() {
-        assertThat(org.waymark.csv.Csv.split("E06000023,\"Bristol, City of\",E23000036"))
-                .containsExactly("E06000023", "Bristol, City of", "E23000036");
-        assertThat(org.waymark.csv.Csv.split("a,\"say \"\"hi\"\"\",")).containsExactly("a", "say \"hi\"", "");
+    void everyReferenceFileReadsWithTheSameColumnsOnEveryRow() {
+        for (String path : java.util.List.of("reference/local-authorities.csv", "reference/police-force-areas.csv", "reference/ctp-regions.csv",
+                "reference/platforms.csv", "reference/proscribed-organisations.csv", "reference/assessment-frameworks.csv",
+                "reference/bank-holidays-england-and-wales.csv")) {
+            var rows = org.waymark.csv.Csv.resource(path);
+            assertThat(rows).as(path).isNotEmpty();
+            assertThat(rows.stream().map(r -> r.length).distinct()).as(path + ": fields per row").hasSize(1);
+        }
     }
 
     @Test
     void passwordRulesNameTheProblem() {
-        assertThat(UserAdministration.passwordProblem("", "sam")).isEqualTo("user.password.missing");
-        assertThat(UserAdministration.passwordProblem("short-one", "sam")).isEqualTo("user.password.short");
-        assertThat(UserAdministration.passwordProblem("xx-sam-is-my-name", "sam")).isEqualTo("user.password.containsUsername");
-        assertThat(UserAdministration.passwordProblem("aaaaaaaaaaaaaaaa", "sam")).isEqualTo("user.password.guessable");
-        assertThat(UserAdministration.passwordProblem("Correct-Horse-42", "sam")).isNull();
+        assertThat(PasswordRule.problem("", "sam")).isEqualTo("user.password.missing");
+        assertThat(PasswordRule.problem("short-one", "sam")).isEqualTo("user.password.short");
+        assertThat(PasswordRule.problem("xx-sam-is-my-name", "sam")).isEqualTo("user.password.containsUsername");
+        assertThat(PasswordRule.problem("aaaaaaaaaaaaaaaa", "sam")).isEqualTo("user.password.guessable");
+        assertThat(PasswordRule.problem("Correct-Horse-42", "sam")).isNull();
     }
 }

@@ -39,10 +39,4 @@ class AuditCryptoUnitTest {
         String h = AuditCrypto.sha256("entry");
         assertThat(AuditCrypto.chain(AuditCrypto.GENESIS, h)).isNotEqualTo(AuditCrypto.chain(AuditCrypto.sha256("x"), h));
     }
-
-    @Test
-    void csvExportQuotesAndDefusesFormulas() {
-        assertThat(AuditCsv.q("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(AuditCsv.q(null)).isEmpty();
-    }
 }

@@ -2,25 +2,42 @@ package org.waymark.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import java.util.List;
 
-/** Exported audit text cannot become a formula, whichever separator the spreadsheet that opens it uses. */
+import org.junit.jupiter.api.Test;
+import org.waymark.csv.Csv;
+
+/** Exported audit text cannot become a formula, whichever separator the spreadsheet that opens it uses, and reads back as written. */
 class AuditCsvUnitTest {
 
     @Test
     void aFormulaAtTheStartOfAnyCellASpreadsheetMightSeeIsDefused() {
-        assertThat(AuditCsv.q("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(AuditCsv.q("a;=cmd|' /C calc'!A0")).isEqualTo("\"a;'=cmd|' /C calc'!A0\"");
-        assertThat(AuditCsv.q("a,+1")).isEqualTo("\"a,'+1\"");
-        assertThat(AuditCsv.q("line\n@SUM(A1)")).isEqualTo("\"line\n'@SUM(A1)\"");
-        assertThat(AuditCsv.q("\uFF1D1+1")).isEqualTo("\"'\uFF1D1+1\"");
-        assertThat(AuditCsv.q("x;\uFF0B1")).isEqualTo("\"x;'\uFF0B1\"");
+        assertThat(AuditCsv.defuse("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(AuditCsv.defuse("a;=cmd|' /C calc'!A0")).isEqualTo("a;'=cmd|' /C calc'!A0");
+        assertThat(AuditCsv.defuse("a,+1")).isEqualTo("a,'+1");
+        assertThat(AuditCsv.defuse("line\n@SUM(A1)")).isEqualTo("line\n'@SUM(A1)");
+        assertThat(AuditCsv.defuse("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
+        assertThat(AuditCsv.defuse("x;\uFF0B1")).isEqualTo("x;'\uFF0B1");
     }
 
     @Test
     void ordinaryTextIsLeftAsItIs() {
-        assertThat(AuditCsv.q("GET /api/v1/cases/1-2-3")).isEqualTo("\"GET /api/v1/cases/1-2-3\"");
-        assertThat(AuditCsv.q("a = b")).isEqualTo("\"a = b\"");
-        assertThat(AuditCsv.q(null)).isEmpty();
+        assertThat(AuditCsv.defuse("GET /api/v1/cases/1-2-3")).isEqualTo("GET /api/v1/cases/1-2-3");
+        assertThat(AuditCsv.defuse("a = b")).isEqualTo("a = b");
+        assertThat(AuditCsv.defuse(null)).isNull();
+    }
+
+    @Test
+    void anEntryWithCommasQuotesAndLineBreaksReadsBackFieldForField() {
+        var entry = new AuditEntry(7, java.util.UUID.randomUUID(), Instant.parse("2026-12-02T06:00:00Z"), "sam, the \"analyst\"", "MPS",
+                "CONSULTATION", "case.viewed", "CASE", "c-1", null, null, "first line\nsecond line", "mac");
+        var out = new StringBuilder();
+        AuditCsv.write(out, List.of(entry));
+        var table = Csv.read(out.toString());
+        assertThat(String.join(",", table.header())).isEqualTo(AuditCsv.HEADER);
+        assertThat(table.rows()).hasSize(1);
+        assertThat(table.rows().get(0).fields()).containsExactly("7", "2026-12-02T06:00:00Z", "sam, the \"analyst\"", "MPS", "CONSULTATION",
+                "case.viewed", "CASE", "c-1", "", "", "first line\nsecond line");
     }
 }
