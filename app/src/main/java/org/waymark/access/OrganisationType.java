@@ -1,6 +1,6 @@
 package org.waymark.access;
 
-/** Kinds of organisation that take part in Prevent (PREVENT.md §2). */
+/** Kinds of organisation that take part in Prevent (docs/domain.md §2). */
 public enum OrganisationType {
     POLICE_FORCE,
     CTP_REGION_UNIT,

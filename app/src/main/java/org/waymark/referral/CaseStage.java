@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a case stands (PREVENT.md §3). The stage is derived from recorded milestones and only ever moves
- * along {@link #next()}; every move is a conditional update from the stage it was read in, so two people
+ * Where a case stands (docs/domain.md §3). The stage is stored with the case, equals the "to" of its last moving
+ * milestone (ADR 10), and only ever moves along {@link #next()}; every move is a conditional update from the stage it was read in, so two people
  * deciding at once cannot both win, and no illegal move is accepted whoever asks.
  */
 public enum CaseStage {

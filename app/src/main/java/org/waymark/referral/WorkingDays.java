@@ -23,15 +23,8 @@ public class WorkingDays {
 
     public WorkingDays() {
         var dates = new TreeSet<LocalDate>();
-        try (var in = new ClassPathResource("reference/bank-holidays-england-and-wales.csv").getInputStream()) {
-            var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    dates.add(LocalDate.parse(lines[i].substring(0, lines[i].indexOf(','))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] row : org.waymark.csv.Csv.resource("reference/bank-holidays-england-and-wales.csv")) {
+            dates.add(LocalDate.parse(row[0].strip()));
         }
         this.holidays = Set.copyOf(dates);
     }

@@ -14,3 +14,6 @@ insert into channel_exit (case_id, meeting_id, exited_on, recorded_at)
 -- A milestone that moved the case says from which stage to which; the stored stage must equal the last "to".
 alter table case_milestone add column from_stage varchar(40);
 alter table case_milestone add column to_stage varchar(40);
+
+-- Why a captured image has no perceptual hash (undecodable, or hashing failed): shown on the capture, never silent.
+alter table content_capture add column hash_problem varchar(64);

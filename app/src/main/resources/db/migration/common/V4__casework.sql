@@ -1,4 +1,4 @@
--- Casework: one case from the first concern to the last post-exit review (PREVENT.md §3).
+-- Casework: one case from the first concern to the last post-exit review (docs/domain.md §3).
 -- Milestones are rows with who and when; the case's stage is derived from them and kept on the case
 -- only so that queues can be read with one index. Written once for H2 (PostgreSQL mode) and PostgreSQL.
 

@@ -252,8 +252,8 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         // The moves say from where to where; the exit date is stored when the panel agrees it, not worked back from reviews.
         var moves = new ArrayList<String>();
         closed.get("timeline").forEach(m -> {
-            if (m.get("to") != null && !m.get("to").isNull()) {
-                moves.add((m.get("from").isNull() ? "" : m.get("from").asString()) + ">" + m.get("to").asString());
+            if (m.hasNonNull("to")) {
+                moves.add((m.hasNonNull("from") ? m.get("from").asString() : "") + ">" + m.get("to").asString());
             }
         });
         assertThat(moves).containsSubsequence(">SCREENING", "SCREENING>CHANNEL", "CHANNEL>ADOPTED", "ADOPTED>SUPPORT", "SUPPORT>EXITED",

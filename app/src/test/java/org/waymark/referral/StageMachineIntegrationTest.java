@@ -19,7 +19,7 @@ import org.waymark.support.TestHttp;
 
 /**
  * Property: whatever order people act in, no illegal stage change is ever accepted. Random command sequences
- * (seeded, so a failure replays; set -Dwaymark.test.seed to explore others) run through the real API; a model written from the lifecycle in PREVENT.md
+ * (seeded, so a failure replays; set -Dwaymark.test.seed to explore others) run through the real API; a model written from the lifecycle in docs/domain.md
  * §3, independently of the code's own table, says which commands must succeed and where the case must end up.
  * A refused command must leave the stage as it was.
  */

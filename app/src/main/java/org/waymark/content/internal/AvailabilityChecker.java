@@ -65,7 +65,15 @@ class AvailabilityChecker {
         }
         AvailabilityCheck result;
         try {
-            var request = HttpRequest.newBuilder(URI.create(item.url().matches("(?i)^https?://.*") ? item.url() : item.canonicalUrl()))
+            URI target = URI.create(item.url().matches("(?i)^https?://.*") ? item.url() : item.canonicalUrl());
+            String refused = settings.allowPrivateTargets() ? null : PublicTargets.refusal(target);
+            if (refused != null) {
+                // Never a request to the service's own network: a referred URL must not turn the checker into a probe.
+                result = new AvailabilityCheck(Instant.now(clock), null, false, refused);
+                store.insertCheck(item.id(), result);
+                return result;
+            }
+            var request = HttpRequest.newBuilder(target)
                     .timeout(settings.timeout()).header("User-Agent", settings.userAgent()).GET().build();
             var response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();

@@ -1,6 +1,7 @@
 package org.waymark.content.internal;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.waymark.uploads.Uploads;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -37,85 +39,70 @@ class Captures {
     record Sniffed(String mediaType, FileType fileType) {
     }
 
-    record Hashed(String sha256, String md5, String pdqHash, Integer pdqQuality, List<org.waymark.pdq.Hash256> dihedrals) {
+    /** {@code problem}: why an image has no perceptual hash, as a message code (a re-upload is then caught only exactly). */
+    record Hashed(String sha256, String md5, String pdqHash, Integer pdqQuality, List<org.waymark.pdq.Hash256> dihedrals, String problem) {
+        static Hashed exactOnly(String sha256, String md5, String problem) {
+            return new Hashed(sha256, md5, null, null, List.of(), problem);
+        }
     }
+
+    static final String UNDECODABLE = "content.capture.hash.undecodable";
+    static final String FAILED = "content.capture.hash.failed";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Captures.class);
 
     private final ContentStore store;
     private final HashBank bank;
     private final Clock clock;
     private final PdqHasher hasher = new PdqHasher();
+    private final io.micrometer.core.instrument.Counter hashingFailures;
 
-    Captures(ContentStore store, HashBank bank, Clock clock) {
+    Captures(ContentStore store, HashBank bank, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.store = store;
         this.bank = bank;
         this.clock = clock;
+        this.hashingFailures = io.micrometer.core.instrument.Counter.builder("waymark.content.hashing.failures")
+                .description("Images captured without a perceptual hash because hashing failed: re-uploads of them are caught only exactly")
+                .register(meters);
     }
 
-    /** The type of a file from its first bytes, or null if it is not one the unit captures. */
-    static Sniffed sniff(byte[] b) {
-        if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return new Sniffed("image/jpeg", FileType.IMAGE);
-        }
-        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return new Sniffed("image/png", FileType.IMAGE);
-        }
-        if (starts(b, 'G', 'I', 'F', '8')) {
-            return new Sniffed("image/gif", FileType.IMAGE);
-        }
-        if (starts(b, 'B', 'M') && b.length > 26) {
-            return new Sniffed("image/bmp", FileType.IMAGE);
-        }
-        if (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return new Sniffed("image/webp", FileType.IMAGE);
-        }
-        if (starts(b, '%', 'P', 'D', 'F', '-')) {
-            return new Sniffed("application/pdf", FileType.PDF);
-        }
-        if (b.length > 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-            String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
-            return new Sniffed(brand.startsWith("qt") ? "video/quicktime" : "video/mp4", FileType.VIDEO);
-        }
-        if (starts(b, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return new Sniffed("video/webm", FileType.VIDEO);
-        }
-        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.UTF_8).stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("\ufeff")) {
-            head = head.substring(1);
-        }
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.contains("<html")) {
-            return new Sniffed("text/html", FileType.HTML);
-        }
-        return null;
+    /** What the unit captures, by the media type Tika finds in the bytes, with the TCAP file type each is. */
+    static final Map<String, FileType> CAPTURED = Map.ofEntries(Map.entry("image/jpeg", FileType.IMAGE), Map.entry("image/png", FileType.IMAGE),
+            Map.entry("image/gif", FileType.IMAGE), Map.entry("image/bmp", FileType.IMAGE), Map.entry("image/webp", FileType.IMAGE),
+            Map.entry("application/pdf", FileType.PDF), Map.entry("video/mp4", FileType.VIDEO), Map.entry("video/quicktime", FileType.VIDEO),
+            Map.entry("video/webm", FileType.VIDEO), Map.entry("video/x-m4v", FileType.VIDEO), Map.entry("text/html", FileType.HTML),
+            Map.entry("application/xhtml+xml", FileType.HTML));
+
+    /** The type of a file from its bytes, or null if it is not one the unit captures. */
+    static Sniffed sniff(byte[] bytes) {
+        var checked = Uploads.check(bytes, MAX_BYTES, CAPTURED.keySet(), "content.file");
+        return checked.ok() ? new Sniffed(checked.mediaType(), CAPTURED.get(checked.mediaType())) : null;
     }
 
-    private static boolean starts(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+    /** What is wrong with a captured file, as a message code ({@code content.file.tooLarge}, {@code .type}), or null. */
+    static String problem(byte[] bytes) {
+        return Uploads.check(bytes, MAX_BYTES, CAPTURED.keySet(), "content.file").problem();
     }
 
     Hashed hash(byte[] bytes, FileType type) {
         String sha256 = DigestUtils.sha256Hex(bytes);
         String md5 = DigestUtils.md5Hex(bytes);
         if (type != FileType.IMAGE) {
-            return new Hashed(sha256, md5, null, null, List.of());
+            return Hashed.exactOnly(sha256, md5, null);
         }
         try {
             var image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
-                // WebP and other formats javax.imageio cannot decode: exact hashes only.
-                return new Hashed(sha256, md5, null, null, List.of());
+                // WebP and other formats javax.imageio cannot decode: exact hashes only, and the capture says so.
+                return Hashed.exactOnly(sha256, md5, UNDECODABLE);
             }
             var all = hasher.dihedralHashes(image);
-            return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()));
+            return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()), null);
         } catch (IOException | RuntimeException e) {
-            return new Hashed(sha256, md5, null, null, List.of());
+            // Never silent: the capture shows it, the counter alerts, the log says why (the file's digest, never its content).
+            hashingFailures.increment();
+            log.warn("Perceptual hashing failed for captured image {}: {}", sha256, e.toString());
+            return Hashed.exactOnly(sha256, md5, FAILED);
         }
     }
 
@@ -131,7 +118,7 @@ class Captures {
         }
         Instant now = Instant.now(clock);
         var capture = new Capture(UUID.randomUUID(), itemId, h.sha256(), h.md5(), bytes.length, cleanName(fileName), sniffed.mediaType(),
-                sniffed.fileType(), h.pdqHash(), h.pdqQuality(), by, now);
+                sniffed.fileType(), h.pdqHash(), h.pdqQuality(), by, now, h.problem());
         store.insertCapture(capture);
         for (var m : matches(h)) {
             store.insertMatch(capture.id(), m.bankId(), m.algorithm(), m.distance(), now);

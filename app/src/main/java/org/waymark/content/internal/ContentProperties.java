@@ -22,6 +22,8 @@ record ContentProperties(
             @DefaultValue("PT1H") Duration interval,
             @DefaultValue("PT10S") Duration timeout,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("Waymark availability checker") String userAgent) {
+            @DefaultValue("Waymark availability checker") String userAgent,
+            /** Tests only: let the checker reach loopback, private and link-local addresses (a test's own server). */
+            @DefaultValue("false") boolean allowPrivateTargets) {
     }
 }

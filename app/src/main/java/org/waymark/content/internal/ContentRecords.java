@@ -40,7 +40,7 @@ final class ContentRecords {
     }
 
     record Capture(UUID id, UUID itemId, String sha256, String md5, long sizeBytes, String fileName, String mediaType,
-            FileType fileType, String pdqHash, Integer pdqQuality, String capturedBy, Instant capturedAt) {
+            FileType fileType, String pdqHash, Integer pdqQuality, String capturedBy, Instant capturedAt, String hashProblem) {
     }
 
     record Assessment(UUID id, UUID itemId, String assessedBy, Instant assessedAt, AssessmentOutcome outcome, boolean tactSection3,

@@ -36,7 +36,7 @@ class ContentStore {
 
     private static final String ITEM = "select id, reference, url, canonical_url, platform_code, status, source, found_by, found_at, updated_at from content_item ";
     private static final String CAPTURE = "select c.id, c.item_id, c.sha256, f.md5, f.size_bytes, c.file_name, c.media_type, c.file_type, "
-            + "c.pdq_hash, c.pdq_quality, c.captured_by, c.captured_at from content_capture c join content_file f on f.sha256 = c.sha256 ";
+            + "c.pdq_hash, c.pdq_quality, c.captured_by, c.captured_at, c.hash_problem from content_capture c join content_file f on f.sha256 = c.sha256 ";
     private static final String ASSESSMENT = "select id, item_id, assessed_by, assessed_at, outcome, tact_section3, tco_reasons, ideology, "
             + "organisation_code, rationale, further_information, decision, decided_by, decided_at, decision_comment from content_assessment ";
     private static final String REFERRAL = "select id, reference, item_id, assessment_id, platform_code, issued_at, issued_by, approved_by, "
@@ -127,9 +127,9 @@ class ContentStore {
 
     void insertCapture(Capture c) {
         jdbc.sql("insert into content_capture (id, item_id, sha256, file_name, media_type, file_type, pdq_hash, pdq_quality, captured_by, "
-                        + "captured_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "captured_at, hash_problem) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.itemId(), c.sha256(), c.fileName(), c.mediaType(), c.fileType().name(), c.pdqHash(), c.pdqQuality(),
-                        c.capturedBy(), at(c.capturedAt()))
+                        c.capturedBy(), at(c.capturedAt()), c.hashProblem())
                 .update();
     }
 
@@ -261,7 +261,7 @@ class ContentStore {
         return new Capture(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class), rs.getString("sha256"), rs.getString("md5"),
                 rs.getLong("size_bytes"), rs.getString("file_name"), rs.getString("media_type"), FileType.valueOf(rs.getString("file_type")),
                 rs.getString("pdq_hash"), (Integer) rs.getObject("pdq_quality", Integer.class), rs.getString("captured_by"),
-                instant(rs, "captured_at"));
+                instant(rs, "captured_at"), rs.getString("hash_problem"));
     }
 
     private static Assessment assessment(ResultSet rs, int n) throws SQLException {

@@ -102,12 +102,8 @@ class ContentWorkflow {
     }
 
     private static void checkFile(FormErrors errors, Upload file) {
-        if (file != null && file.present()) {
-            if (file.bytes().length > Captures.MAX_BYTES) {
-                errors.add("file", "content.file.tooLarge");
-            } else if (Captures.sniff(file.bytes()) == null) {
-                errors.add("file", "content.file.type");
-            }
+        if (file != null && file.present() && Captures.problem(file.bytes()) != null) {
+            errors.add("file", Captures.problem(file.bytes()));
         }
     }
 

@@ -2,7 +2,7 @@ package org.waymark.referral.internal;
 
 import java.util.Locale;
 
-/** The closed lists a referral's answers come from (PREVENT.md §3 and §4). */
+/** The closed lists a referral's answers come from (docs/domain.md §3 and §4). */
 final class ReferralEnums {
 
     private ReferralEnums() {

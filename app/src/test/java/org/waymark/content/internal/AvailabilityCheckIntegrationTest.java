@@ -23,7 +23,7 @@ import org.waymark.support.IntegrationTest;
  * The availability checker, switched on, against a server of the test's own on 127.0.0.1: it never talks
  * to anything else. A live page answers 200, removed content 404, and a platform's "removed" redirect 302.
  */
-@TestPropertySource(properties = "waymark.content.availability.enabled=true")
+@TestPropertySource(properties = {"waymark.content.availability.enabled=true", "waymark.content.availability.allow-private-targets=true"})
 class AvailabilityCheckIntegrationTest extends IntegrationTest {
 
     @Autowired

@@ -44,4 +44,28 @@ class UrlCanonicaliserUnitTest {
         assertThatThrownBy(() -> UrlCanonicaliser.canonicalise(input))
                 .isInstanceOfSatisfying(UrlCanonicaliser.InvalidUrl.class, e -> assertThat(e.code).isEqualTo(code));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://WWW.YouTube.com/x|youtube.com",
+            "https://m.facebook.com/x|facebook.com",
+            "https://mobile.twitter.com/x|x.com",
+            "https://fb.com/x|facebook.com",
+            "https://instagr.am/p/1|instagram.com",
+            "https://telegram.me/c|t.me",
+            "https://old.reddit.com/r/a|reddit.com",
+            "https://example.org./x|example.org",
+            "https://m.io/x|m.io",
+            "https://bücher.example/x|xn--bcher-kva.example",
+    })
+    void hostsAreLowerCaseAsciiUnderThePlatformsMainName(String input, String host) throws Exception {
+        assertThat(UrlCanonicaliser.host(new java.net.URI(input.contains("ü") ? "https://xn--bcher-kva.example/x" : input))).isEqualTo(host);
+        assertThat(UrlCanonicaliser.canonicalise(input).host()).isEqualTo(host);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"https://nodot/x", "https://-/x"})
+    void aHostWithoutADotIsNotAWebsite(String input) {
+        assertThatThrownBy(() -> UrlCanonicaliser.host(new java.net.URI(input))).isInstanceOf(UrlCanonicaliser.InvalidUrl.class);
+    }
 }
