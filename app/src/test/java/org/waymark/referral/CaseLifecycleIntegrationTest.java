@@ -258,7 +258,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         });
         assertThat(moves).containsSubsequence(">SCREENING", "SCREENING>CHANNEL", "CHANNEL>ADOPTED", "ADOPTED>SUPPORT", "SUPPORT>EXITED",
                 "EXITED>CLOSED");
-        assertThat(jdbc.sql("select exited_on from channel_exit where case_id = ?").param(id).query(LocalDate.class).single())
+        assertThat(jdbc.sql("select exited_on from channel_exit where case_id = ?").param(java.util.UUID.fromString(id)).query(LocalDate.class).single())
                 .isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/London")));
         var recipients = new ArrayList<String>();
         closed.get("disclosures").forEach(d -> recipients.add(d.get("recipient").asString()));

@@ -10,6 +10,9 @@ import org.waymark.channel.internal.ChannelForms.ReviewForm;
 import org.waymark.channel.internal.ChannelRecords.Review;
 import org.waymark.referral.CaseStage;
 import org.waymark.referral.Cases;
+import org.waymark.referral.IllegalMove;
+import org.waymark.govuk.Choices;
+import org.waymark.channel.internal.ChannelRecords.ReviewOutcome;
 
 /** One place to record a case's review: police-led while the police hold the case, post-exit once Channel has let it go. */
 @Service
@@ -26,8 +29,19 @@ class CaseReviews {
         this.postExit = postExit;
     }
 
+    /**
+     * A review of the kind the case is not in is a conflict with its state (409), whichever outcome is asked for: a
+     * police-led outcome for a case in post-exit review, or any review of a case in neither.
+     */
     Review record(CurrentUser user, UUID caseId, ReviewForm form) {
         var file = cases.require(user, Action.UPDATE, caseId);
-        return file.stage() == CaseStage.POLICE_LED ? policeLed.record(user, file, form) : postExit.record(user, file, form);
+        var outcome = Choices.parse(ReviewOutcome.class, form.outcome());
+        if (file.stage() == CaseStage.POLICE_LED && !PostExitReviews.OUTCOMES.contains(outcome)) {
+            return policeLed.record(user, file, form);
+        }
+        if (file.stage() == CaseStage.EXITED && !PoliceLedReviews.OUTCOMES.contains(outcome)) {
+            return postExit.record(user, file, form);
+        }
+        throw new IllegalMove(file.stage(), PoliceLedReviews.OUTCOMES.contains(outcome) ? "a police-led review" : "a post-exit review");
     }
 }
