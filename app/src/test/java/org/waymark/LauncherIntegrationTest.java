@@ -65,6 +65,17 @@ class LauncherIntegrationTest {
         assertThat(run.output()).contains("d8f8f0cec0f4a84f0637022a278f67f0b36e2ed596621e1d33e6339c4e9c9b22,100," + image);
     }
 
+    @Test
+    void linkageEvaluateRunsOnItsOwnClassPath() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("target", "waymark.jar")), "the jar is packaged before integration tests");
+        // The launcher runs the linkage library on its own jars, not the application's: every one it needs must be there.
+        Path file = Path.of("..", "linkage", "src", "test", "resources", "linkage-conformance", "dataset1.csv").toAbsolutePath().normalize();
+        var run = run(Map.of("WAYMARK_AOT", "false"), "linkage", "evaluate", file.toString(), "--map", "first_name=given_name", "--map",
+                "dob=date_of_birth", "--map", "id_number=soc_sec_id", "--truth-pattern", "rec-(\\d+)", "--id-column", "rec_id");
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("precision=").doesNotContain("Exception");
+    }
+
     /** A JDK older than 21 in the folder that holds the one running the tests, found by its release file. */
     static File olderJdk() throws java.io.IOException {
         Path home = Path.of(System.getProperty("java.home")).toRealPath();

@@ -5,39 +5,60 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Parses {@code --name value} options and {@code --flag} switches after a command's name. */
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * A command's options after picocli has parsed them ({@code --name value}, {@code --name=value} and {@code --flag}
+ * switches): every option checked against the ones the command declares, so a typo or a stray word never passes.
+ */
 public final class CliArguments {
 
-    private final Map<String, String> options = new LinkedHashMap<>();
-    private final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options;
     private final InputStream stdin;
 
-    public CliArguments(List<String> words, Set<String> flags, InputStream stdin) {
+    CliArguments(Map<String, String> options, InputStream stdin) {
+        this.options = Map.copyOf(options);
         this.stdin = stdin;
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.startsWith("--")) {
-                String name = word.substring(2);
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    options.put(name.substring(0, eq), name.substring(eq + 1));
-                } else if (flags.contains(name)) {
-                    options.put(name, "true");
-                } else if (i + 1 < words.size()) {
-                    options.put(name, words.get(++i));
-                } else {
-                    throw new CliException("--" + name + " needs a value");
-                }
-            } else {
-                positional.add(word);
+    }
+
+    /** The options of one command, as the dispatcher declares them to picocli: {@code flags} take no value. */
+    public static CommandSpec spec(String name, String summary, Set<String> options, Set<String> flags) {
+        var spec = CommandSpec.create().name(name);
+        spec.usageMessage().description(summary);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+        options.stream().sorted().forEach(o -> spec.addOption(flags.contains(o)
+                ? OptionSpec.builder("--" + o).arity("0").type(boolean.class).build()
+                : OptionSpec.builder("--" + o).arity("1").type(String.class).paramLabel(o.toUpperCase(java.util.Locale.ROOT)).build()));
+        return spec;
+    }
+
+    /** The options picocli matched for a command, flags as "true". */
+    public static CliArguments of(CommandLine.ParseResult parsed, InputStream stdin) {
+        var values = new LinkedHashMap<String, String>();
+        for (OptionSpec o : parsed.matchedOptions()) {
+            if (!o.usageHelp()) {
+                Object value = o.getValue();
+                values.put(o.longestName().substring(2), o.arity().max() == 0 ? "true" : String.valueOf(value));
             }
+        }
+        return new CliArguments(values, stdin);
+    }
+
+    /** Parses a command's words on their own (tests, and commands run from code), as the dispatcher would. */
+    public static CliArguments parse(List<String> words, Set<String> options, Set<String> flags, InputStream stdin) {
+        var line = new CommandLine(spec("command", "", options, flags));
+        try {
+            return of(line.parseArgs(words.toArray(String[]::new)), stdin);
+        } catch (CommandLine.ParameterException e) {
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -70,18 +91,6 @@ public final class CliArguments {
             return parsed;
         } catch (NumberFormatException e) {
             throw new CliException("--" + name + " must be a whole number");
-        }
-    }
-
-    /** Rejects any option the command does not know, and any stray word, so a typo never passes silently. */
-    public void allowOnly(Set<String> known) {
-        if (!positional.isEmpty()) {
-            throw new CliException("unexpected argument '" + positional.get(0) + "' (options are written --name value)");
-        }
-        for (String name : options.keySet()) {
-            if (!known.contains(name)) {
-                throw new CliException("unknown option --" + name);
-            }
         }
     }
 

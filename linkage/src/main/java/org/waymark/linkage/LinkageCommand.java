@@ -13,6 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code linkage evaluate FILE [FILE2] [--map our_field=their_column ...] [--truth-column C | --truth-pattern REGEX --id-column C]}:
@@ -34,61 +43,104 @@ public final class LinkageCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("train-model")) {
-            // The application's person-match model: EM over synthetic people, so no real record ever shapes it.
+        var line = new CommandLine(new Root()).addSubcommand("evaluate", new Evaluate(out, err)).addSubcommand("train-model", new TrainModel(out));
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        line.setParameterExceptionHandler((e, given) -> {
+            err.println("linkage: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return 2;
+        });
+        return line.execute(args);
+    }
+
+    @Command(name = "linkage", mixinStandardHelpOptions = true, description = "Record linkage on labelled files, and the shipped model.")
+    static final class Root implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+    }
+
+    @Command(name = "train-model", mixinStandardHelpOptions = true,
+            description = "The application's person-match model, trained on synthetic people: > app/src/main/resources/reference/person-match-model.tsv")
+    static final class TrainModel implements Callable<Integer> {
+        private final PrintStream out;
+
+        TrainModel(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            // EM over synthetic people, so no real record ever shapes it.
             out.print(MatchModel.train(SyntheticPeople.generate(TRAINING_RECORDS, TRAINING_SEED).records()).write());
             return 0;
         }
-        if (args.length == 0 || !args[0].equals("evaluate")) {
-            err.println("usage: linkage evaluate FILE [FILE2] [--map our_field=their_column ...] "
-                    + "[--truth-column C | --truth-pattern REGEX --id-column C]");
-            err.println("       linkage train-model > app/src/main/resources/reference/person-match-model.tsv");
-            return 2;
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Trains without the truth, predicts people, and scores the predicted pairs against the truth.")
+    static final class Evaluate implements Callable<Integer> {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(arity = "1..2", paramLabel = "FILE", description = "one file to deduplicate, or two to link")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--map", paramLabel = "our_field=their_column", description = "a column named otherwise than our field")
+        List<String> mappings = new ArrayList<>();
+
+        @Option(names = "--truth-column", paramLabel = "C")
+        String truthColumn;
+
+        @Option(names = "--truth-pattern", paramLabel = "REGEX")
+        String truthPattern;
+
+        @Option(names = "--id-column", paramLabel = "C")
+        String idColumn;
+
+        @Option(names = "--verbose", description = "print the trained model's weights")
+        boolean verbose;
+
+        Evaluate(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
         }
-        var files = new ArrayList<Path>();
-        var map = new LinkedHashMap<String, String>();
-        String truthColumn = null;
-        String truthPattern = null;
-        String idColumn = null;
-        boolean verbose = false;
-        try {
-            for (int i = 1; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--map" -> {
-                        String m = value(args, ++i, "--map");
-                        int eq = m.indexOf('=');
-                        if (eq < 1 || !Fields.ALL.contains(m.substring(0, eq))) {
-                            throw new IllegalArgumentException("--map wants our_field=their_column with our_field one of " + Fields.ALL);
-                        }
-                        map.put(m.substring(0, eq), m.substring(eq + 1).trim());
+
+        @Override
+        public Integer call() {
+            var map = new LinkedHashMap<String, String>();
+            try {
+                for (String m : mappings) {
+                    int eq = m.indexOf('=');
+                    if (eq < 1 || !Fields.ALL.contains(m.substring(0, eq))) {
+                        throw new IllegalArgumentException("--map wants our_field=their_column with our_field one of " + Fields.ALL);
                     }
-                    case "--truth-column" -> truthColumn = value(args, ++i, "--truth-column");
-                    case "--truth-pattern" -> truthPattern = value(args, ++i, "--truth-pattern");
-                    case "--id-column" -> idColumn = value(args, ++i, "--id-column");
-                    case "--verbose" -> verbose = true;
-                    default -> {
-                        if (args[i].startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + args[i]);
-                        }
-                        files.add(Path.of(args[i]));
+                    map.put(m.substring(0, eq), m.substring(eq + 1).trim());
+                }
+                if (truthColumn == null && (truthPattern == null || idColumn == null)) {
+                    throw new IllegalArgumentException("say where the truth is: --truth-column C, or --truth-pattern REGEX with --id-column C");
+                }
+                for (Path f : files) {
+                    if (!Files.isReadable(f)) {
+                        throw new IllegalArgumentException("cannot read " + f);
                     }
                 }
+            } catch (IllegalArgumentException e) {
+                err.println("linkage: " + e.getMessage());
+                return 2;
             }
-            if (files.isEmpty() || files.size() > 2) {
-                throw new IllegalArgumentException("give one file to deduplicate or two to link");
-            }
-            if (truthColumn == null && (truthPattern == null || idColumn == null)) {
-                throw new IllegalArgumentException("say where the truth is: --truth-column C, or --truth-pattern REGEX with --id-column C");
-            }
-            for (Path f : files) {
-                if (!Files.isReadable(f)) {
-                    throw new IllegalArgumentException("cannot read " + f);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("linkage: " + e.getMessage());
-            return 2;
+            return evaluate(files, map, truthColumn, truthPattern, idColumn, verbose, out, err);
         }
+    }
+
+    static int evaluate(List<Path> files, Map<String, String> map, String truthColumn, String truthPattern, String idColumn, boolean verbose,
+            PrintStream out, PrintStream err) {
         try {
             long start = System.nanoTime();
             var records = new ArrayList<PersonRecord>();
@@ -133,14 +185,7 @@ public final class LinkageCommand {
             err.println("linkage: cannot read the file: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
         }
-        return args[i];
-    }
 
     /** Reads a CSV, cleaning Waymark's fields and noting each row's truth key. Returns the fields present. */
     static List<String> load(Path file, int source, Map<String, String> map, String truthColumn, String truthPattern, String idColumn,

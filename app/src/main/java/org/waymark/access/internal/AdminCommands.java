@@ -29,11 +29,16 @@ class AdminCommands {
         return new By("cli:" + System.getProperty("user.name", "unknown"), null);
     }
 
-    private static CliCommand command(List<String> name, String summary, Runner runner) {
+    private static CliCommand command(List<String> name, String summary, Set<String> options, Runner runner) {
         return new CliCommand() {
             @Override
             public List<String> name() {
                 return name;
+            }
+
+            @Override
+            public Set<String> options() {
+                return options;
             }
 
             @Override
@@ -56,8 +61,8 @@ class AdminCommands {
     CliCommand createUserCommand(UserAdministration administration, MessageSource messages) {
         return command(List.of("admin", "create-user"),
                 "--username U --role ROLE[,ROLE] --organisation ORG_CODE [--area AREA_CODE] [--name N] [--email E] --password-stdin",
+                Set.of("username", "role", "organisation", "area", "name", "email", "password-stdin"),
                 (args, out) -> {
-                    args.allowOnly(Set.of("username", "role", "organisation", "area", "name", "email", "password-stdin"));
                     if (!args.flag("password-stdin")) {
                         throw new CliException("give the password on standard input with --password-stdin (never as an argument)");
                     }
@@ -95,8 +100,8 @@ class AdminCommands {
     @Bean
     CliCommand createTokenCommand(UserAccounts accounts, ApiTokens tokens, SecurityProperties properties) {
         return command(List.of("admin", "create-token"), "--username U [--days N]: prints a new API token on its last line",
+                Set.of("username", "days"),
                 (args, out) -> {
-                    args.allowOnly(Set.of("username", "days"));
                     var account = accounts.byUsername(args.required("username"))
                             .orElseThrow(() -> new CliException("no user " + args.required("username")));
                     if (!account.enabled()) {
@@ -114,8 +119,8 @@ class AdminCommands {
     @Bean
     CliCommand listTokensCommand(UserAccounts accounts, ApiTokens tokens, java.time.Clock clock) {
         return command(List.of("admin", "list-tokens"), "--username U: the user's API tokens, live, expired and revoked",
+                Set.of("username"),
                 (args, out) -> {
-                    args.allowOnly(Set.of("username"));
                     var account = accounts.byUsername(args.required("username"))
                             .orElseThrow(() -> new CliException("no user " + args.required("username")));
                     var now = java.time.Instant.now(clock);
@@ -131,8 +136,8 @@ class AdminCommands {
     @Bean
     CliCommand revokeTokenCommand(UserAccounts accounts, ApiTokens tokens) {
         return command(List.of("admin", "revoke-token"), "--username U (--token TOKEN_ID | --all): the token stops working at once",
+                Set.of("username", "token", "all"),
                 (args, out) -> {
-                    args.allowOnly(Set.of("username", "token", "all"));
                     var account = accounts.byUsername(args.required("username"))
                             .orElseThrow(() -> new CliException("no user " + args.required("username")));
                     var chosen = args.optional("token");
@@ -164,9 +169,9 @@ class AdminCommands {
 
     @Bean
     CliCommand listUsersCommand(UserAccounts accounts, java.time.Clock clock) {
-        return command(List.of("admin", "list-users"), "[--organisation ORG_CODE]: accounts, roles and status", (args, out) -> {
-            args.allowOnly(Set.of("organisation"));
-            var now = java.time.Instant.now(clock);
+        return command(List.of("admin", "list-users"), "[--organisation ORG_CODE]: accounts, roles and status",
+                Set.of("organisation"), (args, out) -> {
+                    var now = java.time.Instant.now(clock);
             out.printf("%-32s %-24s %-14s %-9s %s%n", "USERNAME", "ORGANISATION", "AREA", "STATUS", "ROLES");
             for (var a : accounts.list(args.optional("organisation").orElse(null))) {
                 String status = !a.enabled() ? "disabled" : a.lockedAt(now) ? "locked" : "active";
@@ -204,8 +209,7 @@ class AdminCommands {
 
     private static CliCommand userChange(List<String> name, String summary, UserAccounts accounts,
             java.util.function.Consumer<java.util.UUID> change, String done) {
-        return command(name, summary, (args, out) -> {
-            args.allowOnly(Set.of("username"));
+        return command(name, summary, Set.of("username"), (args, out) -> {
             var account = accounts.byUsername(args.required("username"))
                     .orElseThrow(() -> new CliException("no user " + args.required("username")));
             change.accept(account.id());
@@ -218,8 +222,8 @@ class AdminCommands {
     CliCommand createOrganisationCommand(JdbcGeography geography, TransactionTemplate transactions) {
         return command(List.of("admin", "create-organisation"),
                 "--code C --name N --type TYPE [--area AREA_CODE]: e.g. a school, NHS trust or intervention provider",
+                Set.of("code", "name", "type", "area"),
                 (args, out) -> {
-                    args.allowOnly(Set.of("code", "name", "type", "area"));
                     String code = args.required("code").trim().toUpperCase(Locale.ROOT);
                     if (!code.matches("[A-Z0-9][A-Z0-9-]{1,63}")) {
                         throw new CliException("--code must be 2 to 64 letters, digits or hyphens");

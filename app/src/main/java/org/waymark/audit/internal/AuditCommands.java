@@ -24,13 +24,17 @@ class AuditCommands implements CliCommand {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of();
+    }
+
+    @Override
     public String summary() {
         return "checks the audit trail's hash chain, MACs and checkpoints; exit 1 names the first bad entry";
     }
 
     @Override
     public int run(CliArguments arguments, PrintStream out) {
-        arguments.allowOnly(Set.of());
         var result = verifier.verify();
         if (result.intact()) {
             out.printf("audit trail intact: %d entries sealed, %d awaiting sealing, %d checkpoints match%n",

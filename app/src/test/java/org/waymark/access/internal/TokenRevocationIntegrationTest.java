@@ -29,7 +29,8 @@ class TokenRevocationIntegrationTest extends IntegrationTest {
     private String cli(String... words) {
         var command = commands.stream().filter(c -> List.of(words).subList(0, 2).equals(c.name())).findFirst().orElseThrow();
         var out = new ByteArrayOutputStream();
-        int exit = command.run(new CliArguments(List.of(words).subList(2, words.length), Set.of("all"), new ByteArrayInputStream(new byte[0])),
+        int exit = command.run(CliArguments.parse(List.of(words).subList(2, words.length), command.options(), CliCommand.FLAGS,
+                new ByteArrayInputStream(new byte[0])),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).isZero();
         return out.toString(StandardCharsets.UTF_8);
