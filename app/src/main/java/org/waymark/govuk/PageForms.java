@@ -19,8 +19,8 @@ public final class PageForms {
         FormErrors errors;
         if (problem instanceof FormErrors.Invalid invalid) {
             errors = invalid.errors();
-        } else if (problem instanceof Conflict) {
-            errors = new FormErrors().add("stage", "conflict", problem.getMessage());
+        } else if (problem instanceof Conflict conflict) {
+            errors = new FormErrors().add("stage", conflict.code(), conflict.args());
         } else {
             throw problem;
         }

@@ -48,25 +48,6 @@ public enum CaseStage {
 
     private static final Set<CaseStage> CHANNEL_STAGES = EnumSet.of(CHANNEL, NOT_ADOPTED, ADOPTED, SUPPORT, EXITED, CLOSED);
 
-    /** The stage in words, for messages built outside a page ("not possible while the case is in support"). */
-    public String words() {
-        return switch (this) {
-            case SCREENING -> "at police screening";
-            case AWAITING_APPROVAL -> "waiting for a supervisor's approval";
-            case NO_FURTHER_ACTION -> "closed with no further action";
-            case SIGNPOSTED -> "closed and signposted to other support";
-            case JOINED -> "joined to another open case";
-            case POLICE_LED -> "police-led";
-            case POLICE_LED_CLOSED -> "police-led and closed";
-            case CHANNEL -> "with Channel";
-            case NOT_ADOPTED -> "not adopted by Channel";
-            case ADOPTED -> "adopted by Channel and waiting for consent";
-            case SUPPORT -> "in support";
-            case EXITED -> "exited from Channel and in review";
-            case CLOSED -> "closed";
-        };
-    }
-
     public Set<CaseStage> next() {
         return NEXT.get(this);
     }

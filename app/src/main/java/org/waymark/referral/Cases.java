@@ -135,7 +135,7 @@ public class Cases {
     /** As {@link #move(CaseFile, CaseStage, CurrentUser, MilestoneKind, String)}, the milestone for this audience only. */
     public CaseFile move(CaseFile file, CaseStage to, CurrentUser by, MilestoneKind kind, String detail, Audience audience) {
         if (!file.stage().canMoveTo(to)) {
-            throw new IllegalMove(file.stage(), kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            throw new IllegalMove(file.stage(), "step");
         }
         Instant now = Instant.now(clock);
         int updated = jdbc.sql("update prevent_case set stage = ?, stage_changed_at = ?, version = version + 1 "
@@ -143,7 +143,7 @@ public class Cases {
                 .params(to.name(), Timestamp.from(now), file.id(), file.stage().name(), file.version()).update();
         if (updated != 1) {
             var current = findUnchecked(file.id()).map(CaseFile::stage).orElse(file.stage());
-            throw new IllegalMove(current, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            throw new IllegalMove(current, "step");
         }
         insertMilestone(file.id(), kind, audience, by, detail, file.stage(), to);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.stage").record("CASE", file.id()).person(file.personId())

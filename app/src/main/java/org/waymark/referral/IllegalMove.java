@@ -1,16 +1,17 @@
 package org.waymark.referral;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * A request that the case's stage does not allow now (a decision on a case already decided, consent before
- * adoption): the API answers 409 with the stage, a page shows it as an error.
+ * adoption): 409, "{what} is not possible while the case is {stage}", both in the reader's language
+ * ({@code move.<what>}, {@code stage.now.<STAGE>}).
  */
 public class IllegalMove extends org.waymark.govuk.Conflict {
 
+    /** {@code what}: the step refused, as the key of its words under {@code move.} ("screeningDecision"). */
     public IllegalMove(CaseStage stage, String what) {
-        super(capitalised(what) + " is not possible while the case is " + stage.words() + ".");
-    }
-
-    private static String capitalised(String what) {
-        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        super("conflict.move", new DefaultMessageSourceResolvable("move." + what),
+                new DefaultMessageSourceResolvable("stage.now." + stage.name()));
     }
 }

@@ -50,8 +50,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(org.waymark.govuk.Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(org.waymark.govuk.Conflict e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ProblemDetail> conflict(org.waymark.govuk.Conflict e, java.util.Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(e, locale));
         problem.setTitle("Not possible now");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }

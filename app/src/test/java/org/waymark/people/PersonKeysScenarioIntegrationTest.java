@@ -10,10 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.waymark.referral.ReferralReceived;
+import org.waymark.support.ModuleScenarioTest;
 import org.waymark.support.SeededCase;
 
 /**
@@ -21,13 +19,7 @@ import org.waymark.support.SeededCase;
  * subject is stored as linkage compares it, with blocking keys, in the transaction that takes it in.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@TestPropertySource(properties = {"waymark.audit.seal-interval=PT1H", "waymark.audit.checkpoint-interval=PT0S", "logging.level.org.waymark=WARN"})
-class PersonKeysScenarioIntegrationTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SeededCase.database(registry);
-    }
+class PersonKeysScenarioIntegrationTest extends ModuleScenarioTest {
 
     @Autowired
     JdbcClient jdbc;

@@ -11,11 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.waymark.referral.CaseNotification;
 import org.waymark.referral.ReferralReceived;
+import org.waymark.support.ModuleScenarioTest;
 import org.waymark.support.SeededCase;
 
 /**
@@ -23,13 +21,7 @@ import org.waymark.support.SeededCase;
  * referral naming a subject of a live investigation is withheld in the same transaction, and supervisors are told.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@TestPropertySource(properties = {"waymark.audit.seal-interval=PT1H", "waymark.audit.checkpoint-interval=PT0S", "logging.level.org.waymark=WARN"})
-class DeconflictionScenarioIntegrationTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SeededCase.database(registry);
-    }
+class DeconflictionScenarioIntegrationTest extends ModuleScenarioTest {
 
     @Autowired
     JdbcClient jdbc;

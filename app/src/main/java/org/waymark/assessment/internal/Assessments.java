@@ -159,7 +159,7 @@ class Assessments {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         if (file.stage().isFinal()) {
-            throw new IllegalMove(file.stage(), "an assessment");
+            throw new IllegalMove(file.stage(), "assessment");
         }
         if (!assessments(caseId).isEmpty() && (form.changesSinceLast() == null || form.changesSinceLast().isBlank())) {
             errors.add("changesSinceLast", "assessment.changesSinceLast.missing");

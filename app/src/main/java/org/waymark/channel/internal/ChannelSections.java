@@ -21,9 +21,12 @@ class ChannelSections {
     private final SupportPlans plans;
     private final SupportStore support;
     private final ReviewStore reviews;
+    private final org.waymark.screening.PoliceLedReviews policeLed;
     private final Clock clock;
 
-    ChannelSections(PanelMeetings meetings, SupportPlans plans, SupportStore support, ReviewStore reviews, Clock clock) {
+    ChannelSections(PanelMeetings meetings, SupportPlans plans, SupportStore support, ReviewStore reviews,
+            org.waymark.screening.PoliceLedReviews policeLed, Clock clock) {
+        this.policeLed = policeLed;
         this.meetings = meetings;
         this.plans = plans;
         this.support = support;
@@ -37,7 +40,9 @@ class ChannelSections {
         var discussed = meetings.discussing(file.id()).stream().filter(m -> team || m.attendedBy(user.organisationCode())).toList();
         // Panel members see the plan and attendance, not the providers' session notes.
         var interventions = plans.ofCase(file.id()).stream().map(i -> team ? i : i.attendanceOnly()).toList();
-        var caseReviews = reviews.reviews(file.id());
+        // Post-exit reviews are Channel's; police-led ones the police's module keeps. The page shows them together.
+        var caseReviews = java.util.stream.Stream.concat(reviews.reviews(file.id()).stream(), policeLed.ofCase(file.id()).stream().map(CaseReviews::asReview))
+                .sorted(java.util.Comparator.comparing(Review::dueOn)).toList();
         var notYetDue = ReviewSchedule.next(caseReviews).map(Review::dueOn).filter(d -> d.isAfter(ChannelTeam.today(clock))).orElse(null);
         return new ChannelRecords.Section(discussed, support.consents(file.id()), interventions, caseReviews, reviews.transfers(file.id()),
                 actions(user, file), notYetDue);

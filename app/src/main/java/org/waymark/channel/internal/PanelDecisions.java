@@ -79,23 +79,22 @@ class PanelDecisions {
         }
         var meeting = meetings.own(user, meetingId);
         if (meeting.heldOn().isAfter(ChannelTeam.today(clock))) {
-            throw new Conflict("The panel's decision can be recorded once the meeting has been held, on "
-                    + new DisplayDates().date(meeting.heldOn()) + ".");
+            throw new Conflict("conflict.decision.notHeld", new DisplayDates().date(meeting.heldOn()));
         }
         var item = meeting.item(form.caseId()).orElseThrow(() -> new FormErrors.Invalid(new FormErrors().add("caseId", "channel.decision.notOnAgenda")));
         if (item.decision() != null) {
-            throw new Conflict("The panel has already recorded a decision on this case at this meeting.");
+            throw new Conflict("conflict.decision.recorded");
         }
         var file = cases.require(user, Action.UPDATE, form.caseId());
         if (decision == PanelDecision.EXIT) {
             requireExitAgreed(meeting, file, form);
         }
         if (decision == PanelDecision.CONTINUE && !(file.stage() == CaseStage.SUPPORT || file.stage() == CaseStage.ADOPTED)) {
-            throw new IllegalMove(file.stage(), "a decision to continue support");
+            throw new IllegalMove(file.stage(), "continueSupport");
         }
         if (!panels.recordDecision(meetingId, form.caseId(), form.discussion().strip(), decision, decision == PanelDecision.NOT_ADOPT ? onward : null,
                 user.username(), Instant.now(clock))) {
-            throw new Conflict("The panel has already recorded a decision on this case at this meeting.");
+            throw new Conflict("conflict.decision.recorded");
         }
         apply(user, meeting, file, decision, onward, form);
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "panel.decision.recorded").record("CASE", file.id()).person(file.personId())

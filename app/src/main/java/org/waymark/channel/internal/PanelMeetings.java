@@ -118,13 +118,13 @@ class PanelMeetings {
         var meeting = own(user, meetingId);
         var file = cases.require(user, Action.UPDATE, caseId);
         if (!file.localAuthority().equals(meeting.localAuthority())) {
-            throw new Conflict("This case belongs to another local authority's panel.");
+            throw new Conflict("conflict.agenda.otherAuthority");
         }
         if (!(file.stage() == CaseStage.CHANNEL || file.stage() == CaseStage.ADOPTED || file.stage() == CaseStage.SUPPORT)) {
-            throw new IllegalMove(file.stage(), "a place on a panel agenda");
+            throw new IllegalMove(file.stage(), "agendaPlace");
         }
         if (meeting.item(caseId).isPresent()) {
-            throw new Conflict("This case is already on the meeting's agenda.");
+            throw new Conflict("conflict.agenda.already");
         }
         store.insertAgendaItem(meetingId, caseId, user.username(), Instant.now(clock));
         cases.milestone(caseId, MilestoneKind.ON_PANEL_AGENDA, user, meeting.heldOn().toString());

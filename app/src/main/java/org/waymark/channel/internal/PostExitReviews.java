@@ -68,10 +68,10 @@ class PostExitReviews {
             throw new RecordNotFoundException("CASE", file.id().toString());
         }
         if (file.stage() != CaseStage.EXITED) {
-            throw new IllegalMove(file.stage(), "a post-exit review");
+            throw new IllegalMove(file.stage(), "postExitReview");
         }
         var all = store.reviews(file.id());
-        var due = ReviewSchedule.next(all).orElseThrow(() -> new IllegalMove(file.stage(), "a post-exit review"));
+        var due = ReviewSchedule.next(all).orElseThrow(() -> new IllegalMove(file.stage(), "postExitReview"));
         String notes = withEarlyReason(form, due);
         if (outcome == ReviewOutcome.EXTEND) {
             var refusal = schedule.refuseExtension(due, all);
@@ -81,7 +81,7 @@ class PostExitReviews {
         }
         Instant now = Instant.now(clock);
         if (!store.record(due.id(), outcome, notes, user.username(), now)) {
-            throw new Conflict("This review has already been recorded.");
+            throw new Conflict("conflict.review.recorded");
         }
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "review.recorded").record("CASE", file.id()).person(file.personId()));
         follow(user, file, outcome, due, all, now);

@@ -57,7 +57,7 @@ class ProviderConcerns {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         var concern = open(caseId).stream().filter(c -> c.session().id().equals(sessionId)).findFirst()
-                .orElseThrow(() -> new Conflict("This concern has already been acknowledged, or is not on this case."));
+                .orElseThrow(() -> new Conflict("conflict.concern.notOpen"));
         errors.throwIfAny();
         acknowledge(user, file, concern, note.strip());
     }
@@ -65,7 +65,7 @@ class ProviderConcerns {
     /** Acknowledges one concern on a case the caller has already been allowed to change. */
     void acknowledge(CurrentUser user, CaseFile file, OpenConcern concern, String note) {
         if (!store.acknowledgeConcern(concern.session().id(), user.username(), Instant.now(clock), note)) {
-            throw new Conflict("This concern has already been acknowledged.");
+            throw new Conflict("conflict.concern.acknowledged");
         }
         cases.milestone(file.id(), MilestoneKind.CONCERN_ACKNOWLEDGED, user, null);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "session.concern.acknowledged").record("INTERVENTION", concern.interventionId())

@@ -14,7 +14,7 @@ import org.waymark.channel.internal.ChannelRecords.ReviewOutcome;
 import org.waymark.channel.internal.ChannelRecords.Transfer;
 import org.waymark.storage.Rows;
 
-/** SQL for exits, reviews and transfers. No decisions here: {@link PostExitReviews}, {@link PoliceLedReviews} and {@link Transfers} make them. */
+/** SQL for exits, reviews and transfers. No decisions here: {@link PostExitReviews} and {@link Transfers} (police-led reviews are the screening module's) make them. */
 @Repository
 class ReviewStore {
 
@@ -48,11 +48,6 @@ class ReviewStore {
                 .update();
     }
 
-    void insert(UUID caseId, Review r) {
-        jdbc.sql("insert into case_review (id, case_id, kind, due_on, outcome, notes, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), caseId, r.kind().name(), r.dueOn(), r.outcome().name(), r.notes(), r.reviewedBy(), Rows.at(r.reviewedAt())).update();
-    }
-
     /** Records a due review's outcome unless someone already has; answers whether this call did. */
     boolean record(UUID reviewId, ReviewOutcome outcome, String notes, String by, Instant at) {
         return jdbc.sql("update case_review set outcome = ?, notes = ?, reviewed_by = ?, reviewed_at = ? where id = ? and reviewed_at is null")
@@ -63,13 +58,6 @@ class ReviewStore {
     void cancelOpen(UUID caseId, String by, Instant at) {
         jdbc.sql("update case_review set outcome = ?, reviewed_by = ?, reviewed_at = ? where case_id = ? and reviewed_at is null")
                 .params(ReviewOutcome.CANCELLED.name(), by, Rows.at(at), caseId).update();
-    }
-
-    /** Cancels the case's open reviews of this kind due by {@code dueBy}: a review recorded answers them. */
-    void cancelDue(UUID caseId, ReviewKind kind, LocalDate dueBy, String by, Instant at) {
-        jdbc.sql("update case_review set outcome = ?, reviewed_by = ?, reviewed_at = ? where case_id = ? and kind = ? and reviewed_at is null "
-                        + "and due_on <= ?")
-                .params(ReviewOutcome.CANCELLED.name(), by, Rows.at(at), caseId, kind.name(), dueBy).update();
     }
 
     void insertTransfer(UUID caseId, Transfer t) {

@@ -77,7 +77,7 @@ class SupportPlans {
         errors.throwIfAny();
         var file = Consents.coordinatorCase(cases, user, caseId);
         if (file.stage() != CaseStage.SUPPORT) {
-            throw new IllegalMove(file.stage(), "an intervention");
+            throw new IllegalMove(file.stage(), "intervention");
         }
         String provider = form.provider().trim();
         var intervention = new Intervention(UUID.randomUUID(), caseId, file.reference(), type, provider, form.objectives().strip(),
@@ -134,7 +134,7 @@ class SupportPlans {
         var intervention = intervention(interventionId).orElseThrow(() -> new RecordNotFoundException("INTERVENTION", interventionId.toString()));
         var file = cases.behind(user, Action.UPDATE, intervention, intervention.caseId());
         if (intervention.endedAt() != null) {
-            throw new Conflict("This intervention has ended: the case has left Channel.");
+            throw new Conflict("conflict.intervention.ended");
         }
         var planned = intervention.createdAt().atZone(ChannelTeam.LONDON).toLocalDate();
         if (heldOn.isBefore(planned)) {

@@ -47,7 +47,7 @@ class Transfers {
         errors.throwIfAny();
         var file = Consents.coordinatorCase(cases, user, caseId);
         if (file.stage().isFinal()) {
-            throw new IllegalMove(file.stage(), "a transfer");
+            throw new IllegalMove(file.stage(), "transfer");
         }
         if (file.localAuthority().equals(to)) {
             throw new FormErrors.Invalid(new FormErrors().add("toLocalAuthority", "channel.transfer.same"));

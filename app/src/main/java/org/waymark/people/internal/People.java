@@ -217,7 +217,7 @@ class People {
         errors.text("people", "reason", form == null ? null : form.reason(), 1000, false);
         errors.throwIfAny();
         if (candidate.equals(file.personId())) {
-            throw new Conflict("The case is already attached to that person.");
+            throw new Conflict("conflict.person.alreadyAttached");
         }
         if (!persons.personIsCurrent(candidate)) {
             throw new RecordNotFoundException("PERSON", candidate.toString());

@@ -52,7 +52,7 @@ class PersonMerges {
         errors.text("people", "reason", reason, 1000, false);
         errors.throwIfAny();
         if (merged.equals(survivor)) {
-            throw new Conflict("A person cannot be merged into themselves.");
+            throw new Conflict("conflict.person.self");
         }
         for (UUID p : List.of(merged, survivor)) {
             if (!persons.personIsCurrent(p)) {
@@ -74,10 +74,10 @@ class PersonMerges {
         mergeRecord(user, mergeId);
         var merge = store.merge(mergeId).orElseThrow();
         if (merge.undone()) {
-            throw new Conflict("This merge was already undone by " + merge.undoneBy() + ".");
+            throw new Conflict("conflict.merge.undone", merge.undoneBy());
         }
         if (!persons.personIsCurrent(merge.survivorId())) {
-            throw new Conflict("The person this merge went into has since been merged into another; undo that merge first.");
+            throw new Conflict("conflict.merge.survivorMerged");
         }
         var survivorCases = persons.casesOf(merge.survivorId());
         var stillThere = new LinkedHashSet<UUID>();

@@ -61,7 +61,7 @@ class FurtherConcerns {
                 .filter(t -> t.personId().equals(file.personId()) && !t.id().equals(file.id()))
                 .orElseThrow(() -> new FormErrors.Invalid(new FormErrors().add("into", "case.join.into.unknown")));
         if (!joinable(target)) {
-            throw new Conflict("Case " + target.reference() + " is closed: screen this referral on its own.");
+            throw new Conflict("conflict.join.closed", target.reference());
         }
         if (file.stage() != CaseStage.SCREENING) {
             throw new org.waymark.referral.IllegalMove(file.stage(), "joining another case");

@@ -115,8 +115,7 @@ class ReferralIntake {
             return null;
         }
         if (!earlier.get().bodyHash().equals(bodyHash)) {
-            throw new Conflict("Idempotency-Key '" + idempotency.key() + "' was already used for a different referral. "
-                    + "Use a new key for a new referral; resend the same body to get the original answer.");
+            throw new Conflict("conflict.idempotency.reused", idempotency.key());
         }
         // The requester's own earlier submission: the key is theirs, so is the receipt.
         var file = cases.findUnchecked(earlier.get().caseId()).orElseThrow();

@@ -149,7 +149,7 @@ class DeconflictionRegister {
         }
         errors.throwIfAny();
         if (store.clearMatches(caseId, user.username(), Instant.now(clock), form.reason().strip()) == 0) {
-            throw new Conflict("This case has no deconfliction match to clear.");
+            throw new Conflict("conflict.deconfliction.none");
         }
         cases.withhold(file, false, user);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "deconfliction.cleared").record("CASE", caseId).person(file.personId())

@@ -10,7 +10,6 @@ import org.waymark.access.Action;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.Geography;
 import org.waymark.access.Role;
-import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
 import org.waymark.screening.internal.ScreeningRecords.Subject;
 
 /**
@@ -19,26 +18,6 @@ import org.waymark.screening.internal.ScreeningRecords.Subject;
  */
 @Configuration(proxyBeanMethods = false)
 class ScreeningAccessRules {
-
-    static final Set<Role> PARTNER_ROLES = EnumSet.of(Role.REFERRER, Role.PANEL_MEMBER, Role.CHANNEL_COORDINATOR, Role.CHANNEL_CHAIR,
-            Role.GATEWAY_OFFICER, Role.PREVENT_CASE_OFFICER, Role.MANAGER, Role.INTERVENTION_PROVIDER);
-
-    @Bean
-    AccessRule<InformationRequest> informationRequestRule() {
-        return new AccessRule<>() {
-            @Override
-            public Class<InformationRequest> recordClass() {
-                return InformationRequest.class;
-            }
-
-            @Override
-            public Decision decide(CurrentUser user, Action action, InformationRequest request) {
-                boolean addressee = request.organisation().equals(user.organisationCode())
-                        && user.roles().stream().anyMatch(PARTNER_ROLES::contains);
-                return addressee && (action == Action.READ || action == Action.UPDATE) ? Decision.PERMIT : Decision.ABSTAIN;
-            }
-        };
-    }
 
     @Bean
     AccessRule<Subject> deconflictionSubjectRule(Geography geography) {

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.waymark.access.CurrentUsers;
 
-/** {@code /api/v1}: gateway screening, information requests and the deconfliction register. */
+/** {@code /api/v1}: gateway screening and the deconfliction register. */
 @RestController
-@Tag(name = "Gateway screening", description = "System checks, deconfliction, information requests, screening decisions")
+@Tag(name = "Gateway screening", description = "System checks, deconfliction, screening decisions")
 class ScreeningApiController {
 
     private final ScreeningServices screening;
@@ -55,31 +55,6 @@ class ScreeningApiController {
     ResponseEntity<Void> clear(@PathVariable UUID id, @RequestBody(required = false) ClearanceRequest body) {
         screening.register().clearMatches(CurrentUsers.require(), id, new ScreeningForms.ClearanceForm(body == null ? null : body.reason(), Boolean.TRUE));
         return ResponseEntity.noContent().build();
-    }
-
-    @PostMapping("/api/v1/cases/{id}/information-requests")
-    @Operation(summary = "Ask a partner organisation for information (organisation code, question, dueOn; default five working days)")
-    ResponseEntity<ScreeningRecords.InformationRequest> request(@PathVariable UUID id, @RequestBody ScreeningForms.RequestForm body) {
-        var request = screening.requests().ask(CurrentUsers.require(), id, body);
-        return ResponseEntity.created(URI.create("/api/v1/information-requests/" + request.id())).body(request);
-    }
-
-    @GetMapping("/api/v1/information-requests")
-    @Operation(summary = "Information requests addressed to your organisation")
-    List<ScreeningRecords.InformationRequest> requests() {
-        return screening.requests().addressedTo(CurrentUsers.require());
-    }
-
-    @GetMapping("/api/v1/information-requests/{id}")
-    @Operation(summary = "One information request addressed to your organisation")
-    ScreeningRecords.InformationRequest request(@PathVariable UUID id) {
-        return screening.requests().read(CurrentUsers.require(), id);
-    }
-
-    @PostMapping("/api/v1/information-requests/{id}/answer")
-    @Operation(summary = "Answer a request: recorded as a disclosure by your organisation to the requester")
-    ScreeningRecords.InformationRequest answer(@PathVariable UUID id, @RequestBody ScreeningForms.AnswerForm body) {
-        return screening.requests().answer(CurrentUsers.require(), id, body);
     }
 
     @GetMapping("/api/v1/deconfliction-subjects")

@@ -20,7 +20,7 @@ import org.waymark.access.Organisation;
 import org.waymark.govuk.FormErrors;
 import org.waymark.govuk.PageForms;
 
-/** The gateway's forms on the case page, and partners' pages for the information requests addressed to them. */
+/** The gateway's forms on the case page, and the deconfliction register's pages. */
 @Controller
 class ScreeningController {
 
@@ -103,13 +103,6 @@ class ScreeningController {
         });
     }
 
-    @PostMapping("/cases/{id}/information-requests")
-    String request(@PathVariable UUID id, @RequestParam(required = false) String organisation, @RequestParam(required = false) String question,
-            @RequestParam(required = false) String dueOn, HttpServletRequest request, RedirectAttributes redirect) {
-        return act("request", id, request, redirect, "screening.banner.requested", () -> screening.requests().ask(CurrentUsers.require(), id,
-                new ScreeningForms.RequestForm(organisation, question, dueOn)));
-    }
-
     @GetMapping("/deconfliction-register")
     String register(Model model) {
         model.addAttribute("subjects", screening.register().register(CurrentUsers.require()));
@@ -142,43 +135,6 @@ class ScreeningController {
         screening.register().remove(CurrentUsers.require(), id);
         redirect.addFlashAttribute("banner", "register.banner.removed");
         return "redirect:/deconfliction-register";
-    }
-
-    @GetMapping("/information-requests")
-    String requests(Model model) {
-        model.addAttribute("requests", screening.requests().addressedTo(CurrentUsers.require()));
-        return "screening/requests";
-    }
-
-    /** The asker's list: every request they sent, whether answered, and a link to the case where the answer is. */
-    @GetMapping("/information-requests/sent")
-    String sent(Model model) {
-        model.addAttribute("requests", screening.requests().sentBy(CurrentUsers.require()));
-        model.addAttribute("today", screening.requests().today());
-        return "screening/sent";
-    }
-
-    @GetMapping("/information-requests/{id}")
-    String request(@PathVariable UUID id, Model model) {
-        var request = screening.requests().read(CurrentUsers.require(), id);
-        model.addAttribute("request", request);
-        model.addAttribute("about", screening.requests().about(CurrentUsers.require(), request));
-        model.addAttribute("overdue", request.answeredAt() == null && request.dueOn().isBefore(screening.requests().today()));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
-        }
-        return "screening/request";
-    }
-
-    @PostMapping("/information-requests/{id}/answer")
-    String answer(@PathVariable UUID id, @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
-        try {
-            screening.requests().answer(CurrentUsers.require(), id, new ScreeningForms.AnswerForm(answer));
-        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
-            return PageForms.back(redirect, "/information-requests/" + id, e, java.util.Map.of("answer", new String[] {answer == null ? "" : answer}));
-        }
-        redirect.addFlashAttribute("banner", "screening.banner.answered");
-        return "redirect:/information-requests/" + id;
     }
 
     /** Runs one form's action; on a problem, back to that form's own page with what was typed and the errors. */

@@ -77,7 +77,7 @@ class ScreeningDecisions {
         errors.throwIfAny();
         var file = screeningCase(user, caseId);
         if (file.stage() != CaseStage.SCREENING && file.stage() != CaseStage.AWAITING_APPROVAL) {
-            throw new IllegalMove(file.stage(), "a system check");
+            throw new IllegalMove(file.stage(), "systemCheck");
         }
         var check = new Check(UUID.randomUUID(), form.system().strip(), result, ScreeningForms.clean(form.note()), user.username(), Instant.now(clock));
         store.insertCheck(caseId, check);
@@ -94,10 +94,10 @@ class ScreeningDecisions {
         check(form, outcome, reason, service, concernType);
         var file = screeningCase(user, caseId);
         if (file.stage() != CaseStage.SCREENING) {
-            throw new IllegalMove(file.stage(), "a screening decision");
+            throw new IllegalMove(file.stage(), "screeningDecision");
         }
         if (outcome == Outcome.CHANNEL && file.withheld()) {
-            throw new Conflict("This case matches the deconfliction register: a CT supervisor must clear the match before it goes to Channel.");
+            throw new Conflict("conflict.deconfliction.withheld");
         }
         boolean needsApproval = FourEyes.needsApproval(outcome, !cases.otherCasesOf(file.personId(), file.id()).isEmpty());
         var decision = new Decision(UUID.randomUUID(), outcome, outcome == Outcome.NO_FURTHER_ACTION ? reason : null,
@@ -159,12 +159,12 @@ class ScreeningDecisions {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         var pending = store.decisions(caseId).stream().filter(Decision::pending).findFirst()
-                .orElseThrow(() -> new IllegalMove(file.stage(), "an approval"));
+                .orElseThrow(() -> new IllegalMove(file.stage(), "approval"));
         if (!FourEyes.mayApprove(pending.decidedBy(), user.username())) {
-            throw new Conflict("You made this decision: another supervisor must approve it.");
+            throw new Conflict("conflict.approval.ownDecision");
         }
         if (!store.recordApproval(pending.id(), approval, ScreeningForms.clean(form.comment()), user.username(), Instant.now(clock))) {
-            throw new IllegalMove(file.stage(), "an approval");
+            throw new IllegalMove(file.stage(), "approval");
         }
         boolean approved = approval == Approval.APPROVED;
         cases.move(file, approved ? CaseStage.NO_FURTHER_ACTION : CaseStage.SCREENING, user,

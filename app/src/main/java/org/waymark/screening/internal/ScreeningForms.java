@@ -15,12 +15,6 @@ final class ScreeningForms {
     record ApprovalForm(String decision, String comment) {
     }
 
-    record RequestForm(String organisation, String question, String dueOn) {
-    }
-
-    record AnswerForm(String answer) {
-    }
-
     record SubjectForm(String forename, String surname, String dateOfBirth, String operation) {
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 import org.waymark.referral.PersonalData;
 
 /**
- * What screening holds about a person's cases: checks, decisions, information requests and register matches. The
+ * What screening holds about a person's cases: checks, decisions, police-led reviews and
+ * register matches. The
  * register's own entries are about investigation subjects, not about the referred person: they are not exported
  * here, and a subject access request decides on them separately (DPA 2018 s.45(4) restrictions).
  */
@@ -34,8 +35,8 @@ class ScreeningPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "screening_check", "id", "select * from screening_check where case_id = any(?) order by checked_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "screening_decision", "id",
                 "select * from screening_decision where case_id = any(?) order by decided_at", caseIds));
-        out.addAll(PersonalData.rows(jdbc, "information_request", "id",
-                "select * from information_request where case_id = any(?) order by requested_at", caseIds));
+        out.addAll(PersonalData.rows(jdbc, "police_led_review", "id", "select * from police_led_review where case_id = any(?) order by due_on, id",
+                caseIds));
         out.addAll(PersonalData.rows(jdbc, "deconfliction_match", "subject_id",
                 "select case_id, subject_id, matched_at, cleared_by, cleared_at, cleared_reason from deconfliction_match where case_id = any(?) "
                         + "order by matched_at", caseIds));

@@ -32,26 +32,6 @@ final class ScreeningRecords {
         }
     }
 
-    /** A question to a partner organisation; its answer is a disclosure by that organisation. */
-    record InformationRequest(UUID id, UUID caseId, String caseReference, String organisation, String question, LocalDate dueOn,
-            String requestedBy, Instant requestedAt, String answer, String answeredBy, Instant answeredAt) implements ProtectedRecord {
-
-        InformationRequest withReference(String reference) {
-            return new InformationRequest(id, caseId, reference, organisation, question, dueOn, requestedBy, requestedAt, answer, answeredBy,
-                    answeredAt);
-        }
-
-        @Override
-        public String recordType() {
-            return "INFORMATION_REQUEST";
-        }
-
-        @Override
-        public String recordId() {
-            return id.toString();
-        }
-    }
-
     /** A subject of a live investigation. Police only. */
     record Subject(UUID id, String forceArea, String forename, String surname, LocalDate dateOfBirth, String operation, String addedBy,
             Instant addedAt, String removedBy, Instant removedAt) implements ProtectedRecord {
@@ -70,7 +50,7 @@ final class ScreeningRecords {
     }
 
     /** What screening shows on the case page; {@code actions}: what the reader may do now (check, decide, approve, clear, request). */
-    record Section(java.util.List<Check> checks, java.util.List<InformationRequest> informationRequests, java.util.List<Decision> decisions,
+    record Section(java.util.List<Check> checks, java.util.List<org.waymark.requests.InformationRequest> informationRequests, java.util.List<Decision> decisions,
             java.util.List<Match> deconflictionMatches, java.util.List<String> actions) {
         public boolean can(String action) {
             return actions.contains(action);

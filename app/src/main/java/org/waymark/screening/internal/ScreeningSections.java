@@ -21,10 +21,10 @@ class ScreeningSections implements CaseSections {
 
     private final ScreeningStore store;
     private final RegisterStore register;
-    private final InformationRequests requests;
+    private final org.waymark.requests.CaseRequests requests;
     private final org.waymark.web.Words words;
 
-    ScreeningSections(ScreeningStore store, RegisterStore register, InformationRequests requests, org.waymark.web.Words words) {
+    ScreeningSections(ScreeningStore store, RegisterStore register, org.waymark.requests.CaseRequests requests, org.waymark.web.Words words) {
         this.store = store;
         this.register = register;
         this.requests = requests;

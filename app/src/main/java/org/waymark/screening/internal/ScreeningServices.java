@@ -4,5 +4,5 @@ import org.springframework.stereotype.Component;
 
 /** Screening's use cases, one service each, as its pages and API reach them. */
 @Component
-record ScreeningServices(ScreeningDecisions decisions, DeconflictionRegister register, InformationRequests requests) {
+record ScreeningServices(ScreeningDecisions decisions, DeconflictionRegister register) {
 }

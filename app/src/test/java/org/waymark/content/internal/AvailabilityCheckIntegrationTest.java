@@ -2,12 +2,9 @@ package org.waymark.content.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.waymark.access.Role;
 import org.waymark.access.internal.AccessFixtures;
 import org.waymark.support.IntegrationTest;
+import org.waymark.support.RecordingHttpServer;
 
 /**
  * The availability checker, switched on, against a server of the test's own on 127.0.0.1: it never talks
@@ -32,32 +30,26 @@ class AvailabilityCheckIntegrationTest extends IntegrationTest {
     @Autowired
     AvailabilityChecker checker;
 
-    private HttpServer server;
-    private final List<String> requested = new CopyOnWriteArrayList<>();
+    private RecordingHttpServer server;
 
     @BeforeEach
-    void localServer() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            requested.add(exchange.getRequestURI().getPath());
+    void localServer() {
+        server = new RecordingHttpServer(exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/moved")) {
                 exchange.getResponseHeaders().add("Location", "/content-removed");
             }
-            int status = path.startsWith("/live") ? 200 : path.startsWith("/moved") ? 302 : 404;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
+            return path.startsWith("/live") ? 200 : path.startsWith("/moved") ? 302 : 404;
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     private List<Map<String, Object>> checks(String itemId) {
@@ -83,7 +75,7 @@ class AvailabilityCheckIntegrationTest extends IntegrationTest {
             assertThat(c.get("available")).isEqualTo(false);
         });
         assertThat(checks(moved.itemId())).singleElement().satisfies(c -> assertThat((String) c.get("problem")).contains("/content-removed"));
-        assertThat(requested).contains("/live/" + suffix, "/gone/" + suffix, "/moved/" + suffix);
+        assertThat(server.requested()).contains("/live/" + suffix, "/gone/" + suffix, "/moved/" + suffix);
 
         // Checked within the interval: not again.
         checker.checkDue();

@@ -1,4 +1,4 @@
-package org.waymark.screening.internal;
+package org.waymark.requests.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,28 +16,28 @@ import org.waymark.web.WorkQueues;
 @Component
 class InformationRequestQueues implements WorkQueues {
 
-    private final ScreeningServices screening;
+    private final InformationRequests requests;
     private final DisplayDates dates = new DisplayDates();
 
     private final org.waymark.access.Geography geography;
 
-    InformationRequestQueues(ScreeningServices screening, org.waymark.access.Geography geography) {
-        this.screening = screening;
+    InformationRequestQueues(InformationRequests requests, org.waymark.access.Geography geography) {
+        this.requests = requests;
         this.geography = geography;
     }
 
     @Override
     public List<WorkQueue> queuesFor(CurrentUser user) {
         var queues = new ArrayList<WorkQueue>();
-        var today = screening.requests().today();
-        var toAnswer = screening.requests().addressedTo(user).stream().filter(r -> r.answeredAt() == null && r.organisation().equals(user.organisationCode()))
-                .filter(r -> screening.requests().permits(user, r))
+        var today = requests.today();
+        var toAnswer = requests.addressedTo(user).stream().filter(r -> r.answeredAt() == null && r.organisation().equals(user.organisationCode()))
+                .filter(r -> requests.permits(user, r))
                 .map(r -> new WorkQueue.Item(r.caseReference(), "/information-requests/" + r.id(), dates.date(r.dueOn()), r.dueOn().isBefore(today)))
                 .toList();
         if (!toAnswer.isEmpty()) {
             queues.add(new WorkQueue(null, "queue.requests.toAnswer.title", "queue.requests.toAnswer.empty", toAnswer));
         }
-        var overdue = screening.requests().overdue(user).stream().filter(r -> r.requestedBy().equals(user.username()))
+        var overdue = requests.overdue(user).stream().filter(r -> r.requestedBy().equals(user.username()))
                 .map(r -> new WorkQueue.Item(r.caseReference() + ", " + geography.organisation(r.organisation()).map(o -> o.name()).orElse(r.organisation()), "/cases/" + r.caseId(), dates.date(r.dueOn()), true))
                 .toList();
         if (!overdue.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.waymark.screening.internal;
+package org.waymark.requests.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
+import org.waymark.requests.InformationRequest;
 import org.waymark.storage.Rows;
 
 /**

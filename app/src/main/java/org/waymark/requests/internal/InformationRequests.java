@@ -1,4 +1,4 @@
-package org.waymark.screening.internal;
+package org.waymark.requests.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +28,9 @@ import org.waymark.referral.Cases;
 import org.waymark.referral.IllegalMove;
 import org.waymark.referral.MilestoneKind;
 import org.waymark.referral.WorkingDays;
-import org.waymark.screening.internal.ScreeningForms.AnswerForm;
-import org.waymark.screening.internal.ScreeningForms.RequestForm;
-import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
+import org.waymark.requests.internal.RequestForms.AnswerForm;
+import org.waymark.requests.internal.RequestForms.RequestForm;
+import org.waymark.requests.InformationRequest;
 
 /**
  * Questions the gateway or a Channel coordinator asks a partner about a case, and their answers. Both ways are
@@ -38,7 +38,7 @@ import org.waymark.screening.internal.ScreeningRecords.InformationRequest;
  */
 @Service
 @Transactional
-class InformationRequests {
+class InformationRequests implements org.waymark.requests.CaseRequests {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** How long a partner has to answer when the asker gives no date. */
@@ -78,7 +78,7 @@ class InformationRequests {
             throw new RecordNotFoundException("CASE", caseId.toString());
         }
         if (file.stage().isFinal()) {
-            throw new IllegalMove(file.stage(), "an information request");
+            throw new IllegalMove(file.stage(), "informationRequest");
         }
         var request = new InformationRequest(UUID.randomUUID(), caseId, file.reference(), form.organisation().trim(), form.question().strip(),
                 due, user.username(), Instant.now(clock), null, null, null);
@@ -119,8 +119,9 @@ class InformationRequests {
     }
 
     /** The case's requests, unchecked: the case section decides who sees them. */
+    @Override
     @Transactional(readOnly = true)
-    List<InformationRequest> ofCase(UUID caseId) {
+    public List<InformationRequest> ofCase(UUID caseId) {
         return withReferences(store.ofCase(caseId));
     }
 
@@ -157,7 +158,7 @@ class InformationRequests {
         var request = find(id);
         var file = cases.behind(user, Action.UPDATE, request, request.caseId());
         if (!store.answer(id, form.answer().strip(), user.username(), Instant.now(clock))) {
-            throw new Conflict("This request has already been answered.");
+            throw new Conflict("conflict.request.answered");
         }
         cases.milestone(file.id(), MilestoneKind.INFORMATION_PROVIDED, Audience.CASE_TEAM, user, user.organisationCode());
         // The answer is a disclosure by the partner to whoever asked.
