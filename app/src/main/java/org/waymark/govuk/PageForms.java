@@ -15,6 +15,21 @@ public final class PageForms {
     private PageForms() {
     }
 
+    /**
+     * Runs a form's action: done, to {@code done} with a banner; refused (invalid fields, or a step the record's state
+     * does not allow), back to {@code back} with the errors and everything that was typed.
+     */
+    public static String act(String back, String done, Map<String, String[]> typed, RedirectAttributes redirect, String banner,
+            java.util.function.Supplier<?> action) {
+        try {
+            action.get();
+        } catch (FormErrors.Invalid | Conflict e) {
+            return back(redirect, back, e, typed);
+        }
+        redirect.addFlashAttribute("banner", banner);
+        return "redirect:" + done;
+    }
+
     public static String back(RedirectAttributes redirect, String page, RuntimeException problem, Map<String, String[]> typed) {
         FormErrors errors;
         if (problem instanceof FormErrors.Invalid invalid) {

@@ -83,6 +83,11 @@ public class Cases {
         return findUnchecked(id).filter(c -> access.permits(user, action, c));
     }
 
+    /** Those of these cases the access decision lets the user do this to, read at once: a list of references on a home page. */
+    public List<CaseFile> permitted(CurrentUser user, Action action, java.util.Collection<UUID> ids) {
+        return findUnchecked(ids).stream().filter(c -> access.permits(user, action, c)).toList();
+    }
+
     /** The case if the user submitted it: what a referrer may see of their own referral. */
     public Optional<CaseFile> submittedBy(CurrentUser user, UUID id) {
         return findUnchecked(id).filter(c -> user.username().equals(c.submittedBy()));

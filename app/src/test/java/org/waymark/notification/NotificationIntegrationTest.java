@@ -101,7 +101,9 @@ class NotificationIntegrationTest extends IntegrationTest {
                 stalls.add(m.get("detail").asString());
             }
         });
-        assertThat(stalls).containsExactly("2 sessions missed in a row");
+        // The timeline keeps the reason as data; each reader's page words it ("2 sessions missed in a row").
+        assertThat(stalls).containsExactly("2 MISSED_IN_A_ROW");
+        assertThat(people.coordinator.get("/cases/" + plan.caseId()).body()).contains("Support plan stalled").contains("2 sessions missed in a row");
     }
 
     /** Issue 12 item 3: a partner can answer (they see whom it is about), and the asker has a list and is told. */

@@ -313,13 +313,7 @@ class ChannelController {
 
     private static String act(String page, String anchor, HttpServletRequest request, RedirectAttributes redirect, String banner,
             Supplier<?> action) {
-        try {
-            action.get();
-        } catch (FormErrors.Invalid | Conflict e) {
-            return PageForms.back(redirect, page + anchor, e, request.getParameterMap());
-        }
-        redirect.addFlashAttribute("banner", banner);
-        return "redirect:" + page;
+        return PageForms.act(page + anchor, page, request.getParameterMap(), redirect, banner, action);
     }
 
     private static Integer integer(String value) {

@@ -108,7 +108,7 @@ class PostExitReviews {
         switch (outcome) {
             case CONCERN -> {
                 store.cancelOpen(file.id(), user.username(), now);
-                cases.move(file, CaseStage.CHANNEL, user, MilestoneKind.REOPENED, "concern at post-exit review");
+                cases.move(file, CaseStage.CHANNEL, user, MilestoneKind.REOPENED, ReviewOutcome.CONCERN.name());
             }
             case EXTEND -> {
                 LocalDate finalReview = schedule.extended(exitedOn(file, all));

@@ -35,8 +35,8 @@ class ProviderConcernQueue implements WorkQueues {
         }
         var open = concerns.open();
         // One read of the cases for the whole list, then the access decision on each.
-        var files = cases.findUnchecked(open.stream().map(c -> c.caseId()).toList()).stream()
-                .filter(f -> cases.permits(user, Action.UPDATE, f)).collect(java.util.stream.Collectors.toMap(f -> f.id(), f -> f));
+        var files = cases.permitted(user, Action.UPDATE, open.stream().map(c -> c.caseId()).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(f -> f.id(), f -> f));
         var items = open.stream().filter(c -> files.containsKey(c.caseId()))
                 .map(c -> new WorkQueue.Item(files.get(c.caseId()).reference(), "/cases/" + c.caseId() + "#channel",
                         dates.date(c.session().heldOn()), true))

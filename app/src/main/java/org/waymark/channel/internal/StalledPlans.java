@@ -33,8 +33,11 @@ class StalledPlans {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final StalledPlanRule rule;
+    private final org.springframework.context.MessageSource messages;
 
-    StalledPlans(SupportStore store, Cases cases, ApplicationEventPublisher events, Clock clock, ChannelPolicy policy) {
+    StalledPlans(SupportStore store, Cases cases, ApplicationEventPublisher events, Clock clock, ChannelPolicy policy,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.cases = cases;
         this.events = events;
@@ -42,8 +45,9 @@ class StalledPlans {
         this.rule = policy.stalledPlanRule();
     }
 
+    /** {@code why}: the reason in words (the list and the API show it); {@code detail}: the same as data, for the timeline. */
     record Stalled(UUID interventionId, UUID caseId, String caseReference, String localAuthority, InterventionType type, String provider,
-            String why) {
+            String why, @com.fasterxml.jackson.annotation.JsonIgnore String detail) {
     }
 
     /** Every open intervention that has stalled now. */
@@ -69,13 +73,12 @@ class StalledPlans {
                     today);
             var file = files.get(p.caseId());
             return verdict == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(new Stalled(p.interventionId(), p.caseId(),
-                    file.reference(), file.localAuthority(), p.type(), p.provider(), why(verdict)));
+                    file.reference(), file.localAuthority(), p.type(), p.provider(), why(verdict), verdict.count() + " " + verdict.reason().name()));
         }).sorted(java.util.Comparator.comparing(Stalled::caseReference)).toList();
     }
 
-    private static String why(StalledPlanRule.Verdict verdict) {
-        return verdict.reason() == StalledPlanRule.Reason.MISSED_IN_A_ROW ? verdict.count() + " sessions missed in a row"
-                : "no session held for " + verdict.count() + " days";
+    private String why(StalledPlanRule.Verdict verdict) {
+        return messages.getMessage("stalled.why." + verdict.reason().name(), new Object[] {verdict.count()}, java.util.Locale.UK);
     }
 
     /** Alerts each stalled plan's coordinator once; a held session re-arms the alert. */
@@ -86,7 +89,7 @@ class StalledPlans {
         for (var s : stalled()) {
             if (store.markStalledAlerted(s.interventionId(), Instant.now(clock))) {
                 var file = cases.findUnchecked(s.caseId()).orElseThrow();
-                cases.milestone(file.id(), MilestoneKind.PLAN_STALLED, null, s.why());
+                cases.milestone(file.id(), MilestoneKind.PLAN_STALLED, null, s.detail());
                 events.publishEvent(CaseNotification.toArea(file, "plan.stalled", Role.CHANNEL_COORDINATOR, file.localAuthority()));
             }
         }

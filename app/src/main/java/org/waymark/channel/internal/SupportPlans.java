@@ -83,7 +83,7 @@ class SupportPlans {
         var intervention = new Intervention(UUID.randomUUID(), caseId, file.reference(), type, provider, form.objectives().strip(),
                 form.plannedSessions(), user.username(), Instant.now(clock), null, List.of());
         store.insertIntervention(intervention);
-        cases.milestone(caseId, MilestoneKind.INTERVENTION_ADDED, user, type.name() + " by " + provider);
+        cases.milestone(caseId, MilestoneKind.INTERVENTION_ADDED, user, type.name() + ", " + provider);
         cases.disclosed(file, provider, "support plan intervention " + type.name(), user);
         events.publishEvent(CaseNotification.toOrganisation(file, "intervention.assigned", Role.INTERVENTION_PROVIDER, provider));
         return intervention(intervention.id()).orElseThrow();
@@ -149,7 +149,7 @@ class SupportPlans {
         cases.milestone(file.id(), MilestoneKind.of("SESSION_", status), user, intervention.type().name());
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "session.recorded").record("INTERVENTION", interventionId).person(file.personId()));
         if (session.concern() != null) {
-            cases.milestone(file.id(), MilestoneKind.CONCERN_RAISED, user, "by provider " + user.organisationCode());
+            cases.milestone(file.id(), MilestoneKind.CONCERN_RAISED, user, user.organisationCode());
             events.publishEvent(CaseNotification.toArea(file, "session.concern", Role.CHANNEL_COORDINATOR, file.localAuthority()));
             events.publishEvent(CaseNotification.toArea(file, "session.concern", Role.CHANNEL_CHAIR, file.localAuthority()));
         }

@@ -187,8 +187,8 @@ class ContentController {
             decisions.assess(CurrentUsers.require(), id, form);
             redirect.addFlashAttribute("assessed", outcome);
             return "redirect:/content/items/" + id;
-        } catch (FormErrors.Invalid e) {
-            return itemPage(model, id, e.errors(), Map.of("outcome", outcome, "tactSection3", tactSection3, "tcoReasons", form.tcoReasons(),
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return itemPage(model, id, errors(e, "outcome"), Map.of("outcome", outcome, "tactSection3", tactSection3, "tcoReasons", form.tcoReasons(),
                     "ideology", ideology, "organisationCode", organisationCode, "rationale", rationale, "furtherInformation", furtherInformation));
         }
     }
@@ -200,8 +200,8 @@ class ContentController {
             var referral = decisions.decide(CurrentUsers.require(), id, decision, comment);
             redirect.addFlashAttribute(referral == null ? "returned" : "referred", referral == null ? true : referral.reference());
             return "redirect:/content/items/" + id;
-        } catch (FormErrors.Invalid e) {
-            return itemPage(model, id, e.errors(), Map.of("decision", decision, "comment", comment));
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return itemPage(model, id, errors(e, "decision"), Map.of("decision", decision, "comment", comment));
         }
     }
 
@@ -218,10 +218,16 @@ class ContentController {
             decisions.recordOutcome(user, id, status, occurred, note, errors);
             redirect.addFlashAttribute("outcome", status);
             return "redirect:/content/items/" + referral.itemId();
-        } catch (FormErrors.Invalid e) {
-            return itemPage(model, referral.itemId(), e.errors(), Map.of("status", status, "day", day, "month", month, "year", year,
+        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
+            return itemPage(model, referral.itemId(), errors(e, "status"), Map.of("status", status, "day", day, "month", month, "year", year,
                     "time", time, "note", note));
         }
+    }
+
+    /** A form's errors, or a refusal of the step shown beside the field that asked for it. */
+    private static FormErrors errors(RuntimeException problem, String field) {
+        return problem instanceof FormErrors.Invalid invalid ? invalid.errors()
+                : new FormErrors().add(field, ((org.waymark.govuk.Conflict) problem).code(), ((org.waymark.govuk.Conflict) problem).args());
     }
 
     /** A GOV.UK date input and a 24-hour time, in UK time; blank throughout means now. */

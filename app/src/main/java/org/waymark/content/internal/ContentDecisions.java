@@ -36,6 +36,7 @@ import org.waymark.content.internal.ContentRecords.Match;
 import org.waymark.content.internal.ContentRecords.Referral;
 import org.waymark.content.internal.ContentRecords.ReferralEvent;
 import org.waymark.content.internal.ContentRecords.Report;
+import org.waymark.govuk.Conflict;
 import org.waymark.govuk.FormErrors;
 
 /**
@@ -125,10 +126,10 @@ class ContentDecisions {
         if (form.furtherInformation() != null && form.furtherInformation().length() > ContentWorkflow.RATIONALE_MAX) {
             errors.add("furtherInformation", "content.assessment.tooLong", ContentWorkflow.RATIONALE_MAX);
         }
-        if (item.status() != ItemStatus.AWAITING_ASSESSMENT) {
-            errors.add("outcome", "content.assessment.notAwaiting");
-        }
         errors.throwIfAny();
+        if (item.status() != ItemStatus.AWAITING_ASSESSMENT) {
+            throw new Conflict("content.assessment.notAwaiting");
+        }
         return reasons;
     }
 
@@ -158,11 +159,6 @@ class ContentDecisions {
         var errors = new FormErrors();
         var pending = item.status() == ItemStatus.AWAITING_APPROVAL
                 ? store.assessments(item.id()).stream().filter(a -> a.decision() == null).reduce((a, b) -> b) : java.util.Optional.<Assessment>empty();
-        if (pending.isEmpty()) {
-            errors.add("decision", "content.approval.notAwaiting");
-        } else if (pending.get().assessedBy().equals(user.username())) {
-            errors.add("decision", "content.approval.sameAnalyst");
-        }
         if (decision == null) {
             errors.add("decision", "content.approval.decision");
         } else if (decision == ApprovalDecision.APPROVED && contactPoint.value().isEmpty()) {
@@ -175,6 +171,13 @@ class ContentDecisions {
             errors.add("comment", "content.note.tooLong", ContentWorkflow.NOTE_MAX);
         }
         errors.throwIfAny();
+        // The item's state and who may decide are refusals of the step itself (409), as in casework's four eyes.
+        if (pending.isEmpty()) {
+            throw new Conflict("content.approval.notAwaiting");
+        }
+        if (pending.get().assessedBy().equals(user.username())) {
+            throw new Conflict("content.approval.sameAnalyst");
+        }
         return pending.get();
     }
 
@@ -211,8 +214,6 @@ class ContentDecisions {
         Instant now = Instant.now(clock);
         if (status == null || status == ReferralStatus.REFERRED) {
             errors.add("status", "content.outcome.status");
-        } else if (!referral.status().canBecome(status)) {
-            errors.add("status", "content.outcome.transition");
         }
         if (occurredAt != null && occurredAt.isAfter(now)) {
             errors.add("occurredAt", "content.outcome.future");
@@ -222,14 +223,15 @@ class ContentDecisions {
         if (note != null && note.length() > ContentWorkflow.NOTE_MAX) {
             errors.add("note", "content.note.tooLong", ContentWorkflow.NOTE_MAX);
         }
-        if (!errors.isEmpty()) {
-            throw new FormErrors.Invalid(errors);
+        errors.throwIfAny();
+        if (!referral.status().canBecome(status)) {
+            throw new Conflict("content.outcome.transition");
         }
         Instant at = occurredAt == null ? now : occurredAt;
         Instant concluded = status == ReferralStatus.NO_RESPONSE ? null : at;
         transactions.executeWithoutResult(t -> {
             if (!store.moveReferral(referralId, referral.status(), status, at, concluded)) {
-                throw new FormErrors.Invalid(new FormErrors().add("status", "content.status.changed"));
+                throw new Conflict("content.status.changed");
             }
             store.insertReferralEvent(referralId, new ReferralEvent(status, at, user.username(), now, blankToNull(note)));
             workflow.moveOrFail(item, status.itemStatus(), now, "status");

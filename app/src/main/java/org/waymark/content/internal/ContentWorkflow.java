@@ -230,7 +230,8 @@ class ContentWorkflow {
 
     void moveOrFail(ContentItem item, ItemStatus to, Instant at, String field) {
         if (!store.moveItem(item.id(), item.status(), to, at)) {
-            throw new FormErrors.Invalid(new FormErrors().add(field, "content.status.changed"));
+            // Someone moved the item first: a conflict of state, whichever step lost the race.
+            throw new org.waymark.govuk.Conflict("content.status.changed");
         }
     }
 

@@ -60,7 +60,7 @@ class PersonMerges {
             }
         }
         requireMayMove(user, persons.casesOf(merged), survivor);
-        var moved = persons.mergePerson(merged, survivor, user, "Same person as in earlier referrals: undo from the person's page if wrong");
+        var moved = persons.mergePerson(merged, survivor, user, null);
         store.moveRecords(merged, survivor);
         var merge = new Merge(UUID.randomUUID(), survivor, merged, moved, clean(reason), user.username(), Instant.now(clock), null, null);
         store.insertMerge(merge);
@@ -83,7 +83,7 @@ class PersonMerges {
         var stillThere = new LinkedHashSet<UUID>();
         survivorCases.stream().map(CaseFile::id).filter(merge.caseIds()::contains).forEach(stillThere::add);
         requireMayMove(user, survivorCases.stream().filter(c -> stillThere.contains(c.id())).toList(), merge.survivorId());
-        persons.separatePerson(merge.mergedId(), stillThere, user, "The link to the same person was undone");
+        persons.separatePerson(merge.mergedId(), stillThere, user, null);
         store.moveRecordsOfCases(stillThere, merge.mergedId());
         Instant now = Instant.now(clock);
         store.markUndone(mergeId, user.username(), now);

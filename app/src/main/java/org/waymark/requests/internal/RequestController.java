@@ -76,12 +76,6 @@ class RequestController {
 
     private static String act(String form, UUID id, HttpServletRequest request, RedirectAttributes redirect, String banner,
             java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
-            return PageForms.back(redirect, "/cases/" + id + "?action=" + form, e, request.getParameterMap());
-        }
-        redirect.addFlashAttribute("banner", banner);
-        return "redirect:/cases/" + id;
+        return PageForms.act("/cases/" + id + "?action=" + form, "/cases/" + id, request.getParameterMap(), redirect, banner, action);
     }
 }

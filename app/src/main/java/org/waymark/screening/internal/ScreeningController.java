@@ -140,12 +140,6 @@ class ScreeningController {
     /** Runs one form's action; on a problem, back to that form's own page with what was typed and the errors. */
     private static String act(String form, UUID id, HttpServletRequest request, RedirectAttributes redirect, String banner,
             java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-        } catch (FormErrors.Invalid | org.waymark.govuk.Conflict e) {
-            return PageForms.back(redirect, "/cases/" + id + "?action=" + form, e, request.getParameterMap());
-        }
-        redirect.addFlashAttribute("banner", banner);
-        return "redirect:/cases/" + id;
+        return PageForms.act("/cases/" + id + "?action=" + form, "/cases/" + id, request.getParameterMap(), redirect, banner, action);
     }
 }

@@ -98,8 +98,8 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
 
         // Four eyes: the assessor cannot approve, and nothing reaches the platform.
         var own = first.postJson("/api/v1/content-items/" + id + "/approval", "{\"decision\":\"APPROVED\"}");
-        assertThat(own.statusCode()).isEqualTo(400);
-        assertThat(json(own.body()).get("errors").get("decision").asString()).contains("cannot approve your own");
+        assertThat(own.statusCode()).as("four eyes: a refusal of the step, as in casework").isEqualTo(409);
+        assertThat(json(own.body()).get("detail").asString()).contains("cannot approve your own");
         assertThat(jdbc.sql("select count(*) from content_referral where item_id = cast(? as uuid)").param(id).query(Integer.class).single()).isZero();
 
         var approved = second.postJson("/api/v1/content-items/" + id + "/approval", "{\"decision\":\"APPROVED\"}");
@@ -145,8 +145,8 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(json(removed.body()).get("status").asString()).isEqualTo("REMOVED");
         var final_ = second.postJson("/api/v1/content-referrals/" + referralId + "/outcomes", "{\"status\":\"DECLINED\"}");
-        assertThat(final_.statusCode()).isEqualTo(400);
-        assertThat(json(final_.body()).get("errors").get("status").asString()).contains("cannot follow");
+        assertThat(final_.statusCode()).as("a move the referral's state does not allow").isEqualTo(409);
+        assertThat(json(final_.body()).get("detail").asString()).contains("cannot follow");
 
         var view = json(first.get("/api/v1/content-items/" + id).body());
         assertThat(view.get("item").get("status").asString()).isEqualTo("REMOVED");
@@ -323,7 +323,8 @@ class ContentWorkflowIntegrationTest extends IntegrationTest {
                 "just some text".getBytes());
         assertThat(notAFile.statusCode()).isEqualTo(400);
         assertThat(notAFile.body()).contains("must be an image");
-        assertThat(first.postJson("/api/v1/content-items/" + id + "/approval", "{\"decision\":\"APPROVED\"}").statusCode()).isEqualTo(400);
+        assertThat(first.postJson("/api/v1/content-items/" + id + "/approval", "{\"decision\":\"APPROVED\"}").statusCode())
+                .as("nothing waits for approval").isEqualTo(409);
         assertThat(first.postJson("/api/v1/content-referrals/" + java.util.UUID.randomUUID() + "/outcomes", "{\"status\":\"REMOVED\"}").statusCode())
                 .isEqualTo(404);
         assertThat(first.get("/api/v1/content-items/not-a-uuid").statusCode()).isEqualTo(400);
