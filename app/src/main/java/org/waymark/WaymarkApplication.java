@@ -12,13 +12,13 @@ import org.springframework.modulith.Modulithic;
  * Waymark: referral and case management for Prevent.
  *
  * <p>{@code java -jar waymark.jar} serves the web application; {@code java -jar waymark.jar admin ...}
- * and {@code audit ...} run one command against the same database without a web server and exit.
+ * {@code audit ...} and {@code import ...} run one command against the same database without a web server and exit.
  */
 @Modulithic(sharedModules = "cli")
 @SpringBootApplication
 public class WaymarkApplication {
 
-    private static final Set<String> COMMAND_GROUPS = Set.of("admin", "audit");
+    private static final Set<String> COMMAND_GROUPS = Set.of("admin", "audit", "import");
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("pdq")) {

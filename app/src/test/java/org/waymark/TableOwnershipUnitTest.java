@@ -35,7 +35,8 @@ class TableOwnershipUnitTest {
             "assessment", Set.of("assessment", "assessment_factor"),
             "channel", Set.of("panel_meeting", "panel_attendee", "panel_agenda_item", "exit_agreement", "consent_record", "intervention",
                     "intervention_session", "case_review", "case_transfer", "channel_exit"),
-            "people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge"));
+            "people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge"),
+            "statistics", Set.of("statistical_record"));
 
     private static final Path SOURCES = Path.of("src/main/java/org/waymark");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -22,16 +22,26 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class CliArguments {
 
     private final Map<String, String> options;
+    private final String parameter;
     private final InputStream stdin;
 
-    CliArguments(Map<String, String> options, InputStream stdin) {
+    CliArguments(Map<String, String> options, String parameter, InputStream stdin) {
         this.options = Map.copyOf(options);
+        this.parameter = parameter;
         this.stdin = stdin;
     }
 
     /** The options of one command, as the dispatcher declares them to picocli: {@code flags} take no value. */
     public static CommandSpec spec(String name, String summary, Set<String> options, Set<String> flags) {
+        return spec(name, summary, options, flags, null);
+    }
+
+    /** As {@link #spec(String, String, Set, Set)}, with one required word after the options, labelled {@code parameter}. */
+    public static CommandSpec spec(String name, String summary, Set<String> options, Set<String> flags, String parameter) {
         var spec = CommandSpec.create().name(name);
+        if (parameter != null) {
+            spec.addPositional(CommandLine.Model.PositionalParamSpec.builder().arity("1").paramLabel(parameter).type(String.class).build());
+        }
         spec.usageMessage().description(summary);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
         options.stream().sorted().forEach(o -> spec.addOption(flags.contains(o)
@@ -49,7 +59,9 @@ public final class CliArguments {
                 values.put(o.longestName().substring(2), o.arity().max() == 0 ? "true" : String.valueOf(value));
             }
         }
-        return new CliArguments(values, stdin);
+        Object word = parsed.matchedPositionals().isEmpty() ? null : parsed.matchedPositionals().get(0).getValue();
+        String parameter = word == null ? null : word.toString();
+        return new CliArguments(values, parameter, stdin);
     }
 
     /** Parses a command's words on their own (tests, and commands run from code), as the dispatcher would. */
@@ -60,6 +72,14 @@ public final class CliArguments {
         } catch (CommandLine.ParameterException e) {
             throw new CliException(e.getMessage());
         }
+    }
+
+    /** The word after the options, for a command that declares one. */
+    public String parameter() {
+        if (parameter == null || parameter.isBlank()) {
+            throw new CliException("a file name is required");
+        }
+        return parameter;
     }
 
     public String required(String name) {

@@ -23,6 +23,11 @@ public interface CliCommand {
     /** The options the command takes (without {@code --}); anything else is refused before it runs. */
     Set<String> options();
 
+    /** The label of the one word the command takes after its options ({@code FILE}), or null when it takes none. */
+    default String parameter() {
+        return null;
+    }
+
     /**
      * Runs the command.
      *

@@ -36,9 +36,12 @@ public class Cases {
     private final AuditTrail audit;
     private final Geography geography;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Cases(JdbcClient jdbc, AccessDecisions access, AuditTrail audit, Geography geography, Clock clock) {
+    Cases(JdbcClient jdbc, AccessDecisions access, AuditTrail audit, Geography geography, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.access = access;
         this.audit = audit;
         this.geography = geography;
@@ -177,6 +180,7 @@ public class Cases {
                 .params(caseId, Timestamp.from(Instant.now(clock)), kind.name(), by == null ? null : by.username(),
                         by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500), audience.name(),
                         from == null ? null : from.name(), to == null ? null : to.name()).update();
+        events.publishEvent(new CaseChanged(caseId));
     }
 
     /** The case's timeline as this reader may see it: each milestone only for its audience. */

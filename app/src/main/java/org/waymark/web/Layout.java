@@ -90,6 +90,9 @@ class Layout {
         if (user.has(Role.CONTENT_ANALYST) || user.has(Role.MANAGER)) {
             items.add(new NavItem("nav.contentFigures", "/content/platforms", isFigures(path)));
         }
+        if (user.has(Role.ANALYST) || user.has(Role.MANAGER)) {
+            items.add(new NavItem("nav.statistics", "/statistics", path.startsWith("/statistics")));
+        }
         if (user.has(Role.DPO)) {
             items.add(new NavItem("nav.audit", "/audit", path.startsWith("/audit")));
         }

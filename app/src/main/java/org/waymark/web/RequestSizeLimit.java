@@ -26,10 +26,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Imports of history ({@code text/csv} to {@code /api/v1/imports/...}) carry whole years: their own limit. */
+    static final String IMPORTS = "/api/v1/imports/";
 
-    RequestSizeLimit(@Value("${waymark.max-request-body:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    private final long defaultLimit;
+    private final long importLimit;
+
+    RequestSizeLimit(@Value("${waymark.max-request-body:1MB}") DataSize limit,
+            @Value("${waymark.max-import-body:200MB}") DataSize importLimit) {
+        this.defaultLimit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
     }
 
     /** Thrown by the body's stream past the limit; the API's exception handler answers it 413. */
@@ -47,14 +53,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        long limit = request.getRequestURI().startsWith(request.getContextPath() + IMPORTS) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response);
+            refuse(request, response, limit);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setHeader("Connection", "close");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

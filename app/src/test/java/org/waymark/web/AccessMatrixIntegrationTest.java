@@ -102,6 +102,13 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
             EXPECTED.put(p, only(Role.CONTENT_ANALYST, Role.MANAGER));
         }
+        // Official statistics: analysts nationally, managers for their own area (the service narrows the area).
+        for (String p : List.of("GET /statistics", "GET /statistics/referrals.csv", "GET /statistics/referrals.ods",
+                "GET /api/v1/statistics/referrals", "GET /api/v1/statistics/referrals.csv", "GET /api/v1/statistics/referrals.ods")) {
+            EXPECTED.put(p, records(Role.ANALYST, Role.MANAGER));
+        }
+        EXPECTED.put("GET /statistics/overdue", records(Role.MANAGER));
+        EXPECTED.put("POST /api/v1/imports/referrals", only(Role.ADMIN));
         for (String p : List.of("POST /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/documents",
                 "GET /api/v1/information-requests", "GET /api/v1/information-requests/{id}", "POST /api/v1/information-requests/{id}/answer",
                 "GET /api/v1/assessment-frameworks")) {

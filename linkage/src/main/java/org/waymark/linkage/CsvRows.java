@@ -52,13 +52,32 @@ public final class CsvRows {
         }
     }
 
-    /** The line a record starts on: the parser places a record after blank lines at the first of them. */
-    private static long lineOf(String body, int position) {
-        int start = position;
-        while (start < body.length() && (body.charAt(start) == '\n' || body.charAt(start) == '\r')) {
-            start++;
+    /**
+     * Line numbers of record starts, counted as the parser moves forward: each call counts the line breaks between
+     * the previous record's start and this one's, so a file is scanned once. The parser places a record after blank
+     * lines at the first of them; the number is of the line the record's text is on.
+     */
+    private static final class LineCounter {
+        private final String body;
+        private int scanned = 0;
+        private long breaks = 0;
+
+        LineCounter(String body) {
+            this.body = body;
         }
-        return 1 + body.substring(0, start).chars().filter(c -> c == '\n').count();
+
+        long lineOf(int position) {
+            int start = position;
+            while (start < body.length() && (body.charAt(start) == '\n' || body.charAt(start) == '\r')) {
+                start++;
+            }
+            for (; scanned < start; scanned++) {
+                if (body.charAt(scanned) == '\n') {
+                    breaks++;
+                }
+            }
+            return 1 + breaks;
+        }
     }
 
     public static Table read(String text) {
@@ -66,11 +85,12 @@ public final class CsvRows {
         var rows = new ArrayList<Row>();
         List<String> header = null;
         long nextLine = 1;
+        var lines = new LineCounter(body);
         try (CSVParser parser = CSVParser.parse(new StringReader(body), FORMAT)) {
             var records = parser.iterator();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                long line = lineOf(body, (int) record.getCharacterPosition());
+                long line = lines.lineOf((int) record.getCharacterPosition());
                 nextLine = parser.getCurrentLineNumber() + 1;
                 var fields = record.toList();
                 if (header == null) {

@@ -52,6 +52,9 @@ class SecurityConfiguration {
     static final String[] CASE_READERS = {Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(), Role.CHANNEL_COORDINATOR.name(),
             Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name(), Role.MANAGER.name()};
 
+    /** Official statistics: analysts nationally, managers for their area (the service narrows the area). */
+    static final String[] STATISTICS = {Role.ANALYST.name(), Role.MANAGER.name()};
+
     /** Record linkage is CT police's (the service checks the organisation is police too). */
     static final String[] PEOPLE_SEARCHERS = {Role.GATEWAY_OFFICER.name(), Role.MANAGER.name()};
 
@@ -86,6 +89,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/stalled-plans")
                                 .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.MANAGER.name())
                         .requestMatchers("/api/v1/content-statistics").hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics/referrals", "/api/v1/statistics/referrals.csv",
+                                "/api/v1/statistics/referrals.ods").hasAnyRole(STATISTICS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/referrals").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/content-items", "/api/v1/content-items/**", "/api/v1/content-referrals/**",
                                 "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())
                         .anyRequest().denyAll());
@@ -133,6 +139,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name())
                         .requestMatchers("/interventions", "/interventions/**")
                                 .hasAnyRole(Role.INTERVENTION_PROVIDER.name(), Role.CHANNEL_COORDINATOR.name(), Role.CHANNEL_CHAIR.name())
+                        .requestMatchers(HttpMethod.GET, "/statistics", "/statistics/referrals.csv", "/statistics/referrals.ods").hasAnyRole(STATISTICS)
+                        .requestMatchers(HttpMethod.GET, "/statistics/overdue").hasRole(Role.MANAGER.name())
                         .requestMatchers(HttpMethod.GET, "/content/platforms", "/content/transparency")
                                 .hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
                         .requestMatchers("/content", "/content/**").hasRole(Role.CONTENT_ANALYST.name())

@@ -93,7 +93,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 parent = group;
             }
             String last = c.name().get(c.name().size() - 1);
-            var leaf = CliArguments.spec(last, c.summary(), c.options(), CliCommand.FLAGS);
+            var leaf = CliArguments.spec(last, c.summary(), c.options(), CliCommand.FLAGS, c.parameter());
             parent.addSubcommand(last, leaf);
             leaves.put(leaf, c);
         }

@@ -42,6 +42,11 @@ public final class AccessFixtures {
         return context.getBean(ApiTokens.class).issue(userId, days, new By("test", null)).token();
     }
 
+    /** A new account with this role, and an API client holding a one-day token for it. */
+    public static TestHttp apiClient(ApplicationContext context, String baseUrl, String username, Role role, String organisation, String area) {
+        return new TestHttp(baseUrl).bearer(token(context, createUser(context, username, role, organisation, area), 1));
+    }
+
     /** The authenticator code a user's app would show now (their secret must be set). */
     public static String currentCode(ApplicationContext context, String username, int stepOffset) {
         var account = context.getBean(UserAccounts.class).byUsername(username).orElseThrow();
