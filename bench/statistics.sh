@@ -72,12 +72,12 @@ TOKEN=$(cd "$ROOT" && ./waymark admin create-token --username bench.analyst --da
 YEAR=$((FIRST + YEARS / 2))
 URL="http://127.0.0.1:$PORT/api/v1/statistics/referrals?financialYear=$YEAR"
 BASELINE="select sector, type_of_concern, age_group, gender, ethnicity, mental_health, screening_outcome, local_authority, force_area,
-  ctp_region, quarter, screening_days, panel_days, consent_days, count(*), count(discussed_date), count(adopted_date),
+  ctp_region, religion, quarter, screening_days, panel_days, consent_days, count(*), count(discussed_date), count(adopted_date),
   sum(case when repeat_referral then 1 else 0 end), count(exit_date), sum(case when consent = 'GIVEN' then 1 else 0 end),
   sum(case when consent = 'REFUSED' then 1 else 0 end), coalesce(sum(sessions_planned), 0), coalesce(sum(sessions_held), 0)
   from statistical_record where referral_date between '$YEAR-04-01' and '$((YEAR + 1))-03-31'
   group by grouping sets ((), (sector), (type_of_concern), (age_group), (gender), (ethnicity), (mental_health), (screening_outcome),
-  (local_authority), (force_area), (ctp_region), (quarter), (screening_days), (panel_days), (consent_days),
+  (religion), (local_authority), (force_area), (ctp_region), (quarter), (screening_days), (panel_days), (consent_days),
   (local_authority, screening_days), (quarter, screening_days))"
 echo "== every table of $YEAR/$(( (YEAR + 1) % 100 )) ($(psql "$PG/$DB" -tA -c "select count(*) from statistical_record where financial_year = $YEAR") rows of $stored): $RUNS runs each after 3 warm-ups"
 for _ in 1 2 3; do curl -sf -H "Authorization: Bearer $TOKEN" "$URL" >/dev/null; psql "$PG/$DB" -qtA -c "$BASELINE" >/dev/null; done

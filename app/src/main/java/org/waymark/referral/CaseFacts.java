@@ -20,6 +20,7 @@ public final class CaseFacts {
     private Integer ageAtReferral;
     private String gender;
     private String ethnicity;
+    private String religion;
     private Boolean mentalHealthOrNeurodiversity;
     private String personKey;
     private String screeningOutcome;
@@ -49,6 +50,12 @@ public final class CaseFacts {
         this.sector = sector;
         this.localAuthority = localAuthority;
         this.personKey = personKey;
+        return this;
+    }
+
+    /** Religion or belief as the referral recorded it: equality monitoring only. */
+    public CaseFacts religion(String religion) {
+        this.religion = religion;
         return this;
     }
 
@@ -99,6 +106,7 @@ public final class CaseFacts {
     public Integer ageAtReferral() { return ageAtReferral; }
     public String gender() { return gender; }
     public String ethnicity() { return ethnicity; }
+    public String religion() { return religion; }
     public Boolean mentalHealthOrNeurodiversity() { return mentalHealthOrNeurodiversity; }
     public String personKey() { return personKey; }
     public String screeningOutcome() { return screeningOutcome; }

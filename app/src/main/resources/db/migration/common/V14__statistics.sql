@@ -2,7 +2,8 @@
 -- No name, address, date of birth or words of the case: categories, dates and counts only, so the record can
 -- outlive the case it came from (the retention schedule erases the case; docs/statistics.md).
 create table statistical_record (
-    reference            varchar(40) primary key,
+    -- A legacy reference may look like a live one: the two are kept apart (imported, reference).
+    reference            varchar(40) not null,
     -- The live case this record is kept from; null for an imported referral, and once the case is erased.
     case_id              uuid unique,
     imported             boolean     not null,
@@ -17,6 +18,8 @@ create table statistical_record (
     age_group            varchar(16) not null,
     gender               varchar(8)  not null,
     ethnicity            varchar(8)  not null,
+    -- Equality monitoring only: recorded on live referrals, not in the import format.
+    religion             varchar(16) not null,
     mental_health        boolean,
     type_of_concern      varchar(48),
     concern_list         varchar(16) not null,
@@ -35,7 +38,9 @@ create table statistical_record (
     -- A person key from the source (a legacy id, or the live person): repeats and distinct people count it.
     person_key           varchar(64),
     repeat_referral      boolean     not null default false,
-    recorded_at          timestamp with time zone not null
+    recorded_at          timestamp with time zone not null,
+    primary key (imported, reference)
 );
+create index statistical_record_reference on statistical_record (reference);
 create index statistical_record_date on statistical_record (referral_date);
 create index statistical_record_person on statistical_record (person_key, referral_date);

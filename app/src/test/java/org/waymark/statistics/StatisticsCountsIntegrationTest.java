@@ -148,13 +148,17 @@ class StatisticsCountsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aLiveCaseCountsExactlyLikeAnImportedReferral() {
+    void aLiveCaseCountsExactlyLikeAnImportedReferral() throws Exception {
         var people = new CaseFixtures(context, baseUrl());
         int year = org.waymark.statistics.internal.StatisticsTestAccess.currentYear(clock);
         String path = "/api/v1/statistics/referrals?financialYear=" + year + "&area=" + CaseFixtures.CAMDEN;
         JsonNode before = json(analyst.get(path));
-        people.inSupport("Robin", "Statistics-" + people.suffix);
+        var supported = people.inSupport("Robin", "Statistics-" + people.suffix);
         JsonNode after = json(analyst.get(path));
+        String header = generated.text().substring(0, generated.text().indexOf('\n') + 1);
+        var clash = admin.post("/api/v1/imports/referrals", "text/csv", header + supported.reference() + ",2019-05-01,Education,,,,,,,,,,,,,\n");
+        assertThat(clash.statusCode()).as("a live case's reference is not history").isEqualTo(400);
+        assertThat(json(clash).get("problems").get(0).get("row").asInt()).isEqualTo(2);
         assertThat(delta(before, after, "totals", null, "referrals")).isEqualTo(1);
         assertThat(delta(before, after, "totals", null, "discussedAtPanel")).isEqualTo(1);
         assertThat(delta(before, after, "totals", null, "adopted")).isEqualTo(1);
@@ -169,6 +173,10 @@ class StatisticsCountsIntegrationTest extends IntegrationTest {
         assertThat(delta(before, after, "policeForceArea", CaseFixtures.MET, "referrals")).isEqualTo(1);
         assertThat(delta(before, after, "ctpRegion", "CTP-LON", "referrals")).isEqualTo(1);
         assertThat(after.get("stages").get("consentGiven").asLong() - before.get("stages").get("consentGiven").asLong()).isEqualTo(1);
+        var characteristics = new java.util.TreeSet<String>();
+        after.get("equality").forEach(e -> characteristics.add(e.get("characteristic").asString()));
+        assertThat(characteristics).containsExactly("ageGroup", "ethnicity", "gender", "mentalHealthOrNeurodiversity", "religion");
+        assertThat(after.get("breakdowns").has("religion")).as("religion is monitored, not a breakdown of the release").isFalse();
         assertThat(jdbc.sql("select count(*) from statistical_record where imported = false and person_key is not null and case_id is not null "
                 + "and referral_date >= ?").param(java.sql.Date.valueOf(java.time.LocalDate.of(year, 4, 1))).query(Long.class).single())
                 .isGreaterThanOrEqualTo(1);

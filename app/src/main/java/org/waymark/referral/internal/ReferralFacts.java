@@ -20,14 +20,14 @@ class ReferralFacts implements CaseFactSource {
 
     @Override
     public void describe(CaseFile file, CaseFacts facts) {
-        jdbc.sql("select referrer_sector, date_of_birth, age, gender, ethnicity, complex_needs from referral where case_id = ?")
+        jdbc.sql("select referrer_sector, date_of_birth, age, gender, ethnicity, religion, complex_needs from referral where case_id = ?")
                 .param(file.id()).query(rs -> {
                     String needs = rs.getString("complex_needs");
                     boolean mentalHealth = needs != null && (needs.contains("MENTAL_HEALTH") || needs.contains("NEURODIVERSITY"));
                     facts.referral(file.reference(), CaseFacts.day(file.receivedAt()), rs.getString("referrer_sector"), file.localAuthority(),
                             file.personId().toString());
                     facts.person(rs.getObject("date_of_birth", LocalDate.class), (Integer) rs.getObject("age"), rs.getString("gender"),
-                            rs.getString("ethnicity"), mentalHealth);
+                            rs.getString("ethnicity"), mentalHealth).religion(rs.getString("religion"));
                 });
     }
 }

@@ -23,14 +23,14 @@ final class Aggregates {
     }
 
     static final List<Column> COLUMNS = List.of(new Column("sector", "varchar(24)"), new Column("type_of_concern", "varchar(48)"),
-            new Column("age_group", "varchar(16)"), new Column("gender", "varchar(8)"), new Column("ethnicity", "varchar(8)"),
+            new Column("age_group", "varchar(16)"), new Column("gender", "varchar(8)"), new Column("ethnicity", "varchar(8)"), new Column("religion", "varchar(16)"),
             new Column("mental_health", "boolean"), new Column("screening_outcome", "varchar(24)"), new Column("local_authority", "varchar(16)"),
             new Column("force_area", "varchar(16)"), new Column("ctp_region", "varchar(16)"), new Column("quarter", "integer"),
             new Column("screening_days", "integer"), new Column("panel_days", "integer"), new Column("consent_days", "integer"));
 
     /** The groupings the query asks for, each a list of column names; {@code List.of()} is the totals. */
     static final List<List<String>> QUERIED = List.of(List.of(), List.of("sector"), List.of("type_of_concern"), List.of("age_group"),
-            List.of("gender"), List.of("ethnicity"), List.of("mental_health"), List.of("screening_outcome"), List.of("panel_days"),
+            List.of("gender"), List.of("ethnicity"), List.of("religion"), List.of("mental_health"), List.of("screening_outcome"), List.of("panel_days"),
             List.of("consent_days"), List.of("local_authority", "screening_days"), List.of("quarter", "screening_days"));
 
     /**

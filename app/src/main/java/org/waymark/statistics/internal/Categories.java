@@ -31,6 +31,11 @@ final class Categories {
     static final List<Category> ETHNICITIES = List.of(c("WHITE", "White"), c("BLACK", "Black"), c("ASIAN", "Asian"), c("MIXED", "Mixed"),
             c("OTHER", "Other"), c(UNKNOWN, "Unknown"));
 
+    /** Religion or belief (ONS top level), for equality monitoring only: not a breakdown of the release. */
+    static final List<Category> RELIGIONS = List.of(c("NO_RELIGION", "No religion"), c("BUDDHIST", "Buddhist"), c("CHRISTIAN", "Christian"),
+            c("HINDU", "Hindu"), c("JEWISH", "Jewish"), c("MUSLIM", "Muslim"), c("SIKH", "Sikh"), c("OTHER", "Any other religion"),
+            c(UNKNOWN, "Not stated or unknown"));
+
     static final List<Category> OUTCOMES = List.of(c("NO_FURTHER_ACTION", "No further action"),
             c("SIGNPOSTED", "Signposted to other services"), c("POLICE_LED", "Police-led Prevent case"), c("CHANNEL", "Channel"));
 
@@ -86,6 +91,10 @@ final class Categories {
         return recorded != null && ETHNICITIES.stream().anyMatch(c -> c.code().equals(recorded)) ? recorded : UNKNOWN;
     }
 
+    static String religion(String recorded) {
+        return recorded != null && RELIGIONS.stream().anyMatch(c -> c.code().equals(recorded)) ? recorded : UNKNOWN;
+    }
+
     private static List<ConcernList> loadConcernLists() {
         var byName = new LinkedHashMap<String, List<Category>>();
         var firstYears = new LinkedHashMap<String, Integer>();
@@ -104,6 +113,7 @@ final class Categories {
         out.put("gender", GENDERS);
         out.put("ethnicity", ETHNICITIES);
         out.put("screeningOutcome", OUTCOMES);
+        out.put("religion", RELIGIONS);
         return out;
     }
 }

@@ -110,10 +110,7 @@ final class ImportRows {
         LocalDate discussed = cell.date("discussed_at_panel_date");
         LocalDate adopted = cell.date("adopted_date");
         LocalDate exited = cell.date("exit_date");
-        order(reasons, "referral_date", referred, "screening_date", screened);
-        order(reasons, "referral_date", referred, "discussed_at_panel_date", discussed);
-        order(reasons, "discussed_at_panel_date", discussed, "adopted_date", adopted);
-        order(reasons, "adopted_date", adopted, "exit_date", exited);
+        // Stage dates out of order are history as the old system recorded it: kept, and left out of working days.
         String personKey = cell.text("person_key");
         if (personKey != null && personKey.length() > 64) {
             reasons.add("person_key is longer than 64 characters");
@@ -123,7 +120,7 @@ final class ImportRows {
         }
         return new StatisticalRecord(reference, null, true, referred, sector, la, place == null ? null : place.forceArea(),
                 place == null ? null : place.ctpRegion(), AgeGroups.age(born, givenAge, referred), gender == null ? Categories.UNKNOWN : gender,
-                ethnicity == null ? Categories.UNKNOWN : ethnicity, mentalHealth, concern, outcome, screened, discussed, adopted, null, null,
+                ethnicity == null ? Categories.UNKNOWN : ethnicity, Categories.UNKNOWN, mentalHealth, concern, outcome, screened, discussed, adopted, null, null,
                 exited, null, null, personKey);
     }
 
@@ -149,12 +146,6 @@ final class ImportRows {
             reasons.add("referral_date " + referred + " is before April " + FinancialPeriod.FIRST_YEAR);
         }
         return referred;
-    }
-
-    private static void order(List<String> reasons, String earlierName, LocalDate earlier, String laterName, LocalDate later) {
-        if (earlier != null && later != null && later.isBefore(earlier)) {
-            reasons.add(laterName + " " + later + " is before " + earlierName + " " + earlier);
-        }
     }
 
     /** The cells of one row, each read by its column's rule; a bad value adds its reason and reads as unknown. */

@@ -98,7 +98,7 @@ class LiveRecords {
             var facts = new CaseFacts(caseId);
             sources.forEach(source -> source.describe(file, facts));
             var record = record(file, facts);
-            String previousKey = store.personKeyOf(record.reference()).orElse(null);
+            String previousKey = store.personKeyOfCase(caseId).orElse(null);
             store.saveLive(record, Instant.now(clock));
             store.refreshRepeats(previousKey == null ? List.of(record.personKey()) : List.of(previousKey, record.personKey()));
         });
@@ -110,7 +110,7 @@ class LiveRecords {
         String region = lineage.size() > 2 ? lineage.get(2).code() : geography.area(force).map(Area::parentCode).orElse(null);
         return new StatisticalRecord(f.reference(), file.id(), false, f.referralDate(), f.sector(), file.localAuthority(), force, region,
                 AgeGroups.age(f.dateOfBirth(), f.ageAtReferral(), f.referralDate()), Categories.gender(f.gender()),
-                Categories.ethnicity(f.ethnicity()), f.mentalHealthOrNeurodiversity(), f.typeOfConcern(), f.screeningOutcome(),
+                Categories.ethnicity(f.ethnicity()), Categories.religion(f.religion()), f.mentalHealthOrNeurodiversity(), f.typeOfConcern(), f.screeningOutcome(),
                 f.screeningDate(), f.discussedDate(), f.adoptedDate(), f.consent(), f.consentDate(), f.exitDate(), f.sessionsPlanned(),
                 f.sessionsHeld(), f.personKey());
     }

@@ -37,6 +37,9 @@ class ReferralTables {
             new String[] {"localAuthority", "local_authority", "Local authority"},
             new String[] {"policeForceArea", "force_area", "Police force area"}, new String[] {"ctpRegion", "ctp_region", "CTP region"});
 
+    /** Counted and protected like the breakdowns, but published only as equality monitoring. */
+    static final List<String[]> EQUALITY_ONLY = List.<String[]>of(new String[] {"religion", "religion", "Religion or belief"});
+
     private final StatisticsStore store;
     private final Geography geography;
     private final StatisticsSettings settings;
@@ -94,8 +97,17 @@ class ReferralTables {
         var stages = new ReferralStatistics.Stages(c.totals[0].shown(), c.tables.get("screeningOutcome").get("POLICE_LED")[0].shown(),
                 c.totals[1].shown(), c.totals[2].shown(), c.consentGiven.shown(), c.consentRefused.shown(), c.exited.shown());
         var equality = new ArrayList<Equality.Line>();
+        var religion = new ArrayList<Row>();
+        for (Category cat : categories.get("religion")) {
+            religion.add(row(cat.code(), cat.label(), c.tables.get("religion").get(cat.code())));
+        }
+        var monitored = new ArrayList<Breakdown>();
         for (String key : List.of("gender", "ethnicity", "ageGroup", "mentalHealthOrNeurodiversity")) {
-            equality.addAll(Equality.of(breakdowns.get(key), List.of(Categories.UNKNOWN, "unknown"), settings.equalityLow(), settings.equalityHigh()));
+            monitored.add(breakdowns.get(key));
+        }
+        monitored.add(new Breakdown("religion", EQUALITY_ONLY.get(0)[2], List.copyOf(religion)));
+        for (Breakdown b : monitored) {
+            equality.addAll(Equality.of(b, List.of(Categories.UNKNOWN, "unknown"), settings.equalityLow(), settings.equalityHigh()));
         }
         return new ReferralStatistics(period, scope, concernList, threshold, totals, breakdowns, quarterRows, stages,
                 timeliness(c.bySet, categories.get("localAuthority"), period, threshold, c.totalRow), equality, yearRows);
@@ -134,7 +146,7 @@ class ReferralTables {
         }
 
         void breakdowns(Map<String, List<Category>> categories) {
-            for (String[] b : BREAKDOWNS) {
+            for (String[] b : java.util.stream.Stream.concat(BREAKDOWNS.stream(), EQUALITY_ONLY.stream()).toList()) {
                 var counted = new LinkedHashMap<String, Cell[]>();
                 var rows = index(bySet.getOrDefault(Aggregates.SETS.indexOf(List.of(b[1])), List.of()), b[1]);
                 for (Category c : categories.get(b[0])) {
@@ -143,7 +155,7 @@ class ReferralTables {
                 tables.put(b[0], counted);
             }
             for (String key : List.of("sector", "typeOfConcern", "ageGroup", "gender", "ethnicity", "mentalHealthOrNeurodiversity",
-                    "screeningOutcome", "ctpRegion")) {
+                    "screeningOutcome", "ctpRegion", "religion")) {
                 groupAgainst(s, tables.get(key).values(), totals);
             }
         }

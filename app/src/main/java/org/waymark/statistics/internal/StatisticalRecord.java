@@ -8,7 +8,7 @@ import java.util.UUID;
  * case it is kept from (null when imported); {@code personKey} tells repeat referrals of one person apart.
  */
 record StatisticalRecord(String reference, UUID caseId, boolean imported, LocalDate referralDate, String sector, String localAuthority,
-        String forceArea, String ctpRegion, Integer age, String gender, String ethnicity, Boolean mentalHealth, String typeOfConcern,
+        String forceArea, String ctpRegion, Integer age, String gender, String ethnicity, String religion, Boolean mentalHealth, String typeOfConcern,
         String screeningOutcome, LocalDate screeningDate, LocalDate discussedDate, LocalDate adoptedDate, String consent,
         LocalDate consentDate, LocalDate exitDate, Integer sessionsPlanned, Integer sessionsHeld, String personKey) {
 

@@ -30,11 +30,11 @@ import org.waymark.referral.WorkingDays;
 class StatisticsStore {
 
     private static final String COLUMNS = "reference, case_id, imported, referral_date, financial_year, quarter, sector, local_authority, "
-            + "force_area, ctp_region, age, age_group, gender, ethnicity, mental_health, type_of_concern, concern_list, screening_outcome, "
+            + "force_area, ctp_region, age, age_group, gender, ethnicity, religion, mental_health, type_of_concern, concern_list, screening_outcome, "
             + "screening_date, screening_days, discussed_date, panel_days, adopted_date, consent, consent_date, consent_days, exit_date, "
             + "sessions_planned, sessions_held, person_key, recorded_at";
     private static final String INSERT = "insert into statistical_record (" + COLUMNS + ") values ("
-            + "?, ".repeat(30) + "?)";
+            + "?, ".repeat(31) + "?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -57,14 +57,15 @@ class StatisticsStore {
         return jdbc.sql("select case_id from statistical_record where case_id is not null").query(UUID.class).list();
     }
 
-    Optional<String> personKeyOf(String reference) {
-        return jdbc.sql("select person_key from statistical_record where reference = ?").param(reference).query(String.class).optional()
+    /** The person key a live case's record holds now, if it has a record. */
+    Optional<String> personKeyOfCase(UUID caseId) {
+        return jdbc.sql("select person_key from statistical_record where case_id = ?").param(caseId).query(String.class).optional()
                 .filter(k -> k != null);
     }
 
     /** Replaces the record of a live case with what its modules say now. */
     void saveLive(StatisticalRecord record, Instant now) {
-        jdbc.sql("delete from statistical_record where case_id = ? or reference = ?").params(record.caseId(), record.reference()).update();
+        jdbc.sql("delete from statistical_record where case_id = ?").param(record.caseId()).update();
         insert(List.of(record), now);
     }
 
@@ -79,7 +80,8 @@ class StatisticsStore {
             var slice = list.subList(i, Math.min(list.size(), i + 5000)).toArray(String[]::new);
             jdbc.sql("select reference, imported, person_key from statistical_record where reference = any(?)").param(slice)
                     .query(rs -> {
-                        out.put(rs.getString(1), new Held(rs.getBoolean(2), rs.getString(3)));
+                        // A live case's reference wins: the import must refuse it.
+                        out.merge(rs.getString(1), new Held(rs.getBoolean(2), rs.getString(3)), (a, b) -> a.imported() ? b : a);
                     });
         }
         return out;
@@ -127,6 +129,7 @@ class StatisticsStore {
         ps.setString(i++, r.ageGroup());
         ps.setString(i++, r.gender());
         ps.setString(i++, r.ethnicity());
+        ps.setString(i++, r.religion());
         if (r.mentalHealth() == null) {
             ps.setNull(i++, Types.BOOLEAN);
         } else {

@@ -43,6 +43,8 @@ class LiveRecordsIntegrationTest extends IntegrationTest {
         assertThat(outcome(id)).as("the referral is counted as it is taken in").isEqualTo("none");
         assertThat(jdbc.sql("select age_group from statistical_record where case_id = ?").param(UUID.fromString(id)).query(String.class).single())
                 .isEqualTo("18-20");
+        assertThat(jdbc.sql("select religion from statistical_record where case_id = ?").param(UUID.fromString(id)).query(String.class).single())
+                .as("not given is unknown").isEqualTo("UNKNOWN");
 
         var decided = people.gateway.postJson("/api/v1/cases/" + id + "/screening-decision", """
                 {"outcome": "CHANNEL", "concernType": "INCEL", "rationale": "Online grievance and fixation."}""");

@@ -220,6 +220,7 @@ class StatisticsRulesUnitTest {
                 .anyMatch(p -> p.contains("age_at_referral \"two\""))
                 .anyMatch(p -> p.contains("\"maybe\" is not true or false"))
                 .anyMatch(p -> p.startsWith("row 4:") && p.contains("in the future"))
+                .noneMatch(p -> p.contains("screening_date"))
                 .anyMatch(p -> p.startsWith("row 4:") && p.contains("more than once"));
         assertThat(rows.read("reference,referral_date\nA,2023-01-01\n").problems().get(0).reason()).contains("has no column sector");
         assertThat(rows.read(header).problems().get(0).reason()).contains("no referrals");
