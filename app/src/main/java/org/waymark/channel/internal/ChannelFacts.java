@@ -24,6 +24,10 @@ class ChannelFacts implements CaseFactSource {
 
     @Override
     public void describe(CaseFile file, CaseFacts facts) {
+        // Only a case referred to Channel has panel, consent or support records, and it never leaves Channel's stages.
+        if (!file.stage().isChannel()) {
+            return;
+        }
         jdbc.sql("select min(case when a.discussion is not null or a.decision is not null then m.held_on end) as discussed, "
                         + "min(case when a.decision = 'ADOPT' then m.held_on end) as adopted, "
                         + "(select max(x.exited_on) from channel_exit x where x.case_id = ?) as exited "

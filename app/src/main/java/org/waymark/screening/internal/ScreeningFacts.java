@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import org.waymark.referral.CaseFactSource;
 import org.waymark.referral.CaseFacts;
 import org.waymark.referral.CaseFile;
+import org.waymark.referral.CaseStage;
 import org.waymark.storage.Rows;
 
 /**
@@ -23,6 +24,10 @@ class ScreeningFacts implements CaseFactSource {
 
     @Override
     public void describe(CaseFile file, CaseFacts facts) {
+        // Until a decision is in force the case stays in these stages (a returned or awaited one is not in force).
+        if (file.stage() == CaseStage.SCREENING || file.stage() == CaseStage.AWAITING_APPROVAL || file.stage() == CaseStage.JOINED) {
+            return;
+        }
         jdbc.sql("select outcome, concern_type, decided_at from screening_decision where case_id = ? "
                         + "and (needs_approval = false or approval = 'APPROVED') order by decided_at desc, id limit 1")
                 .param(file.id())

@@ -98,8 +98,9 @@ class LiveRecords {
             var facts = new CaseFacts(caseId);
             sources.forEach(source -> source.describe(file, facts));
             var record = record(file, facts);
-            String previousKey = store.personKeyOfCase(caseId).orElse(null);
-            store.saveLive(record, Instant.now(clock));
+            var previous = store.recordOfCase(caseId);
+            String previousKey = previous.map(StatisticsStore.Held::personKey).orElse(null);
+            store.saveLive(record, previous.isPresent(), Instant.now(clock));
             store.refreshRepeats(previousKey == null ? List.of(record.personKey()) : List.of(previousKey, record.personKey()));
         });
     }

@@ -57,15 +57,17 @@ class StatisticsStore {
         return jdbc.sql("select case_id from statistical_record where case_id is not null").query(UUID.class).list();
     }
 
-    /** The person key a live case's record holds now, if it has a record. */
-    Optional<String> personKeyOfCase(UUID caseId) {
-        return jdbc.sql("select person_key from statistical_record where case_id = ?").param(caseId).query(String.class).optional()
-                .filter(k -> k != null);
+    /** Whether a live case has a record, and the person key it holds. */
+    Optional<Held> recordOfCase(UUID caseId) {
+        return jdbc.sql("select imported, person_key from statistical_record where case_id = ?").param(caseId)
+                .query((rs, n) -> new Held(rs.getBoolean(1), rs.getString(2))).optional();
     }
 
-    /** Replaces the record of a live case with what its modules say now. */
-    void saveLive(StatisticalRecord record, Instant now) {
-        jdbc.sql("delete from statistical_record where case_id = ?").param(record.caseId()).update();
+    /** Replaces the record of a live case with what its modules say now: a new case's is inserted. */
+    void saveLive(StatisticalRecord record, boolean exists, Instant now) {
+        if (exists) {
+            jdbc.sql("delete from statistical_record where case_id = ?").param(record.caseId()).update();
+        }
         insert(List.of(record), now);
     }
 
