@@ -38,7 +38,9 @@ class StatisticsBrowserTest extends BrowserTestCase {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("quarter"))).selectByValue("2");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("area"))).selectByValue("CTP-LON");
         submit();
-        assertThat(driver.getCurrentUrl()).contains("quarter=2").contains("area=CTP-LON");
+        // The click returns before the answering page has loaded.
+        waitForPath("area=CTP-LON");
+        assertThat(driver.getCurrentUrl()).contains("quarter=2");
         assertThat(driver.findElement(By.cssSelector(".govuk-caption-l")).getText()).contains("London");
         accessible("statistics-region-quarter");
         open("/statistics?financialYear=1999");
