@@ -74,23 +74,39 @@ public abstract class BrowserTestCase extends IntegrationTest {
 
     /** The error summary's text, waiting for it: a click returns before the answering page has loaded. */
     protected String errorSummary() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().map(e -> e.getText()).orElse(null));
+        return firstText(".govuk-error-summary", t -> true);
     }
 
     /** Waits for an error summary that says this: the page before the click may still show an older one. */
     protected String errorSummary(String text) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".govuk-error-summary")).stream().map(e -> e.getText())
-                        .filter(t -> t.contains(text)).findFirst().orElse(null));
+        return firstText(".govuk-error-summary", t -> t.contains(text));
     }
 
     /** Waits for the answering page's success banner with this text (a click returns before it loads). */
     protected String banner(String text) {
-        // The text is read inside the wait: the banner of the page before the click may go stale between reads.
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".govuk-notification-banner")).stream().map(b -> b.getText())
-                        .filter(t -> t.contains(text)).findFirst().orElse(null));
+        return firstText(".govuk-notification-banner", t -> t.contains(text));
+    }
+
+    /**
+     * The first text of an element matching the selector that passes the test, waiting for it. The text is read
+     * inside the wait because the page before the click may be replaced between finding an element and reading
+     * it; Chromium reports that either as a stale element or as an inspector error ("Node with given id does not
+     * belong to the document"), so both are read again rather than failing the journey.
+     */
+    protected String firstText(String selector, java.util.function.Predicate<String> wanted) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        return d.findElements(By.cssSelector(selector)).stream().map(e -> e.getText())
+                                .filter(wanted).findFirst().orElse(null);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     protected void signOut() {
