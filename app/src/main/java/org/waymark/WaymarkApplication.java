@@ -18,7 +18,7 @@ import org.springframework.modulith.Modulithic;
 @SpringBootApplication
 public class WaymarkApplication {
 
-    private static final Set<String> COMMAND_GROUPS = Set.of("admin", "audit", "import");
+    private static final Set<String> COMMAND_GROUPS = Set.of("admin", "audit", "import", "retention");
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("pdq")) {

@@ -23,20 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipUnitTest {
 
-    static final Map<String, Set<String>> OWNERS = Map.of(
-            "access", Set.of("area", "organisation", "user_account", "user_role", "api_token"),
-            "audit", Set.of("audit_entry", "audit_seal", "audit_chain_head"),
-            "content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
-                    "content_referral_event", "content_availability_check", "hash_bank", "hash_match"),
-            "referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",
-                    "case_document", "case_milestone", "case_disclosure", "linked_person"),
-            "screening", Set.of("screening_check", "deconfliction_subject", "deconfliction_match", "screening_decision", "police_led_review"),
-            "requests", Set.of("information_request"),
-            "assessment", Set.of("assessment", "assessment_factor"),
-            "channel", Set.of("panel_meeting", "panel_attendee", "panel_agenda_item", "exit_agreement", "consent_record", "intervention",
-                    "intervention_session", "case_review", "case_transfer", "channel_exit"),
-            "people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge"),
-            "statistics", Set.of("statistical_record"));
+    static final Map<String, Set<String>> OWNERS = Map.ofEntries(
+            Map.entry("access", Set.of("area", "organisation", "user_account", "user_role", "api_token")),
+            Map.entry("audit", Set.of("audit_entry", "audit_seal", "audit_chain_head")),
+            Map.entry("content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
+                    "content_referral_event", "content_availability_check", "hash_bank", "hash_match")),
+            Map.entry("referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",
+                    "case_document", "case_milestone", "case_disclosure", "linked_person")),
+            Map.entry("screening", Set.of("screening_check", "deconfliction_subject", "deconfliction_match", "screening_decision", "police_led_review")),
+            Map.entry("requests", Set.of("information_request")),
+            Map.entry("assessment", Set.of("assessment", "assessment_factor")),
+            Map.entry("channel", Set.of("panel_meeting", "panel_attendee", "panel_agenda_item", "exit_agreement", "consent_record", "intervention",
+                    "intervention_session", "case_review", "case_transfer", "channel_exit")),
+            Map.entry("people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge")),
+            Map.entry("statistics", Set.of("statistical_record")),
+            Map.entry("retention", Set.of("retention_review", "legal_hold")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/waymark");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

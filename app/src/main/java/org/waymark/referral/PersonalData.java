@@ -8,10 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What one module holds about a person, through the one interface subject access, and later erasure under the
- * retention schedule, will use (issue 15, `docs/issues.md`). Each module implements it for its own tables only:
- * the caller finds the person's cases through {@link Persons} and asks every holder. Erasure joins this interface
- * with the retention work, so that what is exported and what is erased are defined in the same place.
+ * What one module holds about a person, through the one interface subject access and erasure under the retention
+ * schedule use (issue 15, `docs/issues.md`). Each module implements it for its own tables only: the caller finds the
+ * person's cases through {@link Persons} and asks every holder, so what is exported and what is erased are defined in
+ * the same place, and a module that adds a table adds it to both.
  */
 public interface PersonalData {
 
@@ -20,6 +20,41 @@ public interface PersonalData {
 
     /** Every row the module holds for these cases of the person, each as column → value, in a stable order. */
     List<Held> export(UUID personId, Collection<UUID> caseIds);
+
+    /**
+     * Deletes every row the module holds for these cases and, when the whole person goes, for the person's records
+     * themselves. Runs inside the erasure's one transaction; rows that only point at what is erased are changed so
+     * that nothing leads back to it.
+     */
+    void erase(Erasure erasure);
+
+    /**
+     * Holders erase in ascending order: the case file's owner ({@code referral}) last, because every other module's
+     * rows point at its cases and people.
+     */
+    default int erasureOrder() {
+        return 0;
+    }
+
+    /**
+     * What goes: these cases, and with {@code wholePerson} every record of the person (the person and each record
+     * merged into it), since no other case of theirs is left.
+     */
+    record Erasure(java.util.Set<UUID> personIds, java.util.Set<UUID> caseIds, boolean wholePerson) {
+    }
+
+    /** Runs a delete or update whose every parameter is these ids as one array, as {@link #rows} does for reads. */
+    static int change(JdbcClient jdbc, String sql, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql(sql).params(arrayParameters(sql, ids)).update();
+    }
+
+    private static List<Object> arrayParameters(String sql, Collection<UUID> ids) {
+        var array = ids.stream().distinct().toArray(UUID[]::new);
+        return java.util.Collections.nCopies((int) sql.chars().filter(c -> c == '?').count(), (Object) array);
+    }
 
     /** One row: its kind (the table it comes from), its id, and its columns. */
     record Held(String kind, String id, Map<String, Object> fields) {
@@ -33,9 +68,7 @@ public interface PersonalData {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        var ids = caseIds.stream().distinct().toArray(UUID[]::new);
-        var params = java.util.Collections.nCopies((int) sql.chars().filter(c -> c == '?').count(), (Object) ids);
-        return jdbc.sql(sql).params(params).query().listOfRows().stream()
+        return jdbc.sql(sql).params(arrayParameters(sql, caseIds)).query().listOfRows().stream()
                 .map(PersonalData::lowerCase).map(row -> new Held(kind, String.valueOf(row.get(idColumn)), row)).toList();
     }
 

@@ -90,8 +90,12 @@ public final class CaseFixtures {
      * the panel, consent from a parent, and one mentoring intervention with {@link #providerOrganisation}.
      */
     public Supported inSupport(String forename, String surname) {
-        var received = submit(referrer, java.util.UUID.randomUUID().toString(),
-                referral(forename, surname, java.time.LocalDate.now().minusYears(15).minusDays(40).toString()));
+        return inSupport(referral(forename, surname, java.time.LocalDate.now().minusYears(15).minusDays(40).toString()));
+    }
+
+    /** As {@link #inSupport(String, String)}, from this referral (JSON, as {@link #referral} writes it). */
+    public Supported inSupport(String referralJson) {
+        var received = submit(referrer, java.util.UUID.randomUUID().toString(), referralJson);
         expect(received, 201);
         String id = json(received).get("id").asString();
         String casePath = "/api/v1/cases/" + id;
@@ -113,6 +117,31 @@ public final class CaseFixtures {
                 .formatted(providerOrganisation));
         expect(intervention, 201);
         return new Supported(id, json(received).get("reference").asString(), json(intervention).get("id").asString());
+    }
+
+    /**
+     * Takes a case in support out of Channel and closes it: the panel agrees the exit, and the post-exit reviews at
+     * 6 and 12 months find no concern (recorded early, with the reason the rules ask for).
+     */
+    public void closed(Supported supported) {
+        String id = supported.caseId();
+        var meeting = coordinator.postJson("/api/v1/panel-meetings", """
+                {"heldOn": "%s", "attendees": [{"organisation": "LA-%s", "name": "Chair Person", "role": "Chair"},
+                 {"organisation": "%s", "name": "Health Member", "role": "CAMHS"}]}""".formatted(java.time.LocalDate.now(), CAMDEN, health));
+        expect(meeting, 201);
+        String meetingPath = "/api/v1/panel-meetings/" + json(meeting).get("id").asString();
+        expect(coordinator.postJson(meetingPath + "/agenda", "{\"caseId\": \"" + id + "\"}"), 201);
+        expect(chair.postJson(meetingPath + "/decisions", """
+                {"caseId": "%s", "decision": "EXIT", "discussion": "Vulnerability significantly reduced.",
+                 "agreements": [{"organisation": "LA-%s", "agreed": true}, {"organisation": "%s", "agreed": true}]}"""
+                .formatted(id, CAMDEN, health)), 201);
+        String review = "{\"outcome\": \"NO_CONCERN\", \"notes\": \"Settled.\", \"earlyReason\": \"Moving away.\"}";
+        for (int i = 0; i < 3 && !json(coordinator.get("/api/v1/cases/" + id)).get("stage").asString().equals("CLOSED"); i++) {
+            expect(coordinator.postJson("/api/v1/cases/" + id + "/reviews", review), 201);
+        }
+        if (!json(coordinator.get("/api/v1/cases/" + id)).get("stage").asString().equals("CLOSED")) {
+            throw new AssertionError("the case did not close after its post-exit reviews");
+        }
     }
 
     private static void expect(HttpResponse<String> response, int status) {

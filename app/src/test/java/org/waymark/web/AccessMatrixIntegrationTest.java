@@ -109,6 +109,12 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         EXPECTED.put("GET /statistics/overdue", records(Role.MANAGER));
         EXPECTED.put("POST /api/v1/imports/referrals", only(Role.ADMIN));
+        for (String p : List.of("GET /api/v1/retention/reviews", "GET /api/v1/retention/holds")) {
+            EXPECTED.put(p, only(Role.DPO));
+        }
+        for (String p : List.of("POST /api/v1/retention/reviews/{id}/decision", "POST /api/v1/retention/holds", "POST /api/v1/retention/holds/{id}/lift")) {
+            EXPECTED.put(p, records(Role.DPO));
+        }
         for (String p : List.of("POST /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/documents",
                 "GET /api/v1/information-requests", "GET /api/v1/information-requests/{id}", "POST /api/v1/information-requests/{id}/answer",
                 "GET /api/v1/assessment-frameworks")) {

@@ -74,8 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/*/revoke", "/api/v1/areas", "/api/v1/areas/*", "/api/v1/organisations",
                                 "/api/v1/organisations/*").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification")
-                                .hasRole(Role.DPO.name())
+                        .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification",
+                                "/api/v1/retention/**").hasRole(Role.DPO.name())
                         .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/api/v1/information-requests",
                                 "/api/v1/information-requests/**", "/api/v1/assessment-frameworks").hasAnyRole(CASEWORK)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)
@@ -129,7 +129,7 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/audit", "/audit/**").hasRole(Role.DPO.name())
+                        .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**").hasRole(Role.DPO.name())
                         .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
                         .requestMatchers("/people", "/people/**").hasAnyRole(PEOPLE_SEARCHERS)

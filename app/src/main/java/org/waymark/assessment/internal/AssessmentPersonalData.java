@@ -32,4 +32,11 @@ class AssessmentPersonalData implements PersonalData {
                 + "on a.id = f.assessment_id where a.case_id = any(?) order by a.assessed_at, f.factor_code", caseIds));
         return out;
     }
+
+    @Override
+    public void erase(Erasure erasure) {
+        var cases = erasure.caseIds();
+        PersonalData.change(jdbc, "delete from assessment_factor where assessment_id in (select id from assessment where case_id = any(?))", cases);
+        PersonalData.change(jdbc, "delete from assessment where case_id = any(?)", cases);
+    }
 }

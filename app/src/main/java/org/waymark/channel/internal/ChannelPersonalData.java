@@ -40,4 +40,18 @@ class ChannelPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "case_transfer", "id", "select * from case_transfer where case_id = any(?) order by transferred_at", caseIds));
         return out;
     }
+
+    @Override
+    public void erase(Erasure erasure) {
+        var cases = erasure.caseIds();
+        PersonalData.change(jdbc, "delete from intervention_session where intervention_id in (select id from intervention where case_id = any(?))",
+                cases);
+        PersonalData.change(jdbc, "delete from intervention where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from consent_record where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from channel_exit where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from exit_agreement where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from panel_agenda_item where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from case_review where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from case_transfer where case_id = any(?)", cases);
+    }
 }

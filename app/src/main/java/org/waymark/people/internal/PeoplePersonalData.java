@@ -36,4 +36,15 @@ class PeoplePersonalData implements PersonalData {
                 + "order by merged_at", person));
         return out;
     }
+
+    @Override
+    public void erase(Erasure erasure) {
+        PersonalData.change(jdbc, "delete from person_block_key where case_id = any(?)", erasure.caseIds());
+        PersonalData.change(jdbc, "delete from person_linkage_record where case_id = any(?)", erasure.caseIds());
+        if (erasure.wholePerson()) {
+            var people = erasure.personIds();
+            PersonalData.change(jdbc, "delete from person_match_decision where person_a = any(?) or person_b = any(?)", people);
+            PersonalData.change(jdbc, "delete from person_merge where survivor_id = any(?) or merged_id = any(?)", people);
+        }
+    }
 }

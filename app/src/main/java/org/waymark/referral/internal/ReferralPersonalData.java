@@ -41,4 +41,28 @@ class ReferralPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "case_disclosure", "id", "select * from case_disclosure where case_id = any(?) order by id", caseIds));
         return out;
     }
+
+    /** Last: every other module's rows point at the cases and the person. */
+    @Override
+    public int erasureOrder() {
+        return 100;
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        var cases = erasure.caseIds();
+        PersonalData.change(jdbc, "delete from case_document where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from case_milestone where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from case_disclosure where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from linked_person where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from referral_idempotency where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from referral where case_id = any(?)", cases);
+        // A further concern joined to an erased case is erased with it (the caller includes it); nothing else may point at one.
+        PersonalData.change(jdbc, "update prevent_case set joined_to = null where joined_to = any(?)", cases);
+        PersonalData.change(jdbc, "delete from prevent_case where id = any(?)", cases);
+        if (erasure.wholePerson()) {
+            PersonalData.change(jdbc, "update person set merged_into = null where merged_into = any(?)", erasure.personIds());
+            PersonalData.change(jdbc, "delete from person where id = any(?)", erasure.personIds());
+        }
+    }
 }

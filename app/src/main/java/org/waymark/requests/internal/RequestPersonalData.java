@@ -28,4 +28,9 @@ class RequestPersonalData implements PersonalData {
         return PersonalData.rows(jdbc, "information_request", "id", "select * from information_request where case_id = any(?) order by requested_at",
                 caseIds);
     }
+
+    @Override
+    public void erase(Erasure erasure) {
+        PersonalData.change(jdbc, "delete from information_request where case_id = any(?)", erasure.caseIds());
+    }
 }

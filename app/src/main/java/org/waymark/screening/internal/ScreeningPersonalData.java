@@ -42,4 +42,13 @@ class ScreeningPersonalData implements PersonalData {
                         + "order by matched_at", caseIds));
         return out;
     }
+
+    @Override
+    public void erase(Erasure erasure) {
+        var cases = erasure.caseIds();
+        PersonalData.change(jdbc, "delete from screening_check where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from screening_decision where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from police_led_review where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from deconfliction_match where case_id = any(?)", cases);
+    }
 }

@@ -110,11 +110,6 @@ class StatisticsStore {
         }
     }
 
-    /** Detaches a record from its case (the case is erased; the anonymised record stays). */
-    void detach(UUID caseId) {
-        jdbc.sql("update statistical_record set case_id = null where case_id = ?").param(caseId).update();
-    }
-
     private void bind(PreparedStatement ps, StatisticalRecord r, Instant now) throws SQLException {
         int i = 1;
         ps.setString(i++, r.reference());

@@ -1,0 +1,9 @@
+package org.waymark.retention.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(RetentionSettings.class)
+class RetentionConfiguration {
+}
