@@ -56,8 +56,15 @@ public class CaseRetention {
         }
         var cases = new LinkedHashSet<UUID>(List.of(caseId));
         cases.addAll(jdbc.sql("select id from prevent_case where joined_to = ?").param(caseId).query(UUID.class).list());
-        // The person and every record merged into them, however many merges deep.
-        Set<UUID> people = new LinkedHashSet<>(List.of(person.get()));
+        Set<UUID> people = withMerged(person.get());
+        var remaining = jdbc.sql("select id from prevent_case where person_id = any(?)").param(people.toArray(UUID[]::new)).query(UUID.class)
+                .list().stream().filter(id -> !cases.contains(id)).toList();
+        return Optional.of(new PersonalData.Erasure(Set.copyOf(people), Set.copyOf(cases), remaining.isEmpty()));
+    }
+
+    /** The person and every record merged into them, however many merges deep. */
+    private Set<UUID> withMerged(UUID personId) {
+        Set<UUID> people = new LinkedHashSet<>(List.of(personId));
         Set<UUID> frontier = new HashSet<>(people);
         while (!frontier.isEmpty()) {
             var merged = jdbc.sql("select id from person where merged_into = any(?)").param(frontier.toArray(UUID[]::new)).query(UUID.class).list();
@@ -65,8 +72,39 @@ public class CaseRetention {
             frontier.removeAll(people);
             people.addAll(frontier);
         }
-        var remaining = jdbc.sql("select id from prevent_case where person_id = any(?)").param(people.toArray(UUID[]::new)).query(UUID.class)
-                .list().stream().filter(id -> !cases.contains(id)).toList();
-        return Optional.of(new PersonalData.Erasure(Set.copyOf(people), Set.copyOf(cases), remaining.isEmpty()));
+        return people;
+    }
+
+    /**
+     * Everything the case file holds about a person, for subject access: the person as they are now (following a
+     * merge to the record that survived it), every record merged into them, and every case of any of those records.
+     */
+    public record Subject(UUID personId, Set<UUID> personIds, List<Closed> cases) {
+    }
+
+    public Optional<Subject> subjectOf(UUID personId) {
+        UUID current = personId;
+        for (int hops = 0; hops < 100; hops++) {
+            var next = jdbc.sql("select merged_into from person where id = ?").param(current).query((rs, n) -> Optional.ofNullable(
+                    rs.getObject(1, UUID.class))).optional();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            if (next.get().isEmpty()) {
+                break;
+            }
+            current = next.get().get();
+        }
+        var people = withMerged(current);
+        var cases = jdbc.sql("select id, reference, stage, stage_changed_at from prevent_case where person_id = any(?) order by received_at")
+                .param(people.toArray(UUID[]::new)).query((rs, n) -> new Closed(rs.getObject(1, UUID.class), rs.getString(2),
+                        CaseStage.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant())).list();
+        return Optional.of(new Subject(current, Set.copyOf(people), cases));
+    }
+
+    /** The person a case (by its reference) is about, if the case exists. */
+    public Optional<UUID> personOf(String caseReference) {
+        return jdbc.sql("select person_id from prevent_case where reference = ?").param(caseReference == null ? "" : caseReference.strip())
+                .query(UUID.class).optional();
     }
 }

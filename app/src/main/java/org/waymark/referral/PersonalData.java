@@ -61,7 +61,8 @@ public interface PersonalData {
     }
 
     /**
-     * The rows a query gives for these ids, as {@code kind}: every parameter of the query is the ids as one array
+     * The rows a query gives for these ids, as {@code kind}, each named by {@code idColumn} (columns joined by commas
+     * for a row whose key is several): every parameter of the query is the ids as one array
      * ({@code where case_id = any(?)}), and the query is written by the module that owns the table.
      */
     static List<Held> rows(JdbcClient jdbc, String kind, String idColumn, String sql, Collection<UUID> caseIds) {
@@ -69,7 +70,13 @@ public interface PersonalData {
             return List.of();
         }
         return jdbc.sql(sql).params(arrayParameters(sql, caseIds)).query().listOfRows().stream()
-                .map(PersonalData::lowerCase).map(row -> new Held(kind, String.valueOf(row.get(idColumn)), row)).toList();
+                .map(PersonalData::lowerCase).map(row -> new Held(kind, id(row, idColumn), row)).toList();
+    }
+
+    /** The row's id: one column's value, or several columns' ("meeting_id,organisation") joined by "/". */
+    private static String id(Map<String, Object> row, String idColumns) {
+        return java.util.Arrays.stream(idColumns.split(",")).map(c -> String.valueOf(row.get(c.strip())))
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private static Map<String, Object> lowerCase(Map<String, Object> row) {

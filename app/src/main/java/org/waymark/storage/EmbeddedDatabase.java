@@ -58,6 +58,8 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         var settings = new HashMap<String, Object>();
         String durable = durable(url);
         settings.put("spring.datasource.url", durable);
+        // EmbeddedCompaction suspends the pool while it rewrites the file after an erasure.
+        settings.put("spring.datasource.hikari.allow-pool-suspension", "true");
         try {
             PrivateFiles.folder(folder);
             PrivateFiles.narrow(folder);

@@ -38,7 +38,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
         Map<String, List<PersonalData.Held>> byHolder = holders.stream()
                 .collect(Collectors.toMap(PersonalData::holder, h -> h.export(file.personId(), List.of(file.id()))));
 
-        assertThat(byHolder.keySet()).containsExactlyInAnyOrder("referral", "screening", "requests", "assessment", "channel", "people", "statistics");
+        assertThat(byHolder.keySet()).containsExactlyInAnyOrder("referral", "screening", "requests", "assessment", "channel", "people", "statistics", "retention");
         assertThat(byHolder.get("statistics")).as("the anonymised statistical record is about no one").isEmpty();
         assertThat(kinds(byHolder.get("referral"))).contains("person", "prevent_case", "referral", "case_milestone", "case_disclosure");
         assertThat(kinds(byHolder.get("screening"))).contains("screening_decision");

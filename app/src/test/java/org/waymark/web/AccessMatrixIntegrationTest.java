@@ -109,10 +109,14 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         EXPECTED.put("GET /statistics/overdue", records(Role.MANAGER));
         EXPECTED.put("POST /api/v1/imports/referrals", only(Role.ADMIN));
-        for (String p : List.of("GET /api/v1/retention/reviews", "GET /api/v1/retention/holds")) {
+        for (String p : List.of("GET /api/v1/retention/reviews", "GET /api/v1/retention/holds", "GET /api/v1/subject-access-requests",
+                "POST /api/v1/subject-access-requests")) {
             EXPECTED.put(p, only(Role.DPO));
         }
-        for (String p : List.of("POST /api/v1/retention/reviews/{id}/decision", "POST /api/v1/retention/holds", "POST /api/v1/retention/holds/{id}/lift")) {
+        for (String p : List.of("POST /api/v1/retention/reviews/{id}/decision", "POST /api/v1/retention/holds", "POST /api/v1/retention/holds/{id}/lift",
+                "GET /api/v1/subject-access-requests/{id}", "POST /api/v1/subject-access-requests/{id}/clock",
+                "POST /api/v1/subject-access-requests/{id}/exemptions", "POST /api/v1/subject-access-requests/{id}/complete",
+                "GET /api/v1/subject-access-requests/{id}/pack", "GET /api/v1/subject-access-requests/{id}/pack.pdf")) {
             EXPECTED.put(p, records(Role.DPO));
         }
         for (String p : List.of("POST /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/documents",

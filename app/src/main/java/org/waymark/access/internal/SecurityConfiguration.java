@@ -75,7 +75,7 @@ class SecurityConfiguration {
                                 "/api/v1/organisations/*").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification",
-                                "/api/v1/retention/**").hasRole(Role.DPO.name())
+                                "/api/v1/retention/**", "/api/v1/subject-access-requests", "/api/v1/subject-access-requests/**").hasRole(Role.DPO.name())
                         .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/api/v1/information-requests",
                                 "/api/v1/information-requests/**", "/api/v1/assessment-frameworks").hasAnyRole(CASEWORK)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)

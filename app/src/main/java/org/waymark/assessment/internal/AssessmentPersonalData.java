@@ -28,7 +28,7 @@ class AssessmentPersonalData implements PersonalData {
     public List<Held> export(UUID personId, Collection<UUID> caseIds) {
         var out = new ArrayList<Held>();
         out.addAll(PersonalData.rows(jdbc, "assessment", "id", "select * from assessment where case_id = any(?) order by assessed_at", caseIds));
-        out.addAll(PersonalData.rows(jdbc, "assessment_factor", "assessment_id", "select f.* from assessment_factor f join assessment a "
+        out.addAll(PersonalData.rows(jdbc, "assessment_factor", "assessment_id,factor_code", "select f.* from assessment_factor f join assessment a "
                 + "on a.id = f.assessment_id where a.case_id = any(?) order by a.assessed_at, f.factor_code", caseIds));
         return out;
     }

@@ -27,11 +27,11 @@ class ChannelPersonalData implements PersonalData {
     @Override
     public List<Held> export(UUID personId, Collection<UUID> caseIds) {
         var out = new ArrayList<Held>();
-        out.addAll(PersonalData.rows(jdbc, "panel_agenda_item", "meeting_id",
+        out.addAll(PersonalData.rows(jdbc, "panel_agenda_item", "meeting_id,case_id",
                 "select * from panel_agenda_item where case_id = any(?) order by added_at", caseIds));
-        out.addAll(PersonalData.rows(jdbc, "exit_agreement", "meeting_id",
+        out.addAll(PersonalData.rows(jdbc, "exit_agreement", "meeting_id,case_id,organisation",
                 "select * from exit_agreement where case_id = any(?) order by meeting_id, organisation", caseIds));
-        out.addAll(PersonalData.rows(jdbc, "channel_exit", "meeting_id", "select * from channel_exit where case_id = any(?) order by recorded_at", caseIds));
+        out.addAll(PersonalData.rows(jdbc, "channel_exit", "meeting_id,case_id", "select * from channel_exit where case_id = any(?) order by recorded_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "consent_record", "id", "select * from consent_record where case_id = any(?) order by recorded_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "intervention", "id", "select * from intervention where case_id = any(?) order by created_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "intervention_session", "id", "select s.* from intervention_session s join intervention i "

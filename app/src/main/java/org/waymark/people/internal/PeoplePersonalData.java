@@ -30,7 +30,7 @@ class PeoplePersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "person_linkage_record", "case_id", "select case_id, person_id, forename, surname, date_of_birth, "
                 + "postcode from person_linkage_record where case_id = any(?) order by case_id", caseIds));
         var person = List.of(personId);
-        out.addAll(PersonalData.rows(jdbc, "person_match_decision", "person_a", "select * from person_match_decision "
+        out.addAll(PersonalData.rows(jdbc, "person_match_decision", "person_a,person_b", "select * from person_match_decision "
                 + "where person_a = any(?) or person_b = any(?) order by decided_at", person));
         out.addAll(PersonalData.rows(jdbc, "person_merge", "id", "select * from person_merge where survivor_id = any(?) or merged_id = any(?) "
                 + "order by merged_at", person));

@@ -34,6 +34,8 @@ class ReferralPersonalData implements PersonalData {
                 + "where id = any(?)", List.of(personId)));
         out.addAll(PersonalData.rows(jdbc, "prevent_case", "id", "select * from prevent_case where id = any(?) order by received_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "referral", "case_id", "select * from referral where case_id = any(?) order by case_id", caseIds));
+        out.addAll(PersonalData.rows(jdbc, "referral_idempotency", "idem_key", "select * from referral_idempotency where case_id = any(?) "
+                + "order by created_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "case_document", "id", "select id, case_id, file_name, media_type, size_bytes, sha256, uploaded_by, "
                 + "uploaded_at from case_document where case_id = any(?) order by uploaded_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "linked_person", "id", "select * from linked_person where case_id = any(?) order by added_at", caseIds));

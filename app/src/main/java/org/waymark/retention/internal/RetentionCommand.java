@@ -42,6 +42,11 @@ class RetentionCommand implements CliCommand {
         out.println("Retention reviews queued: " + run.queued());
         out.println("Cases erased: " + run.erasedCases() + " (person records erased: " + run.erasedPeople() + ")");
         run.problems().forEach(p -> out.println("Not erased, tried again next run: " + p));
+        if (run.compaction() == org.waymark.storage.EmbeddedCompaction.Outcome.NOT_THE_OWNER
+                || run.compaction() == org.waymark.storage.EmbeddedCompaction.Outcome.BUSY) {
+            out.println("The embedded database file still holds the erased rows until it is compacted: the running service does it "
+                    + "at its nightly retention run (docs/retention.md).");
+        }
         return run.problems().isEmpty() ? 0 : 1;
     }
 }

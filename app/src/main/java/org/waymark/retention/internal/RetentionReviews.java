@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.RecordNotFoundException;
@@ -23,6 +22,7 @@ import org.waymark.govuk.Conflict;
 import org.waymark.govuk.FormErrors;
 import org.waymark.referral.CaseFacts;
 import org.waymark.referral.CaseRetention;
+import org.waymark.storage.EmbeddedCompaction;
 
 /**
  * The data protection officer's retention review queue: a daily run puts every closed case whose schedule has come
@@ -42,10 +42,12 @@ class RetentionReviews {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final EmbeddedCompaction compaction;
 
     RetentionReviews(RetentionStore store, CaseRetention cases, Erasures erasures, RetentionSettings settings, AuditTrail audit, Clock clock,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, EmbeddedCompaction compaction) {
         this.transaction = transaction;
+        this.compaction = compaction;
         this.store = store;
         this.cases = cases;
         this.erasures = erasures;
@@ -55,13 +57,15 @@ class RetentionReviews {
     }
 
     /** What a run did. */
-    record Run(int queued, int erasedCases, int erasedPeople, List<String> problems) {
+    record Run(int queued, int erasedCases, int erasedPeople, List<String> problems, EmbeddedCompaction.Outcome compaction) {
     }
 
+    /** Nightly; it also compacts the embedded database, for erasures a command made while the service held the file. */
     @Scheduled(cron = "${waymark.retention.run-cron:0 30 2 * * *}", zone = "Europe/London")
     void daily() {
         var run = run("retention-job", null);
-        log.info("retention run: {} review(s) queued, {} case(s) erased", run.queued(), run.erasedCases());
+        var compacted = run.compaction() == EmbeddedCompaction.Outcome.COMPACTED ? run.compaction() : compaction.compact();
+        log.info("retention run: {} review(s) queued, {} case(s) erased; embedded database: {}", run.queued(), run.erasedCases(), compacted);
     }
 
     /** Queues every closed case now due, then carries out every deletion decided but not yet done. */
@@ -81,7 +85,9 @@ class RetentionReviews {
                 problems.add("review " + review.id() + " (" + review.caseReference() + "): " + e.getClass().getSimpleName());
             }
         }
-        return new Run(queued, erasedCases, erasedPeople, problems);
+        // Erased rows stay in the embedded database's file until it is compacted.
+        var compacted = erasedCases > 0 ? compaction.compact() : EmbeddedCompaction.Outcome.NOT_EMBEDDED;
+        return new Run(queued, erasedCases, erasedPeople, problems, compacted);
     }
 
     private int queueDue(String by, String organisation) {
@@ -121,8 +127,17 @@ class RetentionReviews {
      * The officer's decision: {@code DELETE} with a reason erases the case at once (refused while a legal hold is on
      * it); {@code KEEP} needs a reason and a next review date after today.
      */
-    @Transactional
     RetentionStore.Review decide(CurrentUser user, UUID id, String decision, String reason, String nextReviewOn) {
+        var decided = transaction.execute(t -> decideNow(user, id, decision, reason, nextReviewOn));
+        if (decided.status() == RetentionStore.Status.ERASED) {
+            // The answer waits for the file to be rewritten too: erased rows stay in the embedded database's file until
+            // then. Outside the transaction, whose connection the compaction waits for.
+            compaction.compact();
+        }
+        return decided;
+    }
+
+    private RetentionStore.Review decideNow(CurrentUser user, UUID id, String decision, String reason, String nextReviewOn) {
         var errors = new FormErrors();
         RetentionStore.Status status = switch (decision == null ? "" : decision.strip().toUpperCase(java.util.Locale.ROOT)) {
             case "DELETE" -> RetentionStore.Status.DELETE;

@@ -37,7 +37,7 @@ class ScreeningPersonalData implements PersonalData {
                 "select * from screening_decision where case_id = any(?) order by decided_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "police_led_review", "id", "select * from police_led_review where case_id = any(?) order by due_on, id",
                 caseIds));
-        out.addAll(PersonalData.rows(jdbc, "deconfliction_match", "subject_id",
+        out.addAll(PersonalData.rows(jdbc, "deconfliction_match", "case_id,subject_id",
                 "select case_id, subject_id, matched_at, cleared_by, cleared_at, cleared_reason from deconfliction_match where case_id = any(?) "
                         + "order by matched_at", caseIds));
         return out;

@@ -1,0 +1,50 @@
+package org.waymark.retention.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.waymark.referral.PersonalData;
+
+/**
+ * What this module holds about a person: their subject access requests, and the retention reviews and legal holds of
+ * their cases. Erasure takes the requests with the person; reviews and holds stay, since they are the record of the
+ * erasure itself and name nobody (a case's id and reference, the schedule, the officer's decision).
+ */
+@Repository
+class RetentionPersonalData implements PersonalData {
+
+    private final JdbcClient jdbc;
+    private final SubjectAccessStore requests;
+
+    RetentionPersonalData(JdbcClient jdbc, SubjectAccessStore requests) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+    }
+
+    @Override
+    public String holder() {
+        return "retention";
+    }
+
+    @Override
+    public List<Held> export(UUID personId, Collection<UUID> caseIds) {
+        var out = new ArrayList<Held>();
+        out.addAll(PersonalData.rows(jdbc, "subject_access_request", "id", "select * from subject_access_request where person_id = any(?) "
+                + "order by created_at", List.of(personId)));
+        out.addAll(PersonalData.rows(jdbc, "retention_review", "id", "select * from retention_review where case_id = any(?) order by created_at",
+                caseIds));
+        out.addAll(PersonalData.rows(jdbc, "legal_hold", "id", "select * from legal_hold where case_id = any(?) order by placed_at", caseIds));
+        return out;
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        if (erasure.wholePerson()) {
+            requests.deleteOf(erasure.personIds());
+        }
+    }
+}
