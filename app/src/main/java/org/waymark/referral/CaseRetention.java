@@ -104,7 +104,14 @@ public class CaseRetention {
 
     /** The person a case (by its reference) is about, if the case exists. */
     public Optional<UUID> personOf(String caseReference) {
-        return jdbc.sql("select person_id from prevent_case where reference = ?").param(caseReference == null ? "" : caseReference.strip())
+        return jdbc.sql("select person_id from prevent_case where reference = ?").param(caseReference == null ? ""
+                : caseReference.strip().toUpperCase(java.util.Locale.ROOT))
                 .query(UUID.class).optional();
+    }
+
+    /** The id of the case with this reference, if there is one. */
+    public Optional<UUID> caseOf(String caseReference) {
+        return jdbc.sql("select id from prevent_case where reference = ?").param(caseReference == null ? "" : caseReference.strip().toUpperCase(
+                java.util.Locale.ROOT)).query(UUID.class).optional();
     }
 }

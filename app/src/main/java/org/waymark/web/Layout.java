@@ -95,6 +95,8 @@ class Layout {
         }
         if (user.has(Role.DPO)) {
             items.add(new NavItem("nav.audit", "/audit", path.startsWith("/audit")));
+            items.add(new NavItem("nav.retention", "/retention", path.startsWith("/retention")));
+            items.add(new NavItem("nav.subjectAccess", "/subject-access", path.startsWith("/subject-access")));
         }
         if (user.has(Role.ADMIN)) {
             items.add(new NavItem("nav.users", "/admin/users", path.startsWith("/admin")));

@@ -129,7 +129,7 @@ class SecurityConfiguration {
                                 .permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**").hasRole(Role.DPO.name())
+                        .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/subject-access", "/subject-access/**").hasRole(Role.DPO.name())
                         .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
                         .requestMatchers("/people", "/people/**").hasAnyRole(PEOPLE_SEARCHERS)
