@@ -10,10 +10,12 @@ import org.waymark.access.ProtectedRecord;
  * the stages' records are read separately, each through an access decision.
  *
  * @param withheld a deconfliction match: only police see the case until a CT supervisor clears it
+ * @param restricted processing restricted by the data protection officer (DPA 2018 ss.46-47): nobody reads it and
+ *                   nothing processes it until the restriction is lifted
  */
 public record CaseFile(UUID id, String reference, UUID personId, CaseStage stage, String localAuthority, String forceArea,
         Instant receivedAt, ReceivedVia receivedVia, String submittedBy, String submittedOrganisation, boolean withheld,
-        Instant stageChangedAt, int version) implements ProtectedRecord {
+        Instant stageChangedAt, int version, boolean restricted) implements ProtectedRecord {
 
     public enum ReceivedVia { PROFESSIONAL, PUBLIC, API }
 

@@ -114,4 +114,19 @@ public class CaseRetention {
         return jdbc.sql("select id from prevent_case where reference = ?").param(caseReference == null ? "" : caseReference.strip().toUpperCase(
                 java.util.Locale.ROOT)).query(UUID.class).optional();
     }
+
+    /**
+     * Restricts processing of the case, or lifts the restriction (DPA 2018 ss.46-47): while restricted, every read
+     * through the access decision answers as if the case did not exist, and queues, matching and reminders pass it by.
+     * False when the case was already in that state, or does not exist.
+     */
+    public boolean restrict(UUID caseId, boolean restricted) {
+        return jdbc.sql("update prevent_case set restricted = ?, version = version + 1 where id = ? and restricted = ?")
+                .params(restricted, caseId, !restricted).update() == 1;
+    }
+
+    /** Whether the case's processing is restricted. */
+    public boolean restricted(UUID caseId) {
+        return jdbc.sql("select restricted from prevent_case where id = ?").param(caseId).query(Boolean.class).optional().orElse(false);
+    }
 }

@@ -29,7 +29,7 @@ import org.waymark.audit.AuditTrail;
 public class Cases {
 
     static final String COLUMNS = "select id, reference, person_id, stage, local_authority, force_area, received_at, received_via, "
-            + "submitted_by, submitted_org, withheld, stage_changed_at, version from prevent_case ";
+            + "submitted_by, submitted_org, withheld, stage_changed_at, version, restricted from prevent_case ";
 
     private final JdbcClient jdbc;
     private final AccessDecisions access;
@@ -78,7 +78,8 @@ public class Cases {
      */
     public CaseFile behind(CurrentUser user, Action action, org.waymark.access.ProtectedRecord record, UUID caseId) {
         access.require(user, action, record);
-        return findUnchecked(caseId).orElseThrow(() -> new RecordNotFoundException(record.recordType(), record.recordId()));
+        return findUnchecked(caseId).filter(c -> !c.restricted())
+                .orElseThrow(() -> new RecordNotFoundException(record.recordType(), record.recordId()));
     }
 
     /** The case if the access decision lets the user do this to it; empty otherwise, as if it did not exist. */
@@ -93,19 +94,22 @@ public class Cases {
 
     /** The case if the user submitted it: what a referrer may see of their own referral. */
     public Optional<CaseFile> submittedBy(CurrentUser user, UUID id) {
-        return findUnchecked(id).filter(c -> user.username().equals(c.submittedBy()));
+        return findUnchecked(id).filter(c -> !c.restricted() && user.username().equals(c.submittedBy()));
     }
 
     /** The case if the user submitted it, or may do this to it: a referrer follows their own referral without reading the case. */
     public Optional<CaseFile> submittedOrPermitted(CurrentUser user, Action action, UUID id) {
-        return findUnchecked(id).filter(c -> user.username().equals(c.submittedBy()) || access.permits(user, action, c));
+        return findUnchecked(id).filter(c -> (!c.restricted() && user.username().equals(c.submittedBy())) || access.permits(user, action, c));
     }
 
-    /** The references of these cases, for lists that show a case by its reference; unknown ids are left out. */
+    /**
+     * The references of these cases, for lists that show a case by its reference; unknown ids, and cases whose
+     * processing is restricted (which lists leave out), are left out.
+     */
     public java.util.Map<UUID, String> referencesOf(java.util.Collection<UUID> caseIds) {
         var out = new java.util.HashMap<UUID, String>();
         if (!caseIds.isEmpty()) {
-            jdbc.sql("select id, reference from prevent_case where id = any(?)").param(caseIds.stream().distinct().toArray(UUID[]::new))
+            jdbc.sql("select id, reference from prevent_case where id = any(?) and restricted = false").param(caseIds.stream().distinct().toArray(UUID[]::new))
                     .query(rs -> {
                         out.put(rs.getObject("id", UUID.class), rs.getString("reference"));
                     });
@@ -289,7 +293,7 @@ public class Cases {
     static CaseFile row(ResultSet rs, int n) throws SQLException {
         return new CaseFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), CaseStage.valueOf(rs.getString(4)),
                 rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), CaseFile.ReceivedVia.valueOf(rs.getString(8)),
-                rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getTimestamp(12).toInstant(), rs.getInt(13));
+                rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getTimestamp(12).toInstant(), rs.getInt(13), rs.getBoolean(14));
     }
 
     private static String truncate(String value, int max) {

@@ -111,7 +111,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         EXPECTED.put("POST /api/v1/imports/referrals", only(Role.ADMIN));
         for (String p : List.of("GET /api/v1/retention/reviews", "GET /api/v1/retention/holds", "GET /api/v1/subject-access-requests",
                 "POST /api/v1/subject-access-requests", "GET /retention", "GET /retention/holds", "POST /retention/holds", "GET /subject-access",
-                "POST /subject-access")) {
+                "POST /subject-access", "GET /api/v1/retention/restrictions", "POST /api/v1/retention/restrictions", "GET /retention/restrictions",
+                "POST /retention/restrictions")) {
             EXPECTED.put(p, only(Role.DPO));
         }
         for (String p : List.of("POST /api/v1/retention/reviews/{id}/decision", "POST /api/v1/retention/holds", "POST /api/v1/retention/holds/{id}/lift",
@@ -120,7 +121,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /api/v1/subject-access-requests/{id}/pack", "GET /api/v1/subject-access-requests/{id}/pack.pdf",
                 "GET /retention/reviews/{id}", "POST /retention/reviews/{id}", "GET /retention/holds/{id}", "POST /retention/holds/{id}/lift",
                 "GET /subject-access/{id}", "POST /subject-access/{id}/clock", "POST /subject-access/{id}/exemptions",
-                "POST /subject-access/{id}/complete", "GET /subject-access/{id}/pack.pdf", "GET /subject-access/{id}/pack.json")) {
+                "POST /subject-access/{id}/complete", "GET /subject-access/{id}/pack.pdf", "GET /subject-access/{id}/pack.json",
+                "GET /api/v1/retention/restrictions/{id}", "POST /api/v1/retention/restrictions/{id}/lift", "GET /retention/restrictions/{id}",
+                "POST /retention/restrictions/{id}/lift")) {
             EXPECTED.put(p, records(Role.DPO));
         }
         for (String p : List.of("POST /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/documents",

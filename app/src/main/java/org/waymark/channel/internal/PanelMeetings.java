@@ -148,7 +148,8 @@ class PanelMeetings {
         return store.meeting(id).map(m -> {
             var references = cases.referencesOf(m.agenda().stream().map(a -> a.caseId()).toList());
             return new Meeting(m.id(), m.localAuthority(), m.heldOn(), m.createdBy(), m.createdAt(), m.attendees(),
-                    m.agenda().stream().map(a -> a.withReference(references.get(a.caseId()))).toList());
+                    // A case whose processing is restricted is on no agenda anyone sees.
+                    m.agenda().stream().filter(a -> references.containsKey(a.caseId())).map(a -> a.withReference(references.get(a.caseId()))).toList());
         });
     }
 

@@ -65,7 +65,8 @@ class StalledPlans {
         LocalDate today = ChannelTeam.today(clock);
         var plans = store.openPlans();
         var files = cases.findUnchecked(plans.stream().map(SupportStore.OpenPlan::caseId).toList()).stream()
-                .filter(f -> f.stage() == CaseStage.SUPPORT && (localAuthority == null || f.localAuthority().equals(localAuthority)))
+                // A restricted case is processed by nothing, reminders included.
+                .filter(f -> f.stage() == CaseStage.SUPPORT && !f.restricted() && (localAuthority == null || f.localAuthority().equals(localAuthority)))
                 .collect(Collectors.toMap(CaseFile::id, Function.identity()));
         var attendance = store.attendanceOfOpenPlans();
         return plans.stream().filter(p -> files.containsKey(p.caseId())).flatMap(p -> {

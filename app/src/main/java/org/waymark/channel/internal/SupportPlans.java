@@ -31,6 +31,7 @@ import org.waymark.govuk.DisplayDates;
 import org.waymark.govuk.FormErrors;
 import org.waymark.referral.CaseNotification;
 import org.waymark.referral.CaseStage;
+import org.waymark.referral.CaseFile;
 import org.waymark.referral.Cases;
 import org.waymark.referral.IllegalMove;
 import org.waymark.referral.MilestoneKind;
@@ -96,7 +97,10 @@ class SupportPlans {
             return List.of();
         }
         var own = store.interventionsBy(user.organisationCode()).stream().filter(i -> access.permits(user, Action.READ, i)).toList();
-        return withReferences(own);
+        // A case whose processing is restricted is shown to nobody, its provider included.
+        var restricted = cases.findUnchecked(own.stream().map(Intervention::caseId).toList()).stream().filter(CaseFile::restricted)
+                .map(CaseFile::id).collect(java.util.stream.Collectors.toSet());
+        return withReferences(own.stream().filter(i -> !restricted.contains(i.caseId())).toList());
     }
 
     /** The case's interventions, unchecked: the case section decides what the reader sees of them. */

@@ -34,6 +34,9 @@ class CaseAccessRule implements AccessRule<CaseFile> {
         if (action == Action.DELETE) {
             return Decision.ABSTAIN; // erasure is retention's, under its own rule
         }
+        if (file.restricted()) {
+            return Decision.DENY; // restricted by the DPO: nobody reads or works it until the restriction is lifted
+        }
         boolean police = user.isPolice();
         if (file.withheld() && !police) {
             return Decision.DENY;
@@ -55,10 +58,11 @@ class CaseAccessRule implements AccessRule<CaseFile> {
      * reference, stage and date, never its content). Those they may read, always. Police also learn of the
      * person's cases in other forces, so a screening decision sees every earlier referral; but never of a case
      * withheld by a deconfliction match outside the force holding it. Nobody else learns of cases they may not
-     * read: a withheld case, or one at a police-only stage, stays invisible to partners.
+     * read: a withheld case, or one at a police-only stage, stays invisible to partners. A restricted case is known to
+     * nobody.
      */
     static boolean mayKnowOf(CurrentUser reader, CaseFile other, boolean readable) {
-        return readable || (reader.isPolice() && !other.withheld());
+        return !other.restricted() && (readable || (reader.isPolice() && !other.withheld()));
     }
 
     private boolean within(CurrentUser user, String area) {

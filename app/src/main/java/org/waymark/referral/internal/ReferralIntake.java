@@ -137,7 +137,7 @@ class ReferralIntake {
         String forceArea = geography.area(authority).orElseThrow().parentCode();
         String reference = "PRV-" + now.atZone(LONDON).getYear() + "-" + String.format("%06d", store.nextCaseNumber());
         var file = new CaseFile(UUID.randomUUID(), reference, personId, CaseStage.SCREENING, authority, forceArea, now, via,
-                user == null ? null : user.username(), user == null ? null : user.organisationCode(), false, now, 0);
+                user == null ? null : user.username(), user == null ? null : user.organisationCode(), false, now, 0, false);
         store.insertCase(file);
         store.insertAnswers(file.id(), answers(form, language));
         for (var upload : files) {

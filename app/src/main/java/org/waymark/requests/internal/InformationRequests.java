@@ -182,6 +182,7 @@ class InformationRequests implements org.waymark.requests.CaseRequests {
 
     private List<InformationRequest> withReferences(List<InformationRequest> requests) {
         var references = cases.referencesOf(requests.stream().map(InformationRequest::caseId).toList());
-        return requests.stream().map(r -> r.withReference(references.get(r.caseId()))).toList();
+        // A case whose processing is restricted is in nobody's list.
+        return requests.stream().filter(r -> references.containsKey(r.caseId())).map(r -> r.withReference(references.get(r.caseId()))).toList();
     }
 }

@@ -20,17 +20,52 @@ import org.waymark.govuk.FormErrors;
 /**
  * The retention queue and legal holds for data protection officers (docs/api.md, docs/retention.md):
  * {@code GET /api/v1/retention/reviews?status=DUE}, {@code POST /api/v1/retention/reviews/{id}/decision},
- * {@code GET|POST /api/v1/retention/holds}, {@code POST /api/v1/retention/holds/{id}/lift}.
+ * {@code GET|POST /api/v1/retention/holds}, {@code POST /api/v1/retention/holds/{id}/lift}, and the same for
+ * {@code /api/v1/retention/restrictions} (with {@code GET /api/v1/retention/restrictions/{id}}: the restricted record).
  */
 @RestController
 class RetentionApiController {
 
     private final RetentionReviews reviews;
     private final LegalHolds holds;
+    private final Restrictions restrictions;
 
-    RetentionApiController(RetentionReviews reviews, LegalHolds holds) {
+    RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions) {
         this.reviews = reviews;
         this.holds = holds;
+        this.restrictions = restrictions;
+    }
+
+    record RestrictionRequest(UUID caseId, String ground, String reason) {
+    }
+
+    @GetMapping(path = "/api/v1/retention/restrictions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Restrictions.Restriction> restrictions(CurrentUser user) {
+        officer(user);
+        return restrictions.active();
+    }
+
+    @PostMapping(path = "/api/v1/retention/restrictions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Restrictions.Restriction restrict(CurrentUser user, @RequestBody(required = false) RestrictionRequest body) {
+        officer(user);
+        var r = body == null ? new RestrictionRequest(null, null, null) : body;
+        if (r.caseId() == null) {
+            new FormErrors().add("caseId", "hold.caseId.missing").throwIfAny();
+        }
+        return restrictions.place(user, r.caseId(), r.ground(), r.reason());
+    }
+
+    @GetMapping(path = "/api/v1/retention/restrictions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Restrictions.View restriction(CurrentUser user, @PathVariable UUID id) {
+        officer(user);
+        return restrictions.view(id);
+    }
+
+    @PostMapping(path = "/api/v1/retention/restrictions/{id}/lift", produces = MediaType.APPLICATION_JSON_VALUE)
+    Restrictions.Restriction unrestrict(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) Lift body) {
+        officer(user);
+        return restrictions.lift(user, id, body == null ? null : body.reason());
     }
 
     record Decision(String decision, String reason, String nextReviewOn) {

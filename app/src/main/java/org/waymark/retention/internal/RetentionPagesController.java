@@ -16,7 +16,6 @@ import org.waymark.govuk.DateInput;
 import org.waymark.govuk.FormErrors;
 import org.waymark.govuk.PageForms;
 import org.waymark.referral.CaseRetention;
-import org.waymark.referral.Cases;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,10 +27,10 @@ class RetentionPagesController {
     private final RetentionStore store;
     private final LegalHolds holds;
     private final CaseRetention cases;
-    private final Cases caseFiles;
+    private final Restrictions restrictions;
 
-    RetentionPagesController(RetentionReviews reviews, RetentionStore store, LegalHolds holds, CaseRetention cases, Cases caseFiles) {
-        this.caseFiles = caseFiles;
+    RetentionPagesController(RetentionReviews reviews, RetentionStore store, LegalHolds holds, CaseRetention cases, Restrictions restrictions) {
+        this.restrictions = restrictions;
         this.reviews = reviews;
         this.store = store;
         this.holds = holds;
@@ -81,7 +80,9 @@ class RetentionPagesController {
     @GetMapping("/retention/holds")
     String holds(Model model) {
         model.addAttribute("holds", holds.active());
-        model.addAttribute("references", caseFiles.referencesOf(holds.active().stream().map(RetentionStore.Hold::caseId).toList()));
+        var references = new java.util.HashMap<UUID, String>();
+        holds.active().forEach(h -> cases.find(h.caseId()).ifPresent(c -> references.put(c.id(), c.reference())));
+        model.addAttribute("references", references);
         return "retention/holds";
     }
 
@@ -89,7 +90,7 @@ class RetentionPagesController {
     String hold(@PathVariable UUID id, Model model) {
         var hold = store.hold(id).orElseThrow(() -> new RecordNotFoundException("LEGAL_HOLD", id.toString()));
         model.addAttribute("hold", hold);
-        model.addAttribute("reference", caseFiles.referencesOf(java.util.List.of(hold.caseId())).get(hold.caseId()));
+        model.addAttribute("reference", cases.find(hold.caseId()).map(CaseRetention.Closed::reference).orElse(hold.caseId().toString()));
         return "retention/hold";
     }
 
@@ -113,5 +114,47 @@ class RetentionPagesController {
             RedirectAttributes redirect) {
         return PageForms.act("/retention/holds/" + id, "/retention/holds", request.getParameterMap(), redirect, "retention.banner.lifted",
                 () -> holds.lift(user, id, reason));
+    }
+
+    @GetMapping("/retention/restrictions")
+    String restrictions(Model model) {
+        var active = restrictions.active();
+        var references = new java.util.HashMap<UUID, String>();
+        active.forEach(r -> cases.find(r.caseId()).ifPresent(c -> references.put(c.id(), c.reference())));
+        model.addAttribute("restrictions", active);
+        model.addAttribute("references", references);
+        return "retention/restrictions";
+    }
+
+    @PostMapping("/retention/restrictions")
+    String restrict(CurrentUser user, @RequestParam(required = false) String caseReference, @RequestParam(required = false) String ground,
+            @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+        return PageForms.act("/retention/restrictions", "/retention/restrictions", request.getParameterMap(), redirect,
+                "retention.banner.restricted", () -> {
+                    var errors = new FormErrors();
+                    var caseId = caseReference == null || caseReference.isBlank() ? null : cases.caseOf(caseReference).orElse(null);
+                    if (caseId == null) {
+                        errors.add("caseReference", caseReference == null || caseReference.isBlank() ? "hold.caseReference.missing"
+                                : "subjectAccess.caseReference.unknown");
+                    }
+                    if (ground == null || ground.isBlank()) {
+                        errors.add("ground", "restriction.ground.missing");
+                    }
+                    errors.text("restriction", "reason", reason, 2000, true).throwIfAny();
+                    return restrictions.place(user, caseId, ground, reason);
+                });
+    }
+
+    @GetMapping("/retention/restrictions/{id}")
+    String restriction(@PathVariable UUID id, Model model) {
+        model.addAttribute("view", restrictions.view(id));
+        return "retention/restriction";
+    }
+
+    @PostMapping("/retention/restrictions/{id}/lift")
+    String unrestrict(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String reason, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return PageForms.act("/retention/restrictions/" + id, "/retention/restrictions", request.getParameterMap(), redirect,
+                "retention.banner.unrestricted", () -> restrictions.lift(user, id, reason));
     }
 }

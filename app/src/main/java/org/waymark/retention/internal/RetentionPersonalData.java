@@ -10,8 +10,8 @@ import org.springframework.stereotype.Repository;
 import org.waymark.referral.PersonalData;
 
 /**
- * What this module holds about a person: their subject access requests, and the retention reviews and legal holds of
- * their cases. Erasure takes the requests with the person; reviews and holds stay, since they are the record of the
+ * What this module holds about a person: their subject access requests, and the retention reviews, legal holds and
+ * restrictions of their cases. Erasure takes the requests with the person; reviews and holds stay, since they are the record of the
  * erasure itself and name nobody (a case's id and reference, the schedule, the officer's decision).
  */
 @Repository
@@ -38,6 +38,8 @@ class RetentionPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "retention_review", "id", "select * from retention_review where case_id = any(?) order by created_at",
                 caseIds));
         out.addAll(PersonalData.rows(jdbc, "legal_hold", "id", "select * from legal_hold where case_id = any(?) order by placed_at", caseIds));
+        out.addAll(PersonalData.rows(jdbc, "case_restriction", "id", "select * from case_restriction where case_id = any(?) order by placed_at",
+                caseIds));
         return out;
     }
 

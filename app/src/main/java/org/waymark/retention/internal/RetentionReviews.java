@@ -160,6 +160,9 @@ class RetentionReviews {
         if (status == RetentionStore.Status.DELETE && store.activeHold(review.caseId()).isPresent()) {
             throw new Conflict("conflict.retention.held");
         }
+        if (status == RetentionStore.Status.DELETE && cases.restricted(review.caseId())) {
+            throw new Conflict("conflict.retention.restricted");
+        }
         if (!store.decide(id, status, user.username(), Instant.now(clock), reason.strip(), next)) {
             throw new Conflict("conflict.retention.decided");
         }
