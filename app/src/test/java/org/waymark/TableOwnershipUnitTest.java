@@ -37,7 +37,7 @@ class TableOwnershipUnitTest {
                     "intervention_session", "case_review", "case_transfer", "channel_exit")),
             Map.entry("people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge")),
             Map.entry("statistics", Set.of("statistical_record")),
-            Map.entry("retention", Set.of("retention_review", "legal_hold", "subject_access_request", "subject_access_event", "case_restriction")));
+            Map.entry("retention", Set.of("retention_review", "legal_hold", "subject_access_request", "subject_access_event", "case_restriction", "break_glass")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/waymark");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

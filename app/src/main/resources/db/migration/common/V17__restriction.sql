@@ -17,3 +17,21 @@ create table case_restriction (
     lift_reason varchar(2000)
 );
 create index case_restriction_case on case_restriction (case_id);
+
+-- Break-glass (issue 15): read access to a case a user may not otherwise read, asked for with a reason and the user's
+-- second factor, for a limited time; every one waits for a data protection officer to sign it off.
+create table break_glass (
+    id           uuid          primary key,
+    case_id      uuid          not null,
+    user_id      uuid          not null,
+    username     varchar(100)  not null,
+    organisation varchar(64),
+    reason       varchar(2000) not null,
+    granted_at   timestamp with time zone not null,
+    expires_at   timestamp with time zone not null,
+    reviewed_by  varchar(100),
+    reviewed_at  timestamp with time zone,
+    review_note  varchar(2000)
+);
+create index break_glass_user on break_glass (user_id, expires_at);
+create index break_glass_review on break_glass (reviewed_at, granted_at);

@@ -70,6 +70,28 @@ class NotificationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void breakGlassTellsTheDataProtectionOfficersAtOnce() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        String dpoMail = "dpo." + people.suffix + "@homeoffice.example";
+        var dpo = org.waymark.access.internal.AccessFixtures.createUser(context, "mail.dpo." + people.suffix, org.waymark.access.Role.DPO,
+                "HOME-OFFICE", null);
+        jdbc.sql("update user_account set email = ? where id = ?").params(dpoMail, dpo).update();
+        var plan = people.inSupport("Tamsin", "Glassmail-" + people.suffix);
+        String asker = "case.coordinator3." + people.suffix;
+        org.waymark.access.internal.AccessFixtures.enrolAuthenticator(context, asker);
+        var granted = people.islingtonCoordinator.postJson("/api/v1/break-glass", """
+                {"caseReference": "%s", "reason": "Child missing tonight; the Camden plan may say where", "code": "%s"}"""
+                .formatted(plan.reference(), org.waymark.access.internal.AccessFixtures.currentCode(context, asker, 0)));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+
+        var message = awaitMessageTo(dpoMail);
+        assertThat(message.getSubject()).isEqualTo("Waymark: " + asker + " used break-glass access to case " + plan.reference());
+        String body = GreenMailUtil.getBody(message);
+        assertThat(body).contains("https://waymark.example/retention/break-glass").doesNotContain("Tamsin").doesNotContain("Glassmail")
+                .doesNotContain("missing tonight");
+    }
+
+    @Test
     void theCoordinatorIsToldOnceWhenASupportPlanStalls() throws Exception {
         var people = new CaseFixtures(context, baseUrl());
         String coordinatorMail = "coordinator." + people.suffix + "@camden.example";

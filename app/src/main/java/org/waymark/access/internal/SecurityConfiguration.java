@@ -49,6 +49,10 @@ class SecurityConfiguration {
             Role.MANAGER.name()};
 
     /** Roles that may work a case file; which cases, the access decision says record by record. */
+    /** Who may ask for break-glass read access to a case they may not otherwise read (issue 15). */
+    static final String[] BREAK_GLASS = {Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(), Role.CHANNEL_COORDINATOR.name(),
+            Role.CHANNEL_CHAIR.name(), Role.MANAGER.name()};
+
     static final String[] CASE_READERS = {Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(), Role.CHANNEL_COORDINATOR.name(),
             Role.CHANNEL_CHAIR.name(), Role.PANEL_MEMBER.name(), Role.MANAGER.name()};
 
@@ -76,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**", "/api/v1/audit-verification",
                                 "/api/v1/retention/**", "/api/v1/subject-access-requests", "/api/v1/subject-access-requests/**").hasRole(Role.DPO.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/break-glass").hasAnyRole(BREAK_GLASS)
+                        .requestMatchers("/api/v1/break-glass", "/api/v1/break-glass/**").hasRole(Role.DPO.name())
                         .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/api/v1/information-requests",
                                 "/api/v1/information-requests/**", "/api/v1/assessment-frameworks").hasAnyRole(CASEWORK)
                         .requestMatchers("/api/v1/cases", "/api/v1/cases/**").hasAnyRole(CASE_READERS)
@@ -122,8 +128,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/govuk/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/cy/privacy", "/cy/accessibility", "/cy/cookies", "/error", "/send-again", "/cy/send-again",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
                         // The public's referral form, in English and Welsh: no account needed.
                         .requestMatchers("/report-a-concern", "/report-a-concern/sent", "/cy/report-a-concern", "/cy/report-a-concern/sent")
                                 .permitAll()
@@ -132,6 +137,7 @@ class SecurityConfiguration {
                         .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/subject-access", "/subject-access/**").hasRole(Role.DPO.name())
                         .requestMatchers("/referrals", "/referrals/**", "/information-requests", "/information-requests/**").hasAnyRole(CASEWORK)
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/break-glass").hasAnyRole(BREAK_GLASS)
                         .requestMatchers("/people", "/people/**").hasAnyRole(PEOPLE_SEARCHERS)
                         .requestMatchers("/deconfliction-register", "/deconfliction-register/**")
                                 .hasAnyRole(Role.GATEWAY_OFFICER.name(), Role.MANAGER.name())

@@ -62,4 +62,17 @@ class CaseMailer {
                         + "&action=CONSULTATION")}, Locale.UK);
         mailer.send(java.util.List.copyOf(to), subject, body, "refusal burst of user " + burst.userId());
     }
+
+    /** Break-glass access was used: the DPOs of the user's organisation and of the Home Office hear of it at once. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(org.waymark.retention.BreakGlassGranted granted) {
+        var to = new java.util.TreeSet<String>(recipients.emails(org.waymark.access.Role.DPO, null, granted.organisationCode()));
+        to.addAll(recipients.emails(org.waymark.access.Role.DPO, null, "HOME-OFFICE"));
+        String subject = messages.getMessage("mail.breakGlass.subject", new Object[] {granted.username(), granted.caseReference()}, Locale.UK);
+        String body = messages.getMessage("mail.body", new Object[] {
+                messages.getMessage("mail.breakGlass.body", new Object[] {granted.username(), granted.caseReference()}, Locale.UK),
+                mailer.link("/retention/break-glass")}, Locale.UK);
+        mailer.send(java.util.List.copyOf(to), subject, body, "break-glass " + granted.grantId());
+    }
 }

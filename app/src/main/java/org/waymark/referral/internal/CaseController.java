@@ -73,6 +73,9 @@ class CaseController {
         model.addAttribute("sortLinks", sortLinks(chosen, q, by, descending));
         model.addAttribute("stage", chosen);
         model.addAttribute("stages", CaseStage.values());
+        var user = CurrentUsers.require();
+        // Break-glass (the retention module's) is for caseworkers who hold cases themselves, not panel members.
+        model.addAttribute("breakGlass", !user.has(org.waymark.access.Role.PANEL_MEMBER) || user.roles().size() > 1);
         return "referral/cases";
     }
 

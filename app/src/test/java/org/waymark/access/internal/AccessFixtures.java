@@ -47,6 +47,18 @@ public final class AccessFixtures {
         return new TestHttp(baseUrl).bearer(token(context, createUser(context, username, role, organisation, area), 1));
     }
 
+    /**
+     * Gives an account a confirmed authenticator, as if its user had set one up two time steps ago, so the code for
+     * now (and the next step's) is accepted once each.
+     */
+    public static void enrolAuthenticator(ApplicationContext context, String username) {
+        var accounts = context.getBean(UserAccounts.class);
+        var id = accounts.byUsername(username).orElseThrow().id();
+        accounts.startTotpEnrolment(id, Totp.newSecret());
+        var now = context.getBean(java.time.Clock.class).instant();
+        accounts.confirmTotp(id, now, Totp.step(now) - 2);
+    }
+
     /** The authenticator code a user's app would show now (their secret must be set). */
     public static String currentCode(ApplicationContext context, String username, int stepOffset) {
         var account = context.getBean(UserAccounts.class).byUsername(username).orElseThrow();
