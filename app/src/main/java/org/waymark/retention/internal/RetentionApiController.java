@@ -29,11 +29,19 @@ class RetentionApiController {
     private final RetentionReviews reviews;
     private final LegalHolds holds;
     private final Restrictions restrictions;
+    private final ProcessingRecords processing;
 
-    RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions) {
+    RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions, ProcessingRecords processing) {
+        this.processing = processing;
         this.reviews = reviews;
         this.holds = holds;
         this.restrictions = restrictions;
+    }
+
+    @GetMapping(path = "/api/v1/retention/record-of-processing", produces = MediaType.APPLICATION_JSON_VALUE)
+    ProcessingRecord processing(CurrentUser user) {
+        officer(user);
+        return processing.current();
     }
 
     record RestrictionRequest(UUID caseId, String ground, String reason) {

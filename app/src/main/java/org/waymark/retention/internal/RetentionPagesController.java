@@ -28,8 +28,11 @@ class RetentionPagesController {
     private final LegalHolds holds;
     private final CaseRetention cases;
     private final Restrictions restrictions;
+    private final ProcessingRecords processing;
 
-    RetentionPagesController(RetentionReviews reviews, RetentionStore store, LegalHolds holds, CaseRetention cases, Restrictions restrictions) {
+    RetentionPagesController(RetentionReviews reviews, RetentionStore store, LegalHolds holds, CaseRetention cases, Restrictions restrictions,
+            ProcessingRecords processing) {
+        this.processing = processing;
         this.restrictions = restrictions;
         this.reviews = reviews;
         this.store = store;
@@ -156,5 +159,11 @@ class RetentionPagesController {
             RedirectAttributes redirect) {
         return PageForms.act("/retention/restrictions/" + id, "/retention/restrictions", request.getParameterMap(), redirect,
                 "retention.banner.unrestricted", () -> restrictions.lift(user, id, reason));
+    }
+
+    @GetMapping("/retention/record-of-processing")
+    String processing(Model model) {
+        model.addAttribute("record", processing.current());
+        return "retention/record-of-processing";
     }
 }

@@ -102,5 +102,23 @@ class RetentionBrowserTest extends BrowserTestCase {
         driver.findElement(By.linkText("Record an exemption")).click();
         waitForPath("action=exempt");
         accessible("subject-access-exemption");
+
+        open("/retention/restrictions");
+        type("caseReference", other.reference());
+        type("reason", "The person disputes the account");
+        submit();
+        assertThat(errorSummary("Choose why processing is restricted")).isNotNull();
+        driver.findElement(By.id("ground-ACCURACY_DISPUTED")).click();
+        submit();
+        assertThat(banner("has been restricted")).isNotNull();
+        accessible("restrictions");
+        driver.findElement(By.linkText(other.reference())).click();
+        waitForPath("/retention/restrictions/");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Browserasked-" + people.suffix);
+        accessible("restriction");
+
+        open("/retention/record-of-processing");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("P3Y after the decision").contains("DPA 2018 Part 3");
+        accessible("record-of-processing");
     }
 }

@@ -60,4 +60,14 @@ class RetentionRuleUnitTest {
         assertThatThrownBy(() -> new RetentionSettings(Period.ofYears(-1), null, null, null))
                 .hasMessageContaining("waymark.retention.no-further-action");
     }
+
+    @Test
+    void theRecordOfProcessingStatesTheSchedulesInForce() {
+        var record = ProcessingRecord.of(new RetentionSettings(Period.ofYears(2), null, null, Period.ofYears(7)),
+                new SubjectAccessSettings(null, null, null), java.time.Duration.ofHours(4), java.time.Duration.ofDays(28));
+        String text = record.toString();
+        assertThat(text).contains("no further action: P2Y").contains("P7Y after the last post-exit review").contains("P1M")
+                .contains("lasts 4 hours").contains("28 days");
+        assertThat(record.activities()).allSatisfy(a -> assertThat(a.legalBasis()).contains("DPA 2018").isNotBlank());
+    }
 }
