@@ -29,8 +29,11 @@ class CaseViews {
     private final org.waymark.audit.AuditTrail audit;
     private final java.time.Clock clock;
 
+    private final SpecialCategoryFields specialCategories;
+
     CaseViews(Cases cases, ReferralStore store, Geography geography, List<CaseSections> sections, org.waymark.referral.WorkingDays workingDays,
-            org.waymark.audit.AuditTrail audit, java.time.Clock clock) {
+            org.waymark.audit.AuditTrail audit, java.time.Clock clock, SpecialCategoryFields specialCategories) {
+        this.specialCategories = specialCategories;
         this.workingDays = workingDays;
         this.audit = audit;
         this.clock = clock;
@@ -186,7 +189,7 @@ class CaseViews {
     @Transactional
     CaseView view(CurrentUser user, UUID id, String event) {
         var file = cases.consult(user, id, event);
-        var answers = store.answers(id).map(CaseViews::withoutEqualityData).orElse(null);
+        var answers = store.answers(id).map(a -> specialCategories.masked(user, a)).orElse(null);
         var others = new ArrayList<OtherCase>();
         for (var o : cases.otherCasesOf(file.personId(), file.id())) {
             boolean readable = cases.permits(user, org.waymark.access.Action.READ, o);
@@ -226,13 +229,5 @@ class CaseViews {
     /** A reader whose only way into the case is a panel agenda (or an intervention): the case team's facts are not theirs. */
     static boolean panelOnly(CurrentUser user) {
         return !org.waymark.referral.Audience.CASE_TEAM.admits(user);
-    }
-
-    /** Ethnicity and religion are for equality monitoring only: nobody working the case sees them. */
-    private static ReferralStore.Answers withoutEqualityData(ReferralStore.Answers a) {
-        return new ReferralStore.Answers(a.forename(), a.surname(), a.aliases(), a.dateOfBirth(), a.age(), a.gender(), a.address(),
-                a.postcode(), a.nationality(), a.firstLanguage(), a.schoolOrOccupation(), a.familyDetails(), a.personAware(), a.concern(),
-                a.complexNeeds(), a.otherSafeguarding(), a.agenciesInvolved(), a.referrerName(), a.referrerOrganisation(),
-                a.referrerSector(), a.referrerEmail(), a.referrerPhone(), null, null, a.language());
     }
 }
