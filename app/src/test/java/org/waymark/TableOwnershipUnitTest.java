@@ -29,7 +29,7 @@ class TableOwnershipUnitTest {
             Map.entry("content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
                     "content_referral_event", "content_availability_check", "hash_bank", "hash_match")),
             Map.entry("referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",
-                    "case_document", "case_milestone", "case_disclosure", "linked_person")),
+                    "case_document", "case_milestone", "case_disclosure", "linked_person", "referral_rectification")),
             Map.entry("screening", Set.of("screening_check", "deconfliction_subject", "deconfliction_match", "screening_decision", "police_led_review")),
             Map.entry("requests", Set.of("information_request")),
             Map.entry("assessment", Set.of("assessment", "assessment_factor")),

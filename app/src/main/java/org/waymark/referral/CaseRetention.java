@@ -129,4 +129,9 @@ public class CaseRetention {
     public boolean restricted(UUID caseId) {
         return jdbc.sql("select restricted from prevent_case where id = ?").param(caseId).query(Boolean.class).optional().orElse(false);
     }
+
+    /** The person a case (by its id) is about, if the case exists. */
+    public Optional<UUID> personOfCase(UUID caseId) {
+        return jdbc.sql("select person_id from prevent_case where id = ?").param(caseId).query(UUID.class).optional();
+    }
 }

@@ -17,7 +17,9 @@ public enum MilestoneKind {
     /** The last post-exit review, with no concern: it closes the case. */
     POST_EXIT_REVIEW_FINAL,
     REOPENED, POLICE_LED_REVIEW, TRANSFERRED,
-    PERSON_MERGED, PERSON_SEPARATED, PERSON_MATCH_REJECTED;
+    PERSON_MERGED, PERSON_SEPARATED, PERSON_MATCH_REJECTED,
+    /** A fact of the referral corrected by the data protection officer (issue 15): the detail names the field, never a value. */
+    FACT_RECTIFIED;
 
     public String messageCode() {
         return "milestone." + name();

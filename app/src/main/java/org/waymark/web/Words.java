@@ -44,7 +44,7 @@ public class Words {
 
     /** The message families a stored code may belong to, tried in this order when a detail is shown. */
     private static final java.util.List<String> CODE_FAMILIES = java.util.List.of("outcome.", "decision.", "route.", "review.",
-            "intervention.", "stage.", "via.", "linked.", "consent.", "session.", "stalled.");
+            "intervention.", "stage.", "via.", "linked.", "consent.", "session.", "stalled.", "fact.");
 
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_-]*[A-Z0-9]");
 

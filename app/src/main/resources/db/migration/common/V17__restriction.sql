@@ -35,3 +35,17 @@ create table break_glass (
 );
 create index break_glass_user on break_glass (user_id, expires_at);
 create index break_glass_review on break_glass (reviewed_at, granted_at);
+
+-- Rectification (issue 15, DPA 2018 s.46): a corrected fact of a referral, with who, when, why and the value it
+-- replaced, which only the data protection officer sees.
+create table referral_rectification (
+    id           uuid          primary key,
+    case_id      uuid          not null references prevent_case (id),
+    field        varchar(32)   not null,
+    old_value    varchar(2000),
+    new_value    varchar(2000),
+    reason       varchar(2000) not null,
+    rectified_by varchar(100)  not null,
+    rectified_at timestamp with time zone not null
+);
+create index referral_rectification_case on referral_rectification (case_id, rectified_at);

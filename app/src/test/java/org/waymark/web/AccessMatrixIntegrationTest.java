@@ -116,6 +116,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         EXPECTED.put("GET /api/v1/break-glass", only(Role.DPO));
         EXPECTED.put("GET /retention/break-glass", only(Role.DPO));
         EXPECTED.put("GET /retention/record-of-processing", only(Role.DPO));
+        EXPECTED.put("POST /api/v1/retention/rectifications", only(Role.DPO));
+        EXPECTED.put("GET /api/v1/retention/rectifications", records(Role.DPO));
         EXPECTED.put("GET /api/v1/retention/record-of-processing", only(Role.DPO));
         EXPECTED.put("POST /api/v1/break-glass/{id}/review", records(Role.DPO));
         EXPECTED.put("POST /retention/break-glass/{id}", records(Role.DPO));

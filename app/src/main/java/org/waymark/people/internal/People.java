@@ -123,6 +123,12 @@ class People {
         }
     }
 
+    /** Keys the case again from its referral as it now reads. */
+    void reindex(UUID caseId) {
+        store.deleteIndex(caseId);
+        index(List.of(caseId));
+    }
+
     // ---- candidates ---------------------------------------------------------------------------------------
 
     /**

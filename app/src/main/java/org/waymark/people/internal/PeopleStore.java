@@ -54,6 +54,11 @@ class PeopleStore {
      * Rows of (block_key, case_id), as multi-row inserts, a thousand rows a statement: one statement for a referral's
      * seven or so keys rather than seven (a JDBC batch still has the database run each row as its own statement).
      */
+    void deleteIndex(UUID caseId) {
+        jdbc.sql("delete from person_block_key where case_id = ?").param(caseId).update();
+        jdbc.sql("delete from person_linkage_record where case_id = ?").param(caseId).update();
+    }
+
     void insertKeys(List<Object[]> keys) {
         for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
             var chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));

@@ -30,6 +30,12 @@ class PersonIndex {
         people.index(List.of(received.caseId()));
     }
 
+    /** A corrected name, date of birth or postcode: the case is keyed again by what it now says. */
+    @EventListener
+    void onReferralRectified(org.waymark.referral.ReferralRectified rectified) {
+        people.reindex(rectified.caseId());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void backfill() {
         int keyed = people.backfill();

@@ -41,6 +41,8 @@ class ReferralPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "linked_person", "id", "select * from linked_person where case_id = any(?) order by added_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "case_milestone", "id", "select * from case_milestone where case_id = any(?) order by id", caseIds));
         out.addAll(PersonalData.rows(jdbc, "case_disclosure", "id", "select * from case_disclosure where case_id = any(?) order by id", caseIds));
+        out.addAll(PersonalData.rows(jdbc, "referral_rectification", "id", "select * from referral_rectification where case_id = any(?) "
+                + "order by rectified_at", caseIds));
         return out;
     }
 
@@ -58,6 +60,7 @@ class ReferralPersonalData implements PersonalData {
         PersonalData.change(jdbc, "delete from case_disclosure where case_id = any(?)", cases);
         PersonalData.change(jdbc, "delete from linked_person where case_id = any(?)", cases);
         PersonalData.change(jdbc, "delete from referral_idempotency where case_id = any(?)", cases);
+        PersonalData.change(jdbc, "delete from referral_rectification where case_id = any(?)", cases);
         PersonalData.change(jdbc, "delete from referral where case_id = any(?)", cases);
         // A further concern joined to an erased case is erased with it (the caller includes it); nothing else may point at one.
         PersonalData.change(jdbc, "update prevent_case set joined_to = null where joined_to = any(?)", cases);

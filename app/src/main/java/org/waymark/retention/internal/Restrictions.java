@@ -99,9 +99,9 @@ class Restrictions {
     View view(UUID id) {
         var restriction = find(id);
         var held = new java.util.ArrayList<PersonalData.Held>();
-        var erasure = cases.erasureOf(restriction.caseId());
-        if (erasure.isPresent()) {
-            UUID person = jdbc.sql("select person_id from prevent_case where id = ?").param(restriction.caseId()).query(UUID.class).single();
+        var personId = cases.personOfCase(restriction.caseId());
+        if (personId.isPresent()) {
+            UUID person = personId.get();
             holders.forEach(h -> held.addAll(h.export(person, List.of(restriction.caseId()))));
             audit.record(AuditEvent.of(AuditAction.CONSULTATION, "case.restricted-viewed").record("CASE", restriction.caseId()).person(person));
         }

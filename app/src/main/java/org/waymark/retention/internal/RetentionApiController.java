@@ -30,8 +30,11 @@ class RetentionApiController {
     private final LegalHolds holds;
     private final Restrictions restrictions;
     private final ProcessingRecords processing;
+    private final org.waymark.referral.CaseRectifications rectifications;
 
-    RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions, ProcessingRecords processing) {
+    RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions, ProcessingRecords processing,
+            org.waymark.referral.CaseRectifications rectifications) {
+        this.rectifications = rectifications;
         this.processing = processing;
         this.reviews = reviews;
         this.holds = holds;
@@ -42,6 +45,26 @@ class RetentionApiController {
     ProcessingRecord processing(CurrentUser user) {
         officer(user);
         return processing.current();
+    }
+
+    record Correction(UUID caseId, String field, String value, String reason) {
+    }
+
+    @PostMapping(path = "/api/v1/retention/rectifications", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    org.waymark.referral.CaseRectifications.Rectified rectify(CurrentUser user, @RequestBody(required = false) Correction body) {
+        officer(user);
+        var c = body == null ? new Correction(null, null, null, null) : body;
+        if (c.caseId() == null) {
+            new FormErrors().add("caseId", "hold.caseId.missing").throwIfAny();
+        }
+        return rectifications.rectify(user, c.caseId(), c.field(), c.value(), c.reason());
+    }
+
+    @GetMapping(path = "/api/v1/retention/rectifications", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<org.waymark.referral.CaseRectifications.Rectification> rectifications(CurrentUser user, @RequestParam UUID caseId) {
+        officer(user);
+        return rectifications.history(caseId);
     }
 
     record RestrictionRequest(UUID caseId, String ground, String reason) {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 import org.waymark.referral.PersonalData;
 
 /**
- * What this module holds about a person: their subject access requests, and the retention reviews, legal holds and
- * restrictions of their cases. Erasure takes the requests with the person; reviews and holds stay, since they are the record of the
- * erasure itself and name nobody (a case's id and reference, the schedule, the officer's decision).
+ * What this module holds about a person: their subject access requests, and the retention reviews, legal holds,
+ * restrictions and break-glass grants of their cases. Erasure takes the requests with the person; the rest stays as the
+ * record of what was done (a case's id and reference, the schedule, who decided), without the free-text reasons.
  */
 @Repository
 class RetentionPersonalData implements PersonalData {
@@ -40,6 +40,7 @@ class RetentionPersonalData implements PersonalData {
         out.addAll(PersonalData.rows(jdbc, "legal_hold", "id", "select * from legal_hold where case_id = any(?) order by placed_at", caseIds));
         out.addAll(PersonalData.rows(jdbc, "case_restriction", "id", "select * from case_restriction where case_id = any(?) order by placed_at",
                 caseIds));
+        out.addAll(PersonalData.rows(jdbc, "break_glass", "id", "select * from break_glass where case_id = any(?) order by granted_at", caseIds));
         return out;
     }
 
@@ -48,5 +49,13 @@ class RetentionPersonalData implements PersonalData {
         if (erasure.wholePerson()) {
             requests.deleteOf(erasure.personIds());
         }
+        // Holds, restrictions and break-glass grants stay as the record of what was done, but their reasons, which
+        // people write freely and may name the person, go with the case.
+        PersonalData.change(jdbc, "update legal_hold set reason = '" + ERASED + "', lift_reason = null where case_id = any(?)", erasure.caseIds());
+        PersonalData.change(jdbc, "update case_restriction set reason = '" + ERASED + "', lift_reason = null where case_id = any(?)",
+                erasure.caseIds());
+        PersonalData.change(jdbc, "update break_glass set reason = '" + ERASED + "', review_note = null where case_id = any(?)", erasure.caseIds());
     }
+
+    static final String ERASED = "[erased with the case]";
 }

@@ -101,8 +101,12 @@ class RetentionIntegrationTest extends IntegrationTest {
         assertThat(coordinator.get("/api/v1/retention/reviews?status=DUE").statusCode()).as("officers only").isEqualTo(404);
         assertThat(dpo.get("/api/v1/retention/reviews?status=LOST").statusCode()).isEqualTo(400);
 
-        // A legal hold blocks deletion until it is lifted.
-        var hold = dpo.postJson("/api/v1/retention/holds", "{\"caseId\": \"" + caseId + "\", \"reason\": \"Civil claim notified\"}");
+        // A corrected surname: the old one is kept in the case's history, which must go too.
+        String corrected = "Rectified-" + people.suffix;
+        assertThat(dpo.postJson("/api/v1/retention/rectifications", "{\"caseId\": \"" + caseId + "\", \"field\": \"surname\", \"value\": \""
+                + corrected + "\", \"reason\": \"Spelling\"}").statusCode()).isEqualTo(201);
+        // A legal hold blocks deletion until it is lifted; its reason, written freely, names the person.
+        var hold = dpo.postJson("/api/v1/retention/holds", "{\"caseId\": \"" + caseId + "\", \"reason\": \"Civil claim by " + surname + "\"}");
         assertThat(hold.statusCode()).isEqualTo(201);
         var held = dpo.postJson(decision, "{\"decision\": \"DELETE\", \"reason\": \"Schedule reached\"}");
         assertThat(held.statusCode()).isEqualTo(409);
@@ -120,9 +124,9 @@ class RetentionIntegrationTest extends IntegrationTest {
             assertThat(reader.get("/api/v1/cases/" + caseId).statusCode()).isEqualTo(404);
         }
         assertThat(jdbc.sql("select count(*) from person where id = ?").param(personId).query(Long.class).single()).isZero();
-        assertThat(scan(List.of(surname, concern, postcode, postcode.replace(" ", ""))))
+        assertThat(scan(List.of(surname, corrected, concern, postcode, postcode.replace(" ", ""))))
                 .as("no trace of the person in any table or file").isEmpty();
-        assertThat(List.of(surname, concern, postcode)).as("nor in what the service logged").noneMatch(n -> contains(logs.getAll(), n));
+        assertThat(List.of(surname, corrected, concern, postcode)).as("nor in what the service logged").noneMatch(n -> contains(logs.getAll(), n));
         assertThat(jdbc.sql("select count(*) from statistical_record where case_id = ? or reference = ?").params(caseId, supported.reference())
                 .query(Long.class).single()).as("the statistical record no longer leads to the case").isZero();
         assertThat(jdbc.sql("select count(*) from statistical_record").query(Long.class).single()).as("but it stays")
