@@ -1,6 +1,5 @@
 package org.waymark.referral.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.access.CurrentUser;
@@ -26,7 +24,6 @@ import org.waymark.referral.CaseRectifications;
 import org.waymark.referral.Cases;
 import org.waymark.referral.MilestoneKind;
 import org.waymark.referral.ReferralRectified;
-import org.waymark.storage.Rows;
 
 /** {@link CaseRectifications} over the referral's own tables: the answer corrected, the person's identity with it, the history kept. */
 @Service
@@ -37,14 +34,14 @@ class ReferralRectifications implements CaseRectifications {
             "dateOfBirth", "date_of_birth", "gender", "gender", "address", "address", "postcode", "postcode", "nationality", "nationality",
             "firstLanguage", "first_language", "schoolOrOccupation", "school_or_occupation");
 
-    private final JdbcClient jdbc;
+    private final RectificationStore store;
     private final Cases cases;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReferralRectifications(JdbcClient jdbc, Cases cases, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    ReferralRectifications(RectificationStore store, Cases cases, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.cases = cases;
         this.audit = audit;
         this.events = events;
@@ -66,36 +63,26 @@ class ReferralRectifications implements CaseRectifications {
         errors.throwIfAny();
         var file = cases.findUnchecked(caseId).orElseThrow(() -> new RecordNotFoundException("CASE", String.valueOf(caseId)));
         String column = COLUMNS.get(name);
-        String old = jdbc.sql("select " + column + " from referral where case_id = ?").param(caseId).query((rs, n) -> rs.getString(1)).single();
-        jdbc.sql("update referral set " + column + " = ? where case_id = ?").params(stored, caseId).update();
+        String old = store.value(caseId, column);
+        store.write(caseId, column, stored);
         if (name.equals("forename") || name.equals("surname") || name.equals("dateOfBirth")) {
-            // The person's identity follows the correction, so intake's exact match and linkage find them by it.
-            jdbc.sql("select forename, surname, date_of_birth from referral where case_id = ?").param(caseId).query(rs -> {
-                jdbc.sql("update person set forename = ?, surname = ?, date_of_birth = ?, name_key = ? where id = ?").params(rs.getString(1),
-                        rs.getString(2), rs.getObject(3, LocalDate.class), ReferralStore.nameKey(rs.getString(1), rs.getString(2)),
-                        file.personId()).update();
-            });
+            store.personFollows(caseId, file.personId());
         }
         Instant now = Instant.now(clock);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into referral_rectification (id, case_id, field, old_value, new_value, reason, rectified_by, rectified_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)").params(id, caseId, name, old, stored == null ? null : String.valueOf(stored), reason.strip(),
-                        by.username(), Timestamp.from(now)).update();
+        var done = new Rectification(UUID.randomUUID(), caseId, name, old, stored == null ? null : String.valueOf(stored), reason.strip(),
+                by.username(), now);
+        store.insert(done);
         cases.milestone(caseId, MilestoneKind.FACT_RECTIFIED, Audience.EVERYONE, by, name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "referral.rectified").record("CASE", caseId).person(file.personId())
-                .reason("field " + name + ", rectification " + id));
+                .reason("field " + name + ", rectification " + done.id()));
         events.publishEvent(new ReferralRectified(caseId));
-        var done = new Rectification(id, caseId, name, old, stored == null ? null : String.valueOf(stored), reason.strip(), by.username(), now);
         var earlier = cases.disclosures(caseId).stream().filter(d -> d.disclosedAt().isBefore(now)).toList();
         return new Rectified(done, earlier);
     }
 
     @Override
     public List<Rectification> history(UUID caseId) {
-        return jdbc.sql("select * from referral_rectification where case_id = ? order by rectified_at").param(caseId)
-                .query((rs, n) -> new Rectification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("field"),
-                        rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"), rs.getString("rectified_by"),
-                        Rows.instant(rs, "rectified_at"))).list();
+        return store.history(caseId);
     }
 
     /** The value as the column holds it, checked by the rules the referral form applies to it. */

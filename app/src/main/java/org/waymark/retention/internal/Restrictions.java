@@ -1,15 +1,11 @@
 package org.waymark.retention.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.access.CurrentUser;
@@ -21,7 +17,6 @@ import org.waymark.govuk.Conflict;
 import org.waymark.govuk.FormErrors;
 import org.waymark.referral.CaseRetention;
 import org.waymark.referral.PersonalData;
-import org.waymark.storage.Rows;
 
 /**
  * Restriction of processing (DPA 2018 ss.46-47): a case kept as evidence, or whose accuracy the person disputes, is
@@ -41,14 +36,14 @@ class Restrictions {
     record View(Restriction restriction, String caseReference, List<PersonalData.Held> held) {
     }
 
-    private final JdbcClient jdbc;
+    private final RestrictionStore store;
     private final CaseRetention cases;
     private final List<PersonalData> holders;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Restrictions(JdbcClient jdbc, CaseRetention cases, List<PersonalData> holders, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    Restrictions(RestrictionStore store, CaseRetention cases, List<PersonalData> holders, AuditTrail audit, Clock clock) {
+        this.store = store;
         this.cases = cases;
         this.holders = holders;
         this.audit = audit;
@@ -56,11 +51,7 @@ class Restrictions {
     }
 
     List<Restriction> active() {
-        return jdbc.sql("select * from case_restriction where lifted_at is null order by placed_at").query(Restrictions::row).list();
-    }
-
-    Optional<Restriction> activeOn(UUID caseId) {
-        return jdbc.sql("select * from case_restriction where case_id = ? and lifted_at is null").param(caseId).query(Restrictions::row).optional();
+        return store.active();
     }
 
     @Transactional
@@ -75,8 +66,7 @@ class Restrictions {
             throw new Conflict("conflict.restriction.already");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into case_restriction (id, case_id, ground, reason, placed_by, placed_at) values (?, ?, ?, ?, ?, ?)")
-                .params(id, caseId, g.name(), reason.strip(), user.username(), Timestamp.from(Instant.now(clock))).update();
+        store.insert(id, caseId, g, reason.strip(), user.username(), Instant.now(clock));
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.restricted").record("CASE", caseId).reason(g.name()));
         return find(id);
     }
@@ -88,8 +78,7 @@ class Restrictions {
         if (restriction.liftedAt() != null || !cases.restrict(restriction.caseId(), false)) {
             throw new Conflict("conflict.restriction.lifted");
         }
-        jdbc.sql("update case_restriction set lifted_by = ?, lifted_at = ?, lift_reason = ? where id = ? and lifted_at is null")
-                .params(user.username(), Timestamp.from(Instant.now(clock)), reason.strip(), id).update();
+        store.lift(id, user.username(), Instant.now(clock), reason.strip());
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.restriction-lifted").record("CASE", restriction.caseId()));
         return find(id);
     }
@@ -110,17 +99,7 @@ class Restrictions {
     }
 
     Restriction find(UUID id) {
-        return jdbc.sql("select * from case_restriction where id = ?").param(id).query(Restrictions::row).optional()
-                .orElseThrow(() -> new RecordNotFoundException("RESTRICTION", String.valueOf(id)));
-    }
-
-    /** Restrictions of these cases, for a person's subject access pack. */
-    List<Restriction> of(Collection<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from case_restriction where case_id = any(?) order by placed_at").param(caseIds.toArray(UUID[]::new))
-                .query(Restrictions::row).list();
+        return store.find(id).orElseThrow(() -> new RecordNotFoundException("RESTRICTION", String.valueOf(id)));
     }
 
     private static Ground ground(String value, FormErrors errors) {
@@ -130,11 +109,5 @@ class Restrictions {
             errors.add("ground", "restriction.ground.missing");
             return null;
         }
-    }
-
-    private static Restriction row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Restriction(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), Ground.valueOf(rs.getString("ground")),
-                rs.getString("reason"), rs.getString("placed_by"), Rows.instant(rs, "placed_at"), rs.getString("lifted_by"),
-                Rows.instant(rs, "lifted_at"), rs.getString("lift_reason"));
     }
 }
