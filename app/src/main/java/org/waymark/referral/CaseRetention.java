@@ -134,4 +134,13 @@ public class CaseRetention {
     public Optional<UUID> personOfCase(UUID caseId) {
         return jdbc.sql("select person_id from prevent_case where id = ?").param(caseId).query(UUID.class).optional();
     }
+
+    /** The areas a case is held in now: its local authority and its police force area. */
+    public record Areas(String localAuthority, String forceArea) {
+    }
+
+    public Optional<Areas> areasOf(UUID caseId) {
+        return jdbc.sql("select local_authority, force_area from prevent_case where id = ?").param(caseId)
+                .query((rs, n) -> new Areas(rs.getString(1), rs.getString(2))).optional();
+    }
 }

@@ -5,6 +5,9 @@ create table retention_review (
     id             uuid         primary key,
     case_id        uuid         not null,
     case_reference varchar(20)  not null,
+    -- Where the case was held when it came up: which officers answer for the review, after the case is gone too.
+    local_authority varchar(16),
+    force_area     varchar(16),
     -- The schedule that made it due: NO_FURTHER_ACTION, SIGNPOSTED, POLICE_LED or CHANNEL.
     rule           varchar(24)  not null,
     due_on         date         not null,

@@ -50,11 +50,13 @@ class BreakGlass implements AccessRule<CaseFile> {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration duration;
+    private final OfficerScope scope;
     private final Map<UUID, Map<UUID, Instant>> active = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     BreakGlass(BreakGlassStore store, CaseRetention cases, SecondFactor secondFactor, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock, @Value("${waymark.break-glass.duration:PT8H}") Duration duration) {
+            Clock clock, @Value("${waymark.break-glass.duration:PT8H}") Duration duration, OfficerScope scope) {
+        this.scope = scope;
         this.store = store;
         this.cases = cases;
         this.secondFactor = secondFactor;
@@ -128,18 +130,20 @@ class BreakGlass implements AccessRule<CaseFile> {
         return grant;
     }
 
-    List<BreakGlassStore.Grant> unreviewed() {
-        return store.unreviewed();
+    /** Grants waiting for review, on the cases the officer answers for. */
+    List<BreakGlassStore.Grant> unreviewed(CurrentUser officer) {
+        return store.unreviewed().stream().filter(g -> scope.covers(officer, g.caseId())).toList();
     }
 
-    List<BreakGlassStore.Grant> reviewed() {
-        return store.reviewed(100);
+    List<BreakGlassStore.Grant> reviewed(CurrentUser officer) {
+        return store.reviewed(100).stream().filter(g -> scope.covers(officer, g.caseId())).toList();
     }
 
     @Transactional
     BreakGlassStore.Grant review(CurrentUser user, UUID id, String note) {
         new FormErrors().text("breakGlass", "note", note, 2000, true).throwIfAny();
-        var grant = store.find(id).orElseThrow(() -> new RecordNotFoundException("BREAK_GLASS", id.toString()));
+        var grant = store.find(id).filter(g -> scope.covers(user, g.caseId()))
+                .orElseThrow(() -> new RecordNotFoundException("BREAK_GLASS", id.toString()));
         if (grant.userId().equals(user.id())) {
             throw new Conflict("conflict.breakGlass.ownReview");
         }

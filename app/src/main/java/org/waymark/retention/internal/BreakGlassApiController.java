@@ -40,8 +40,8 @@ class BreakGlassApiController {
     }
 
     @GetMapping(path = "/api/v1/break-glass", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<BreakGlassStore.Grant> unreviewed() {
-        return breakGlass.unreviewed();
+    List<BreakGlassStore.Grant> unreviewed(CurrentUser user) {
+        return breakGlass.unreviewed(user);
     }
 
     @PostMapping(path = "/api/v1/break-glass/{id}/review", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -48,9 +48,9 @@ class BreakGlassController {
     }
 
     @GetMapping("/retention/break-glass")
-    String reviews(Model model) {
-        model.addAttribute("grants", breakGlass.unreviewed());
-        model.addAttribute("reviewed", breakGlass.reviewed());
+    String reviews(CurrentUser user, Model model) {
+        model.addAttribute("grants", breakGlass.unreviewed(user));
+        model.addAttribute("reviewed", breakGlass.reviewed(user));
         return "retention/break-glass-reviews";
     }
 

@@ -24,24 +24,30 @@ class LegalHolds {
     private final CaseRetention cases;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OfficerScope scope;
 
-    LegalHolds(RetentionStore store, CaseRetention cases, AuditTrail audit, Clock clock) {
+    LegalHolds(RetentionStore store, CaseRetention cases, AuditTrail audit, Clock clock, OfficerScope scope) {
+        this.scope = scope;
         this.store = store;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
     }
 
-    List<RetentionStore.Hold> active() {
-        return store.activeHolds();
+    /** Holds in force on the cases the officer answers for. */
+    List<RetentionStore.Hold> active(CurrentUser officer) {
+        return store.activeHolds().stream().filter(h -> scope.covers(officer, h.caseId())).toList();
+    }
+
+    RetentionStore.Hold find(CurrentUser officer, UUID id) {
+        return store.hold(id).filter(h -> scope.covers(officer, h.caseId()))
+                .orElseThrow(() -> new RecordNotFoundException("LEGAL_HOLD", id.toString()));
     }
 
     @Transactional
     RetentionStore.Hold place(CurrentUser user, UUID caseId, String reason) {
         new FormErrors().text("hold", "reason", reason, 2000, true).throwIfAny();
-        if (caseId == null || cases.find(caseId).isEmpty()) {
-            throw new RecordNotFoundException("CASE", String.valueOf(caseId));
-        }
+        scope.require(user, caseId);
         if (store.activeHold(caseId).isPresent()) {
             throw new Conflict("conflict.hold.already");
         }
@@ -54,7 +60,7 @@ class LegalHolds {
     @Transactional
     RetentionStore.Hold lift(CurrentUser user, UUID id, String reason) {
         new FormErrors().text("hold", "reason", reason, 2000, true).throwIfAny();
-        var hold = store.hold(id).orElseThrow(() -> new RecordNotFoundException("LEGAL_HOLD", id.toString()));
+        var hold = find(user, id);
         if (!store.liftHold(id, user.username(), Instant.now(clock), reason.strip())) {
             throw new Conflict("conflict.hold.lifted");
         }

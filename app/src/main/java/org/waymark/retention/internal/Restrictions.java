@@ -41,8 +41,10 @@ class Restrictions {
     private final List<PersonalData> holders;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OfficerScope scope;
 
-    Restrictions(RestrictionStore store, CaseRetention cases, List<PersonalData> holders, AuditTrail audit, Clock clock) {
+    Restrictions(RestrictionStore store, CaseRetention cases, List<PersonalData> holders, AuditTrail audit, Clock clock, OfficerScope scope) {
+        this.scope = scope;
         this.store = store;
         this.cases = cases;
         this.holders = holders;
@@ -50,8 +52,9 @@ class Restrictions {
         this.clock = clock;
     }
 
-    List<Restriction> active() {
-        return store.active();
+    /** Restrictions in force on the cases the officer answers for. */
+    List<Restriction> active(CurrentUser officer) {
+        return store.active().stream().filter(r -> scope.covers(officer, r.caseId())).toList();
     }
 
     @Transactional
@@ -59,34 +62,32 @@ class Restrictions {
         var errors = new FormErrors();
         Ground g = ground(ground, errors);
         errors.text("restriction", "reason", reason, 2000, true).throwIfAny();
-        if (caseId == null || cases.find(caseId).isEmpty()) {
-            throw new RecordNotFoundException("CASE", String.valueOf(caseId));
-        }
+        scope.require(user, caseId);
         if (!cases.restrict(caseId, true)) {
             throw new Conflict("conflict.restriction.already");
         }
         UUID id = UUID.randomUUID();
         store.insert(id, caseId, g, reason.strip(), user.username(), Instant.now(clock));
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.restricted").record("CASE", caseId).reason(g.name()));
-        return find(id);
+        return store.find(id).orElseThrow();
     }
 
     @Transactional
     Restriction lift(CurrentUser user, UUID id, String reason) {
         new FormErrors().text("restriction", "reason", reason, 2000, true).throwIfAny();
-        var restriction = find(id);
+        var restriction = find(user, id);
         if (restriction.liftedAt() != null || !cases.restrict(restriction.caseId(), false)) {
             throw new Conflict("conflict.restriction.lifted");
         }
         store.lift(id, user.username(), Instant.now(clock), reason.strip());
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "case.restriction-lifted").record("CASE", restriction.caseId()));
-        return find(id);
+        return store.find(id).orElseThrow();
     }
 
     /** The restriction and the record it restricts, as only the officer may see it: the read is audited. */
     @Transactional
-    View view(UUID id) {
-        var restriction = find(id);
+    View view(CurrentUser officer, UUID id) {
+        var restriction = find(officer, id);
         var held = new java.util.ArrayList<PersonalData.Held>();
         var personId = cases.personOfCase(restriction.caseId());
         if (personId.isPresent()) {
@@ -98,8 +99,9 @@ class Restrictions {
         return new View(restriction, reference, held);
     }
 
-    Restriction find(UUID id) {
-        return store.find(id).orElseThrow(() -> new RecordNotFoundException("RESTRICTION", String.valueOf(id)));
+    Restriction find(CurrentUser officer, UUID id) {
+        return store.find(id).filter(r -> scope.covers(officer, r.caseId()))
+                .orElseThrow(() -> new RecordNotFoundException("RESTRICTION", String.valueOf(id)));
     }
 
     private static Ground ground(String value, FormErrors errors) {

@@ -31,9 +31,11 @@ class RetentionApiController {
     private final Restrictions restrictions;
     private final ProcessingRecords processing;
     private final org.waymark.referral.CaseRectifications rectifications;
+    private final OfficerScope scope;
 
     RetentionApiController(RetentionReviews reviews, LegalHolds holds, Restrictions restrictions, ProcessingRecords processing,
-            org.waymark.referral.CaseRectifications rectifications) {
+            org.waymark.referral.CaseRectifications rectifications, OfficerScope scope) {
+        this.scope = scope;
         this.rectifications = rectifications;
         this.processing = processing;
         this.reviews = reviews;
@@ -58,12 +60,14 @@ class RetentionApiController {
         if (c.caseId() == null) {
             new FormErrors().add("caseId", "hold.caseId.missing").throwIfAny();
         }
+        scope.require(user, c.caseId());
         return rectifications.rectify(user, c.caseId(), c.field(), c.value(), c.reason());
     }
 
     @GetMapping(path = "/api/v1/retention/rectifications", produces = MediaType.APPLICATION_JSON_VALUE)
     List<org.waymark.referral.CaseRectifications.Rectification> rectifications(CurrentUser user, @RequestParam UUID caseId) {
         officer(user);
+        scope.require(user, caseId);
         return rectifications.history(caseId);
     }
 
@@ -73,7 +77,7 @@ class RetentionApiController {
     @GetMapping(path = "/api/v1/retention/restrictions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Restrictions.Restriction> restrictions(CurrentUser user) {
         officer(user);
-        return restrictions.active();
+        return restrictions.active(user);
     }
 
     @PostMapping(path = "/api/v1/retention/restrictions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,7 +94,7 @@ class RetentionApiController {
     @GetMapping(path = "/api/v1/retention/restrictions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Restrictions.View restriction(CurrentUser user, @PathVariable UUID id) {
         officer(user);
-        return restrictions.view(id);
+        return restrictions.view(user, id);
     }
 
     @PostMapping(path = "/api/v1/retention/restrictions/{id}/lift", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -111,7 +115,7 @@ class RetentionApiController {
     @GetMapping(path = "/api/v1/retention/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RetentionStore.Review> list(CurrentUser user, @RequestParam(required = false) String status) {
         officer(user);
-        return reviews.reviews(status(status));
+        return reviews.reviews(user, status(status));
     }
 
     @PostMapping(path = "/api/v1/retention/reviews/{id}/decision", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -124,7 +128,7 @@ class RetentionApiController {
     @GetMapping(path = "/api/v1/retention/holds", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RetentionStore.Hold> holds(CurrentUser user) {
         officer(user);
-        return holds.active();
+        return holds.active(user);
     }
 
     @PostMapping(path = "/api/v1/retention/holds", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -47,7 +47,7 @@ class RetentionPagesController {
     }
 
     @GetMapping("/retention")
-    String queue(@RequestParam(required = false) String status, Model model) {
+    String queue(CurrentUser user, @RequestParam(required = false) String status, Model model) {
         RetentionStore.Status shown;
         try {
             shown = RetentionApiController.status(status);
@@ -55,14 +55,14 @@ class RetentionPagesController {
             shown = RetentionStore.Status.DUE;
         }
         model.addAttribute("status", shown);
-        model.addAttribute("reviews", reviews.reviews(shown));
+        model.addAttribute("reviews", reviews.reviews(user, shown));
         model.addAttribute("today", reviews.today());
         return "retention/reviews";
     }
 
     @GetMapping("/retention/reviews/{id}")
-    String review(@PathVariable UUID id, Model model) {
-        var review = store.review(id).orElseThrow(() -> new RecordNotFoundException("RETENTION_REVIEW", id.toString()));
+    String review(CurrentUser user, @PathVariable UUID id, Model model) {
+        var review = reviews.review(user, id);
         model.addAttribute("review", review);
         model.addAttribute("hold", store.activeHold(review.caseId()).orElse(null));
         model.addAttribute("history", store.reviewsOf(review.caseId()));
@@ -81,17 +81,18 @@ class RetentionPagesController {
     }
 
     @GetMapping("/retention/holds")
-    String holds(Model model) {
-        model.addAttribute("holds", holds.active());
+    String holds(CurrentUser user, Model model) {
+        var active = holds.active(user);
+        model.addAttribute("holds", active);
         var references = new java.util.HashMap<UUID, String>();
-        holds.active().forEach(h -> cases.find(h.caseId()).ifPresent(c -> references.put(c.id(), c.reference())));
+        active.forEach(h -> cases.find(h.caseId()).ifPresent(c -> references.put(c.id(), c.reference())));
         model.addAttribute("references", references);
         return "retention/holds";
     }
 
     @GetMapping("/retention/holds/{id}")
-    String hold(@PathVariable UUID id, Model model) {
-        var hold = store.hold(id).orElseThrow(() -> new RecordNotFoundException("LEGAL_HOLD", id.toString()));
+    String hold(CurrentUser user, @PathVariable UUID id, Model model) {
+        var hold = holds.find(user, id);
         model.addAttribute("hold", hold);
         model.addAttribute("reference", cases.find(hold.caseId()).map(CaseRetention.Closed::reference).orElse(hold.caseId().toString()));
         return "retention/hold";
@@ -120,8 +121,8 @@ class RetentionPagesController {
     }
 
     @GetMapping("/retention/restrictions")
-    String restrictions(Model model) {
-        var active = restrictions.active();
+    String restrictions(CurrentUser user, Model model) {
+        var active = restrictions.active(user);
         var references = new java.util.HashMap<UUID, String>();
         active.forEach(r -> cases.find(r.caseId()).ifPresent(c -> references.put(c.id(), c.reference())));
         model.addAttribute("restrictions", active);
@@ -149,8 +150,8 @@ class RetentionPagesController {
     }
 
     @GetMapping("/retention/restrictions/{id}")
-    String restriction(@PathVariable UUID id, Model model) {
-        model.addAttribute("view", restrictions.view(id));
+    String restriction(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("view", restrictions.view(user, id));
         return "retention/restriction";
     }
 

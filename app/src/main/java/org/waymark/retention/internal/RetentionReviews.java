@@ -43,9 +43,11 @@ class RetentionReviews {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final EmbeddedCompaction compaction;
+    private final OfficerScope scope;
 
     RetentionReviews(RetentionStore store, CaseRetention cases, Erasures erasures, RetentionSettings settings, AuditTrail audit, Clock clock,
-            TransactionTemplate transaction, EmbeddedCompaction compaction) {
+            TransactionTemplate transaction, EmbeddedCompaction compaction, OfficerScope scope) {
+        this.scope = scope;
         this.transaction = transaction;
         this.compaction = compaction;
         this.store = store;
@@ -108,7 +110,8 @@ class RetentionReviews {
                         continue;
                     }
                     if (!due.isAfter(today)) {
-                        store.insertDue(closed.id(), closed.reference(), rule, due, now);
+                        var areas = cases.areasOf(closed.id()).orElse(new CaseRetention.Areas(null, null));
+                        store.insertDue(closed.id(), closed.reference(), areas.localAuthority(), areas.forceArea(), rule, due, now);
                         var event = AuditEvent.of(AuditAction.ALTERATION, "retention.due").record("CASE", closed.id()).reason(rule.name());
                         audit.record(by == null ? event : event.by(by, organisation));
                         queued++;
@@ -119,8 +122,15 @@ class RetentionReviews {
         return queued;
     }
 
-    List<RetentionStore.Review> reviews(RetentionStore.Status status) {
-        return store.reviews(status, 1000);
+    /** The reviews in this state that the officer answers for (OfficerScope). */
+    List<RetentionStore.Review> reviews(CurrentUser officer, RetentionStore.Status status) {
+        return store.reviews(status, 1000).stream().filter(r -> scope.covers(officer, r.localAuthority(), r.forceArea())).toList();
+    }
+
+    /** One review the officer answers for; otherwise as if it did not exist. */
+    RetentionStore.Review review(CurrentUser officer, UUID id) {
+        return store.review(id).filter(r -> scope.covers(officer, r.localAuthority(), r.forceArea()))
+                .orElseThrow(() -> new RecordNotFoundException("RETENTION_REVIEW", id.toString()));
     }
 
     /**
@@ -153,7 +163,7 @@ class RetentionReviews {
             next = nextReview(nextReviewOn, errors);
         }
         errors.throwIfAny();
-        var review = store.review(id).orElseThrow(() -> new RecordNotFoundException("RETENTION_REVIEW", id.toString()));
+        var review = review(user, id);
         if (review.status() != RetentionStore.Status.DUE) {
             throw new Conflict("conflict.retention.decided");
         }

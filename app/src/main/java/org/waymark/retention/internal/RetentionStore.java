@@ -16,7 +16,7 @@ import org.waymark.storage.Rows;
 class RetentionStore {
 
     private static final String REVIEW = "select id, case_id, case_reference, rule, due_on, status, decided_by, decided_at, reason, "
-            + "next_review_on, erased_at, created_at from retention_review ";
+            + "next_review_on, erased_at, created_at, local_authority, force_area from retention_review ";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ class RetentionStore {
     enum Status { DUE, KEPT, DELETE, ERASED }
 
     record Review(UUID id, UUID caseId, String caseReference, RetentionRule rule, LocalDate dueOn, Status status, String decidedBy,
-            Instant decidedAt, String reason, LocalDate nextReviewOn, Instant erasedAt, Instant createdAt) {
+            Instant decidedAt, String reason, LocalDate nextReviewOn, Instant erasedAt, Instant createdAt, String localAuthority, String forceArea) {
     }
 
     record Hold(UUID id, UUID caseId, String reason, String placedBy, Instant placedAt, String liftedBy, Instant liftedAt, String liftReason) {
@@ -51,9 +51,10 @@ class RetentionStore {
         return jdbc.sql(REVIEW + "where case_id = ? order by created_at desc limit 1").param(caseId).query(RetentionStore::review).optional();
     }
 
-    void insertDue(UUID caseId, String reference, RetentionRule rule, LocalDate dueOn, Instant now) {
-        jdbc.sql("insert into retention_review (id, case_id, case_reference, rule, due_on, status, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), caseId, reference, rule.name(), dueOn, Status.DUE.name(), Timestamp.from(now)).update();
+    void insertDue(UUID caseId, String reference, String localAuthority, String forceArea, RetentionRule rule, LocalDate dueOn, Instant now) {
+        jdbc.sql("insert into retention_review (id, case_id, case_reference, local_authority, force_area, rule, due_on, status, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(UUID.randomUUID(), caseId, reference, localAuthority, forceArea, rule.name(), dueOn,
+                        Status.DUE.name(), Timestamp.from(now)).update();
     }
 
     /** Records the decision on a review still due; false when it was decided meanwhile. */
@@ -94,7 +95,7 @@ class RetentionStore {
         return new Review(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("case_reference"),
                 RetentionRule.valueOf(rs.getString("rule")), Rows.date(rs, "due_on"), Status.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), Rows.instant(rs, "decided_at"), rs.getString("reason"), Rows.date(rs, "next_review_on"),
-                Rows.instant(rs, "erased_at"), Rows.instant(rs, "created_at"));
+                Rows.instant(rs, "erased_at"), Rows.instant(rs, "created_at"), rs.getString("local_authority"), rs.getString("force_area"));
     }
 
     private static Hold hold(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

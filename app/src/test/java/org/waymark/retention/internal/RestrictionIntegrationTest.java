@@ -83,7 +83,8 @@ class RestrictionIntegrationTest extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
 
         // It cannot be deleted while restricted.
-        store.insertDue(UUID.fromString(supported.caseId()), supported.reference(), RetentionRule.CHANNEL, LocalDate.now(), Instant.now());
+        store.insertDue(UUID.fromString(supported.caseId()), supported.reference(), CaseFixtures.CAMDEN, CaseFixtures.MET, RetentionRule.CHANNEL,
+                LocalDate.now(), Instant.now());
         var review = store.reviewsOf(UUID.fromString(supported.caseId())).get(0);
         var refused = dpo.postJson("/api/v1/retention/reviews/" + review.id() + "/decision", "{\"decision\": \"DELETE\", \"reason\": \"Schedule\"}");
         assertThat(refused.statusCode()).isEqualTo(409);

@@ -73,7 +73,7 @@ class RetentionIntegrationTest extends IntegrationTest {
 
         // Not due yet: six years from the last review.
         reviews.run("test", null);
-        assertThat(reviews.reviews(RetentionStore.Status.DUE)).noneMatch(r -> r.caseId().equals(caseId));
+        assertThat(jdbc.sql("select count(*) from retention_review where case_id = ?").param(caseId).query(Long.class).single()).isZero();
         clock.advance(Duration.ofDays(6 * 366 + 2));
         // Tokens are issued on the moved clock, so they are live in its time.
         var dpo = AccessFixtures.apiClient(context, baseUrl(), "retention.dpo." + people.suffix, Role.DPO, "HOME-OFFICE", null);
@@ -90,6 +90,19 @@ class RetentionIntegrationTest extends IntegrationTest {
         reviews.run("test", null);
         assertThat(dpo.get("/api/v1/retention/reviews?status=DUE").body().split(supported.caseId(), -1)).as("queued once").hasSize(2);
         String decision = "/api/v1/retention/reviews/" + review.get("id").asString() + "/decision";
+
+        // A council's officer answers for the cases held in their area only: Camden's sees the review, Hartlepool's does not.
+        var camdenDpo = AccessFixtures.apiClient(context, baseUrl(), "retention.camden.dpo." + people.suffix, Role.DPO,
+                "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN);
+        var hartlepoolDpo = AccessFixtures.apiClient(context, baseUrl(), "retention.hartlepool.dpo." + people.suffix, Role.DPO,
+                "LA-" + CaseFixtures.HARTLEPOOL, CaseFixtures.HARTLEPOOL);
+        assertThat(due(camdenDpo, caseId)).isNotNull();
+        assertThat(due(hartlepoolDpo, caseId)).isNull();
+        assertThat(hartlepoolDpo.postJson(decision, "{\"decision\": \"DELETE\", \"reason\": \"Not mine\"}").statusCode()).isEqualTo(404);
+        assertThat(hartlepoolDpo.postJson("/api/v1/retention/holds", "{\"caseId\": \"" + caseId + "\", \"reason\": \"x\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(hartlepoolDpo.postJson("/api/v1/retention/restrictions", "{\"caseId\": \"" + caseId + "\", \"ground\": \"EVIDENCE\", "
+                + "\"reason\": \"x\"}").statusCode()).isEqualTo(404);
 
         // Bad decisions are refused with what to fix; nothing is decided.
         var bad = dpo.postJson(decision, "{\"decision\": \"SHRED\"}");
