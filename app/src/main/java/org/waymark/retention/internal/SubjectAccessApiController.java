@@ -55,13 +55,13 @@ class SubjectAccessApiController {
     @GetMapping(path = "/api/v1/subject-access-requests", produces = MediaType.APPLICATION_JSON_VALUE)
     List<SubjectAccessStore.Request> list(CurrentUser user) {
         officer(user);
-        return requests.all();
+        return requests.all(user);
     }
 
     @GetMapping(path = "/api/v1/subject-access-requests/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RequestView one(CurrentUser user, @PathVariable UUID id) {
         officer(user);
-        return new RequestView(requests.find(id), requests.history(id));
+        return new RequestView(requests.find(user, id), requests.history(id));
     }
 
     @PostMapping(path = "/api/v1/subject-access-requests/{id}/clock", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +77,7 @@ class SubjectAccessApiController {
         officer(user);
         var b = body == null ? new NewExemption(null, null, null, null) : body;
         packs.exempt(user, id, b.itemKind(), b.itemId(), b.exemption(), b.reason());
-        return requests.find(id);
+        return requests.find(user, id);
     }
 
     @PostMapping(path = "/api/v1/subject-access-requests/{id}/complete", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -73,7 +73,7 @@ class SubjectAccessPacks {
     /** The pack as it stands now, recorded as a disclosure. */
     @Transactional
     Pack pack(CurrentUser user, UUID requestId) {
-        var request = requests.find(requestId);
+        var request = requests.find(user, requestId);
         var pack = build(request);
         Instant now = pack.generatedAt();
         if (store.firstDisclosed(requestId, now)) {
@@ -92,7 +92,7 @@ class SubjectAccessPacks {
         var errors = new FormErrors().text("subjectAccess", "itemKind", itemKind, 48, true).text("subjectAccess", "itemId", itemId, 64, true)
                 .text("subjectAccess", "exemption", exemption, 200, true).text("subjectAccess", "reason", reason, 1500, true);
         errors.throwIfAny();
-        var request = requests.find(requestId);
+        var request = requests.find(user, requestId);
         if (request.status() == SubjectAccessStore.Status.COMPLETED) {
             throw new Conflict("conflict.subjectAccess.completed");
         }

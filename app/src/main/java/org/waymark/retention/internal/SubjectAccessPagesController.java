@@ -42,8 +42,8 @@ class SubjectAccessPagesController {
     }
 
     @GetMapping("/subject-access")
-    String list(Model model) {
-        model.addAttribute("requests", requests.all());
+    String list(CurrentUser user, Model model) {
+        model.addAttribute("requests", requests.all(user));
         model.addAttribute("today", requests.today());
         return "retention/subject-access";
     }
@@ -58,15 +58,21 @@ class SubjectAccessPagesController {
                     if (caseReference == null || caseReference.isBlank()) {
                         new FormErrors().add("caseReference", "hold.caseReference.missing").throwIfAny();
                     }
-                    return created[0] = requests.create(user, null, caseReference, DateInput.iso(day, month, year)).id();
+                    try {
+                        return created[0] = requests.create(user, null, caseReference, DateInput.iso(day, month, year)).id();
+                    } catch (org.waymark.access.RecordNotFoundException e) {
+                        // A case outside the officer's area reads as one that does not exist, on the form like any unknown reference.
+                        new FormErrors().add("caseReference", "subjectAccess.caseReference.unknown").throwIfAny();
+                        return null;
+                    }
                 });
         return created[0] == null ? outcome : "redirect:/subject-access/" + created[0];
     }
 
     @GetMapping("/subject-access/{id}")
-    String one(@PathVariable UUID id, @RequestParam(required = false) String action, Model model) {
+    String one(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String action, Model model) {
         model.addAttribute("action", "clock".equals(action) || "exempt".equals(action) ? action : null);
-        model.addAttribute("request", requests.find(id));
+        model.addAttribute("request", requests.find(user, id));
         model.addAttribute("history", requests.history(id));
         model.addAttribute("today", requests.today());
         return "retention/subject-access-request";

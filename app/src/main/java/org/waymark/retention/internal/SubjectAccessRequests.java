@@ -35,8 +35,11 @@ class SubjectAccessRequests {
     private final SubjectAccessSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OfficerScope scope;
 
-    SubjectAccessRequests(SubjectAccessStore store, CaseRetention cases, SubjectAccessSettings settings, AuditTrail audit, Clock clock) {
+    SubjectAccessRequests(SubjectAccessStore store, CaseRetention cases, SubjectAccessSettings settings, AuditTrail audit, Clock clock,
+            OfficerScope scope) {
+        this.scope = scope;
         this.store = store;
         this.cases = cases;
         this.settings = settings;
@@ -44,12 +47,26 @@ class SubjectAccessRequests {
         this.clock = clock;
     }
 
-    List<SubjectAccessStore.Request> all() {
-        return store.all(500);
+    /** The requests about people the officer answers for: a Home Office officer, all; others, people with a case in their area. */
+    List<SubjectAccessStore.Request> all(CurrentUser officer) {
+        return store.all(500).stream().filter(r -> covers(officer, r.personId())).toList();
     }
 
-    SubjectAccessStore.Request find(UUID id) {
-        return store.find(id).orElseThrow(() -> new RecordNotFoundException("SUBJECT_ACCESS_REQUEST", String.valueOf(id)));
+    SubjectAccessStore.Request find(CurrentUser officer, UUID id) {
+        return store.find(id).filter(r -> covers(officer, r.personId()))
+                .orElseThrow(() -> new RecordNotFoundException("SUBJECT_ACCESS_REQUEST", String.valueOf(id)));
+    }
+
+    private SubjectAccessStore.Request load(UUID id) {
+        return store.find(id).orElseThrow();
+    }
+
+    /** Whether the officer answers for the person: one of their cases is held in the officer's area (OfficerScope). */
+    boolean covers(CurrentUser officer, UUID personId) {
+        if (officer.hasNationalScope()) {
+            return true;
+        }
+        return cases.subjectOf(personId).map(s -> s.cases().stream().anyMatch(c -> scope.covers(officer, c.id()))).orElse(false);
     }
 
     List<SubjectAccessStore.Event> history(UUID id) {
@@ -80,11 +97,12 @@ class SubjectAccessRequests {
             errors.add("receivedOn", "subjectAccess.receivedOn.future");
         }
         errors.throwIfAny();
-        var subject = cases.subjectOf(person).orElseThrow(() -> new RecordNotFoundException("PERSON", personId));
+        var subject = cases.subjectOf(person).filter(found -> covers(user, found.personId()))
+                .orElseThrow(() -> new RecordNotFoundException("PERSON", personId));
         UUID id = UUID.randomUUID();
         store.insert(id, subject.personId(), received, received.plus(settings.period()), user.username(), Instant.now(clock));
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "subject-access.received").record("SUBJECT_ACCESS_REQUEST", id).person(subject.personId()));
-        return find(id);
+        return load(id);
     }
 
     /** {@code EXTEND} by whole months (once, up to the configured most), {@code PAUSE}, {@code RESUME}; each with a reason. */
@@ -99,7 +117,7 @@ class SubjectAccessRequests {
             errors.add("months", "subjectAccess.months.invalid", settings.maxExtension().toTotalMonths());
         }
         errors.throwIfAny();
-        var request = find(id);
+        var request = find(user, id);
         LocalDate today = today();
         boolean moved = switch (what) {
             case "EXTEND" -> {
@@ -136,12 +154,12 @@ class SubjectAccessRequests {
         store.event(id, kind, null, null, (what.equals("EXTEND") ? months + " month(s): " : "") + reason.strip(), user.username(), Instant.now(clock));
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "subject-access." + kind.name().toLowerCase(Locale.ROOT))
                 .record("SUBJECT_ACCESS_REQUEST", id).person(request.personId()));
-        return find(id);
+        return load(id);
     }
 
     @Transactional
     SubjectAccessStore.Request complete(CurrentUser user, UUID id) {
-        var request = find(id);
+        var request = find(user, id);
         if (request.status() == SubjectAccessStore.Status.COMPLETED) {
             throw new Conflict("conflict.subjectAccess.completed");
         }
@@ -154,7 +172,7 @@ class SubjectAccessRequests {
         }
         store.event(id, SubjectAccessStore.EventKind.COMPLETED, null, null, "completed", user.username(), now);
         audit.record(AuditEvent.of(AuditAction.ALTERATION, "subject-access.completed").record("SUBJECT_ACCESS_REQUEST", id).person(request.personId()));
-        return find(id);
+        return load(id);
     }
 
     LocalDate today() {

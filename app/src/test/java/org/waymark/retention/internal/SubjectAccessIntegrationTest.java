@@ -70,6 +70,15 @@ class SubjectAccessIntegrationTest extends IntegrationTest {
         LocalDate received = LocalDate.parse(request.get("receivedOn").asString());
         assertThat(request.get("dueOn").asString()).isEqualTo(received.plusMonths(1).toString());
         assertThat(people.coordinator.get("/api/v1/subject-access-requests/" + id + "/pack").statusCode()).isEqualTo(404);
+        // A council's officer answers for people with a case in their area: Camden's does, Hartlepool's does not.
+        var camdenDpo = AccessFixtures.apiClient(context, baseUrl(), "sar.camden.dpo." + people.suffix, Role.DPO,
+                "LA-" + CaseFixtures.CAMDEN, CaseFixtures.CAMDEN);
+        var hartlepoolDpo = AccessFixtures.apiClient(context, baseUrl(), "sar.hartlepool.dpo." + people.suffix, Role.DPO,
+                "LA-" + CaseFixtures.HARTLEPOOL, CaseFixtures.HARTLEPOOL);
+        assertThat(camdenDpo.get("/api/v1/subject-access-requests/" + id).statusCode()).isEqualTo(200);
+        assertThat(hartlepoolDpo.get("/api/v1/subject-access-requests/" + id).statusCode()).isEqualTo(404);
+        assertThat(hartlepoolDpo.get("/api/v1/subject-access-requests").body()).doesNotContain(id);
+        assertThat(hartlepoolDpo.postJson("/api/v1/subject-access-requests", "{\"personId\": \"" + first + "\"}").statusCode()).isEqualTo(404);
 
         var cases = List.of(UUID.fromString(supported.caseId()), UUID.fromString(secondCase));
         // Counted before the pack is produced: producing it adds a disclosure to each case's log.
