@@ -175,9 +175,11 @@ record ReferralForm(
     }
 
     String normalisedPostcode() {
-        if (!present(postcode)) {
-            return null;
-        }
+        return present(postcode) ? normalisedPostcode(postcode) : null;
+    }
+
+    /** Upper case, one space before the inward code: how a postcode is checked and stored, whoever gives it. */
+    static String normalisedPostcode(String postcode) {
         String compact = postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         return compact.length() > 3 ? compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3) : compact;
     }

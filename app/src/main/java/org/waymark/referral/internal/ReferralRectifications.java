@@ -139,8 +139,7 @@ class ReferralRectifications implements CaseRectifications {
     }
 
     private static String postcode(String value, FormErrors errors) {
-        String compact = value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-        String normal = compact.length() > 3 ? compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3) : compact;
+        String normal = ReferralForm.normalisedPostcode(value);
         if (!value.isEmpty() && !ReferralForm.POSTCODE.matcher(normal).matches()) {
             errors.add("value", "referral.postcode.invalid");
         }

@@ -42,10 +42,6 @@ final class RedactionReview {
 
     /** The fields of one row to review: third parties' data, and opinions; each list in the row's field order. */
     record Marks(List<String> thirdParty, List<String> opinion) {
-
-        boolean any() {
-            return !thirdParty.isEmpty() || !opinion.isEmpty();
-        }
     }
 
     static Marks of(String kind, Set<String> fields) {

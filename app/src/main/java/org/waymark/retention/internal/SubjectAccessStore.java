@@ -79,14 +79,6 @@ class SubjectAccessStore {
                 .params(Timestamp.from(at), id).update() == 1;
     }
 
-    List<Request> ofPeople(Collection<UUID> personIds) {
-        if (personIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(REQUEST + "where person_id = any(?) order by created_at").param(personIds.toArray(UUID[]::new))
-                .query(SubjectAccessStore::request).list();
-    }
-
     void deleteOf(Collection<UUID> personIds) {
         if (personIds.isEmpty()) {
             return;
