@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipUnitTest {
 
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("access", Set.of("area", "organisation", "user_account", "user_role", "api_token")),
+            Map.entry("access", Set.of("area", "organisation", "user_account", "user_role", "api_token", "spring_session",
+                    "spring_session_attributes", "sign_in_failure")),
             Map.entry("audit", Set.of("audit_entry", "audit_seal", "audit_chain_head")),
             Map.entry("content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
                     "content_referral_event", "content_availability_check", "hash_bank", "hash_match")),
             Map.entry("referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",
-                    "case_document", "case_milestone", "case_disclosure", "linked_person", "referral_rectification")),
+                    "case_document", "case_milestone", "case_disclosure", "linked_person", "referral_rectification", "public_submission")),
             Map.entry("screening", Set.of("screening_check", "deconfliction_subject", "deconfliction_match", "screening_decision", "police_led_review")),
             Map.entry("requests", Set.of("information_request")),
             Map.entry("assessment", Set.of("assessment", "assessment_factor")),
@@ -37,6 +38,7 @@ class TableOwnershipUnitTest {
                     "intervention_session", "case_review", "case_transfer", "channel_exit")),
             Map.entry("people", Set.of("person_linkage_record", "person_block_key", "person_match_decision", "person_merge")),
             Map.entry("statistics", Set.of("statistical_record")),
+            Map.entry("storage", Set.of("shedlock")),
             Map.entry("retention", Set.of("retention_review", "legal_hold", "subject_access_request", "subject_access_event", "case_restriction", "break_glass")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/waymark");

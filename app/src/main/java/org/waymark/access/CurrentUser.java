@@ -15,9 +15,15 @@ public record CurrentUser(
         OrganisationType organisationType,
         String areaCode,
         Set<Role> roles,
-        AuthenticationMethod method) implements java.io.Serializable {
+        AuthenticationMethod method) implements java.io.Serializable, org.springframework.security.core.AuthenticatedPrincipal {
 
     public enum AuthenticationMethod { PASSWORD, API_TOKEN, OPENID_CONNECT }
+
+    /** The name a session is filed under (Spring Session's principal name): the username, never the whole record. */
+    @Override
+    public String getName() {
+        return username;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

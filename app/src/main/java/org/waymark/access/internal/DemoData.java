@@ -25,7 +25,8 @@ import org.waymark.access.Role;
 
 /**
  * Demo organisations and one account per role, seeded into an empty database when {@code waymark.demo} is on.
- * Names are invented; the password is random per installation and printed in the start-up banner.
+ * Names are invented; the password is random per installation, kept in {@code data/demo-password.txt}, and shown in
+ * the start-up banner only on a terminal (never where a log would keep it).
  */
 @Component
 @ConditionalOnProperty(name = "waymark.command-line", havingValue = "false", matchIfMissing = true)
@@ -113,8 +114,26 @@ class DemoData {
         for (var u : USERS) {
             banner.append(String.format("    %-18s %s%n", u.username(), u.role()));
         }
-        banner.append("  Password: ").append(password()).append("   (kept in ").append(credentialsFile()).append(")\n");
+        // Shown only on a terminal: where standard output is a file or a log collector, the log would keep it.
+        banner.append(onTerminal() ? "  Password: " + password() + "   (kept in " + credentialsFile() + ")\n"
+                : "  Password: in " + credentialsFile() + " (readable by this user only)\n");
         System.out.println(banner);
+    }
+
+    /** Standard output is a terminal (a person is watching), not a file or a pipe a log keeps. */
+    private static boolean onTerminal() {
+        var console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22 and later always have a console object; isTerminal says whether it is a real one.
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException java21) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** The installation's demo password: fixed by configuration, else generated once and kept beside the data. */

@@ -41,9 +41,11 @@ class PasswordSignIn {
     private volatile String decoyHash;
     private final SignInThrottle byAddress;
     private final SignInThrottle everyone;
+    private final SignInFailures failures;
 
     PasswordSignIn(UserAccounts accounts, PasswordEncoder passwords, SecurityProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SignInFailures failures) {
+        this.failures = failures;
         this.accounts = accounts;
         this.passwords = passwords;
         this.properties = properties;
@@ -87,7 +89,7 @@ class PasswordSignIn {
     @Transactional
     Outcome check(String username, String password, String address) {
         Instant now = Instant.now(clock);
-        var wait = max(byAddress.wait(address, now), everyone.wait(EVERYONE, now));
+        var wait = max(byAddress.wait(failures.find(address).orElse(null), now), everyone.wait(failures.find(EVERYONE).orElse(null), now));
         if (!wait.isZero()) {
             events.publishEvent(new AccessEvents.SignInFailed(safe(username), "throttled from " + address));
             return new Outcome.Throttled(wait);
@@ -100,8 +102,8 @@ class PasswordSignIn {
             } else {
                 accounts.recordFailedSignIn(account.id(), account.failedSignIns() + 1, account.lockedUntil());
             }
-            byAddress.failed(address, now);
-            everyone.failed(EVERYONE, now);
+            failures.failed(address, now, byAddress.forgetBefore(now));
+            failures.failed(EVERYONE, now, everyone.forgetBefore(now));
             String reason = account == null || account.passwordHash() == null ? "unknown-user"
                     : account.enabled() ? "bad-password" : "disabled";
             events.publishEvent(new AccessEvents.SignInFailed(account == null ? safe(username) : account.username(), reason));
@@ -111,7 +113,7 @@ class PasswordSignIn {
             events.publishEvent(new AccessEvents.SignInFailed(account.username(), "locked"));
             return new Outcome.Locked();
         }
-        byAddress.succeeded(address);
+        failures.succeeded(address);
         if (passwords.upgradeEncoding(account.passwordHash())) {
             accounts.setPasswordHash(account.id(), passwords.encode(password));
         }

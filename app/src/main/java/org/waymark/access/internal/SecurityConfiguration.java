@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.waymark.access.CurrentUser;
 import org.waymark.access.Role;
@@ -42,6 +43,10 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    /** No page of the service needs a camera, microphone, location, payment or USB device: none may ask for one. */
+    private static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
 
     /** Everyone who takes part in casework: they may refer, and answer information requests to their organisation. */
     static final String[] CASEWORK = {Role.REFERRER.name(), Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(),
@@ -73,7 +78,7 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthenticated).accessDeniedHandler(problems::notFound))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")).addHeaderWriter(PERMISSIONS_POLICY))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/*/revoke", "/api/v1/areas", "/api/v1/areas/*", "/api/v1/organisations",
                                 "/api/v1/organisations/*").authenticated()
@@ -122,7 +127,7 @@ class SecurityConfiguration {
                             response.sendError(HttpServletResponse.SC_NOT_FOUND);
                         }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)).addHeaderWriter(PERMISSIONS_POLICY))
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .addLogoutHandler(oidcSignIn::signedOut).deleteCookies("WAYMARK_SESSION"))
                 .authorizeHttpRequests(a -> a

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +45,7 @@ class AuditSealer {
     }
 
     @Scheduled(fixedDelayString = "${waymark.audit.seal-interval:PT2S}", initialDelayString = "${waymark.audit.seal-interval:PT2S}")
+    @SchedulerLock(name = "audit-sealer", lockAtMostFor = "PT10M")
     void scheduledSeal() {
         try {
             sealAll();

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +86,7 @@ class StalledPlans {
     /** Alerts each stalled plan's coordinator once; a held session re-arms the alert. */
     @Scheduled(fixedDelayString = "${waymark.channel.stalled-check-interval:PT1H}",
             initialDelayString = "${waymark.channel.stalled-check-initial-delay:PT1M}")
+    @SchedulerLock(name = "stalled-plans")
     @Transactional
     public void alert() {
         for (var s : stalled()) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.waymark.content.internal.ContentRecords.AvailabilityCheck;
@@ -44,7 +45,13 @@ class AvailabilityChecker {
         return settings.enabled();
     }
 
+    /** One node at a time checks: two would fetch every referred URL twice. */
     @Scheduled(fixedDelayString = "${waymark.content.availability.interval:PT1H}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "content-availability")
+    void scheduledCheck() {
+        checkDue();
+    }
+
     void checkDue() {
         if (!settings.enabled()) {
             return;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,6 +122,7 @@ class Drafts {
 
     /** Deletes drafts untouched for the retention period; the erasure is logged with a count, never the content. */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT2M")
+    @SchedulerLock(name = "draft-purge")
     @Transactional
     public int purge() {
         var cutoff = Timestamp.from(Instant.now(clock).minus(retention));

@@ -34,8 +34,9 @@ import org.waymark.retention.BreakGlassGranted;
  * a reason and their second factor, and gets it for a limited time ({@code WAYMARK_BREAK_GLASS_DURATION}, 8 hours). The
  * data protection officers are told at once, and every grant waits in their review queue until one signs it off. As an
  * access rule it only ever permits reading, and only adds to what the other rules allow: a restricted or withheld case
- * stays denied (a DENY wins). Grants in force are held in memory (loaded at start, added on grant), so the rule costs
- * no query per decision.
+ * stays denied (a DENY wins). Grants in force are held in memory (added on grant, and read again from the database at
+ * most every {@link #REFRESH}, so a grant made on another node holds here within seconds), so the rule costs no query per
+ * decision.
  */
 @Service
 class BreakGlass implements AccessRule<CaseFile> {
@@ -51,7 +52,9 @@ class BreakGlass implements AccessRule<CaseFile> {
     private final Clock clock;
     private final Duration duration;
     private final OfficerScope scope;
-    private final Map<UUID, Map<UUID, Instant>> active = new ConcurrentHashMap<>();
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    private volatile Map<UUID, Map<UUID, Instant>> active = new ConcurrentHashMap<>();
+    private volatile long loadedAt;
     private volatile boolean loaded;
 
     BreakGlass(BreakGlassStore store, CaseRetention cases, SecondFactor secondFactor, AuditTrail audit, ApplicationEventPublisher events,
@@ -81,10 +84,13 @@ class BreakGlass implements AccessRule<CaseFile> {
     }
 
     private Map<UUID, Map<UUID, Instant>> grants() {
-        if (!loaded) {
+        if (!loaded || System.nanoTime() - loadedAt > REFRESH.toNanos()) {
             synchronized (this) {
-                if (!loaded) {
-                    store.activeAt(Instant.now(clock)).forEach(this::remember);
+                if (!loaded || System.nanoTime() - loadedAt > REFRESH.toNanos()) {
+                    var fresh = new ConcurrentHashMap<UUID, Map<UUID, Instant>>();
+                    store.activeAt(Instant.now(clock)).forEach(g -> remember(fresh, g));
+                    active = fresh;
+                    loadedAt = System.nanoTime();
                     loaded = true;
                 }
             }
@@ -92,8 +98,8 @@ class BreakGlass implements AccessRule<CaseFile> {
         return active;
     }
 
-    private void remember(BreakGlassStore.Grant g) {
-        active.computeIfAbsent(g.userId(), k -> new ConcurrentHashMap<>()).merge(g.caseId(), g.expiresAt(), (a, b) -> a.isAfter(b) ? a : b);
+    private static void remember(Map<UUID, Map<UUID, Instant>> into, BreakGlassStore.Grant g) {
+        into.computeIfAbsent(g.userId(), k -> new ConcurrentHashMap<>()).merge(g.caseId(), g.expiresAt(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Grants read access to the case with this reference, once the reason and the second factor are given. */
@@ -122,8 +128,7 @@ class BreakGlass implements AccessRule<CaseFile> {
         var grant = new BreakGlassStore.Grant(UUID.randomUUID(), caseId, user.id(), user.username(), user.organisationCode(), reason.strip(), now,
                 now.plus(duration), null, null, null);
         store.insert(grant);
-        grants();
-        remember(grant);
+        remember(grants(), grant);
         audit.record(AuditEvent.of(AuditAction.CONSULTATION, "break-glass.granted").record("CASE", caseId).reason("grant " + grant.id()));
         String reference = cases.find(caseId).map(CaseRetention.Closed::reference).orElse(null);
         events.publishEvent(new BreakGlassGranted(grant.id(), caseId, reference, user.username(), user.organisationCode(), grant.expiresAt()));

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +65,7 @@ class RetentionReviews {
 
     /** Nightly; it also compacts the embedded database, for erasures a command made while the service held the file. */
     @Scheduled(cron = "${waymark.retention.run-cron:0 30 2 * * *}", zone = "Europe/London")
+    @SchedulerLock(name = "retention-daily")
     void daily() {
         var run = run("retention-job", null);
         var compacted = run.compaction() == EmbeddedCompaction.Outcome.COMPACTED ? run.compaction() : compaction.compact();

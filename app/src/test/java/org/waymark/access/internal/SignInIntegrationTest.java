@@ -44,6 +44,9 @@ class SignInIntegrationTest extends IntegrationTest {
         var home = http.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(location(home)).endsWith("/sign-in");
+        // No page may ask for a camera, microphone or location (issue 16); the API says the same.
+        assertThat(http.get("/sign-in").headers().firstValue("Permissions-Policy").orElse("")).contains("camera=()").contains("geolocation=()");
+        assertThat(http.get("/api/v1/me").headers().firstValue("Permissions-Policy").orElse("")).contains("microphone=()");
 
         String username = newUser("gateway", Role.GATEWAY_OFFICER);
         http.get("/sign-in");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.waymark.access.internal.SignInThrottle.Failures;
 
 class SignInThrottleUnitTest {
 
@@ -14,33 +15,21 @@ class SignInThrottleUnitTest {
     @Test
     void theFreeFailuresCostNothingThenEachWaitDoublesUpToTheCap() {
         var throttle = new SignInThrottle(5, Duration.ofMinutes(15));
-        for (int i = 0; i < 4; i++) {
-            throttle.failed("a", t0);
-        }
-        assertThat(throttle.wait("a", t0)).isZero();
-        throttle.failed("a", t0);
-        assertThat(throttle.wait("a", t0)).isEqualTo(Duration.ofSeconds(1));
-        throttle.failed("a", t0);
-        assertThat(throttle.wait("a", t0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.wait("a", t0.plusSeconds(2))).isZero();
+        assertThat(throttle.wait(null, t0)).isZero();
+        assertThat(throttle.wait(new Failures(4, t0), t0)).isZero();
+        assertThat(throttle.wait(new Failures(5, t0), t0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.wait(new Failures(6, t0), t0)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.wait(new Failures(6, t0), t0.plusSeconds(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.wait(new Failures(6, t0), t0.plusSeconds(2))).isZero();
         assertThat(throttle.backoff(20)).isEqualTo(Duration.ofMinutes(15));
         assertThat(throttle.backoff(60)).isEqualTo(Duration.ofMinutes(15));
-        // Another key is not slowed at all.
-        assertThat(throttle.wait("b", t0)).isZero();
     }
 
     @Test
-    void aSuccessOrAQuietSpellForgetsTheFailures() {
+    void aQuietSpellAsLongAsTheCapForgetsTheFailures() {
         var throttle = new SignInThrottle(2, Duration.ofMinutes(1));
-        throttle.failed("a", t0);
-        throttle.failed("a", t0);
-        throttle.failed("a", t0);
-        assertThat(throttle.wait("a", t0)).isPositive();
-        throttle.failed("a", t0.plus(Duration.ofMinutes(2)));
-        assertThat(throttle.wait("a", t0.plus(Duration.ofMinutes(2)))).isZero();
-        throttle.failed("a", t0.plus(Duration.ofMinutes(2)));
-        assertThat(throttle.wait("a", t0.plus(Duration.ofMinutes(2)))).isPositive();
-        throttle.succeeded("a");
-        assertThat(throttle.wait("a", t0.plus(Duration.ofMinutes(2)))).isZero();
+        assertThat(throttle.wait(new Failures(40, t0), t0.plusSeconds(59))).isPositive();
+        assertThat(throttle.wait(new Failures(40, t0), t0.plusSeconds(60))).isZero();
+        assertThat(throttle.forgetBefore(t0)).isEqualTo(t0.minusSeconds(60));
     }
 }
