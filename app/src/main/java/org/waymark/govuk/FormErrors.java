@@ -13,9 +13,9 @@ import org.springframework.context.MessageSource;
  * Problems with what someone submitted, in the order of the form's fields. Each is a message code with
  * arguments, resolved through the message bundles, so every language gets the same errors.
  */
-public final class FormErrors {
+public final class FormErrors implements java.io.Serializable {
 
-    public record Problem(String field, String code, Object[] args) {
+    public record Problem(String field, String code, Object[] args) implements java.io.Serializable {
     }
 
     private final List<Problem> problems = new ArrayList<>();
