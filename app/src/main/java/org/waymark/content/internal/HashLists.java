@@ -46,7 +46,7 @@ class HashLists {
         this.transactions = transactions;
     }
 
-    record Imported(int added, int updated, int unchanged) {
+    record Imported(int added, int updated, int unchanged) implements java.io.Serializable {
     }
 
     /** Problems with an import, each "line N: what is wrong". */
