@@ -1,6 +1,5 @@
 package org.waymark.access.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,7 +65,7 @@ class SignInFailures {
         var longest = properties.lockoutDuration().compareTo(properties.globalBackoffCap()) > 0
                 ? properties.lockoutDuration() : properties.globalBackoffCap();
         jdbc.sql("delete from sign_in_failure where last_failed_at < ?")
-                .param(Timestamp.from(Instant.now(clock).minus(longest))).update();
+                .param(OffsetDateTime.ofInstant(Instant.now(clock).minus(longest), ZoneOffset.UTC)).update();
     }
 
     private static String hash(String key) {
