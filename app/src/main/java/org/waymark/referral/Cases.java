@@ -179,12 +179,13 @@ public class Cases {
     }
 
     private void insertMilestone(UUID caseId, MilestoneKind kind, Audience audience, CurrentUser by, String detail, CaseStage from, CaseStage to) {
+        Instant now = Instant.now(clock);
         jdbc.sql("insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail, audience, from_stage, to_stage) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, Timestamp.from(Instant.now(clock)), kind.name(), by == null ? null : by.username(),
+                .params(caseId, Timestamp.from(now), kind.name(), by == null ? null : by.username(),
                         by == null ? null : by.organisationCode(), detail == null ? null : truncate(detail, 500), audience.name(),
                         from == null ? null : from.name(), to == null ? null : to.name()).update();
-        events.publishEvent(new CaseChanged(caseId));
+        events.publishEvent(new CaseChanged(UUID.randomUUID(), caseId, kind, now));
     }
 
     /** The case's timeline as this reader may see it: each milestone only for its audience. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.waymark.support.OwnPostgres;
+import org.waymark.support.ReferralLoad;
 import org.waymark.support.ServerProcess;
 import org.waymark.support.TestDatabase;
 
@@ -39,18 +40,18 @@ class DatabaseOutageIntegrationTest {
                 var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 var acknowledged = new ArrayList<String>();
                 for (int i = 0; i < 5; i++) {
-                    var ok = IntakeCrashIntegrationTest.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
-                            IntakeCrashIntegrationTest.referral(1, i));
+                    var ok = ReferralLoad.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
+                            ReferralLoad.referral(1, i));
                     assertThat(ok.statusCode()).isEqualTo(201);
-                    acknowledged.add(IntakeCrashIntegrationTest.find(IntakeCrashIntegrationTest.ID, ok.body()));
+                    acknowledged.add(ReferralLoad.find(ReferralLoad.ID, ok.body()));
                 }
 
                 postgres.stop();
                 long slowest = 0;
                 for (int i = 0; i < 5; i++) {
                     long started = System.nanoTime();
-                    var refused = IntakeCrashIntegrationTest.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
-                            IntakeCrashIntegrationTest.referral(2, i));
+                    var refused = ReferralLoad.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
+                            ReferralLoad.referral(2, i));
                     slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
                     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
                     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -65,8 +66,8 @@ class DatabaseOutageIntegrationTest {
                 long back = System.nanoTime();
                 HttpResponse<String> again = null;
                 while (System.nanoTime() - back < Duration.ofSeconds(30).toNanos()) {
-                    again = IntakeCrashIntegrationTest.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
-                            IntakeCrashIntegrationTest.referral(3, 0));
+                    again = ReferralLoad.post(client, server.baseUrl(), token, UUID.randomUUID().toString(),
+                            ReferralLoad.referral(3, 0));
                     if (again.statusCode() == 201) {
                         break;
                     }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.waymark.support.ReferralLoad;
+import org.waymark.support.ReferralLoad.Acknowledged;
 import org.waymark.support.ServerProcess;
 import org.waymark.support.TestDatabase;
 
@@ -36,11 +38,6 @@ class IntakeCrashIntegrationTest {
     private static final int KILLS = Integer.getInteger("waymark.crash.kills", 3);
     private static final int CLIENTS = Integer.getInteger("waymark.crash.clients", 8);
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(Long.getLong("waymark.crash.load-ms", 2500));
-    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([^\"]+)\"");
-
-    record Acknowledged(String key, String body, String id, String reference) {
-    }
 
     @Test
     void everyAcknowledgedReferralSurvivesSigkill() throws Exception {
@@ -63,35 +60,10 @@ class IntakeCrashIntegrationTest {
             var unanswered = new ConcurrentLinkedQueue<String>();
             server.start();
             for (int kill = 0; kill < KILLS; kill++) {
-                var running = new AtomicBoolean(true);
-                var threads = new ArrayList<Thread>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    int clientNo = c;
-                    threads.add(Thread.ofPlatform().start(() -> {
-                        int n = 0;
-                        while (running.get()) {
-                            String key = "crash-" + clientNo + "-" + UUID.randomUUID();
-                            String body = referral(clientNo, n++);
-                            try {
-                                var response = post(client, server.baseUrl(), token, key, body);
-                                if (response.statusCode() == 201) {
-                                    acknowledged.add(new Acknowledged(key, body, find(ID, response.body()), find(REFERENCE, response.body())));
-                                } else {
-                                    unanswered.add(key);
-                                }
-                            } catch (Exception killedMidRequest) {
-                                unanswered.add(key);
-                                sleep(20);
-                            }
-                        }
-                    }));
-                }
+                var load = ReferralLoad.start(client, server.baseUrl(), token, CLIENTS, acknowledged, unanswered);
                 Thread.sleep(LOAD_BEFORE_KILL.toMillis());
                 server.kill();
-                running.set(false);
-                for (var t : threads) {
-                    t.join();
-                }
+                load.stop();
                 server.start();
             }
 
@@ -113,16 +85,16 @@ class IntakeCrashIntegrationTest {
                         break;
                     }
                     transientReads++;
-                    sleep(400);
+                    ReferralLoad.sleep(400);
                 }
-                if (receipt.statusCode() != 200 || !ack.reference().equals(find(REFERENCE, receipt.body()))) {
+                if (receipt.statusCode() != 200 || !ack.reference().equals(ReferralLoad.find(ReferralLoad.REFERENCE, receipt.body()))) {
                     lost++;
                     var reference = Pattern.compile("\"reference\":\"([0-9a-f-]{36})\"").matcher(receipt.body());
                     lostDetail.add(ack.reference() + " answered " + receipt.statusCode() + ": " + receipt.body()
                             + (reference.find() ? "\n" + server.logAround(reference.group(1)) : ""));
                 }
-                var retry = post(client, server.baseUrl(), token, ack.key(), ack.body());
-                if (retry.statusCode() != 201 || !ack.id().equals(find(ID, retry.body()))) {
+                var retry = ReferralLoad.post(client, server.baseUrl(), token, ack.key(), ack.body());
+                if (retry.statusCode() != 201 || !ack.id().equals(ReferralLoad.find(ReferralLoad.ID, retry.body()))) {
                     replayedAsNew++;
                 }
             }
@@ -137,44 +109,6 @@ class IntakeCrashIntegrationTest {
             assertThat(replayedAsNew).as("retries with an acknowledged key that did not return its referral").isZero();
             assertThat(duplicated).as("references handed to more than one acknowledged referral").isZero();
             assertThat(verify.exit()).as(verify.output()).isZero();
-        }
-    }
-
-    static HttpResponse<String> post(HttpClient client, String base, String token, String key, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/referrals")).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A synthetic referral; surnames differ per client and request so nothing is keyed alike. */
-    static String referral(int client, int n) {
-        String born = LocalDate.now().minusYears(15).minusDays(40 + n % 300).toString();
-        return """
-                {"forename":"Crash","surname":"Tester%s","dateOfBirth":"%s","gender":"MALE","postcode":"NW1 2AB",
-                 "localAuthority":"E09000007","personAware":"NO","concern":"Synthetic concern for the crash test, client %d number %d.",
-                 "referrerName":"Crash Teacher","referrerOrganisation":"Crash Academy","referrerSector":"EDUCATION",
-                 "referrerEmail":"dsl@academy.example"}""".formatted(letters(client * 100_000 + n), born, client, n);
-    }
-
-    private static String letters(int n) {
-        var out = new StringBuilder();
-        do {
-            out.append((char) ('a' + n % 26));
-            n /= 26;
-        } while (n > 0);
-        return out.toString();
-    }
-
-    static String find(Pattern pattern, String body) {
-        var m = pattern.matcher(body);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

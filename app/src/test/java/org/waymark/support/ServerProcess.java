@@ -53,6 +53,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

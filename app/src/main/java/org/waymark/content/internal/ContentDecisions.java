@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import org.waymark.access.RecordNotFoundException;
 import org.waymark.audit.AuditAction;
 import org.waymark.audit.AuditEvent;
 import org.waymark.audit.AuditTrail;
+import org.waymark.content.ContentReferred;
 import org.waymark.content.internal.ContentEnums.ApprovalDecision;
 import org.waymark.content.internal.ContentEnums.AssessmentOutcome;
 import org.waymark.content.internal.ContentEnums.HashAlgorithm;
@@ -55,9 +57,10 @@ class ContentDecisions {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ContactPoint contactPoint;
+    private final ApplicationEventPublisher events;
 
     ContentDecisions(ContentWorkflow workflow, ContentStore store, HashBank bank, ContentReferenceData reference, AuditTrail audit,
-            TransactionTemplate transactions, Clock clock, ContactPoint contactPoint) {
+            TransactionTemplate transactions, Clock clock, ContactPoint contactPoint, ApplicationEventPublisher events) {
         this.workflow = workflow;
         this.store = store;
         this.bank = bank;
@@ -66,6 +69,7 @@ class ContentDecisions {
         this.transactions = transactions;
         this.clock = clock;
         this.contactPoint = contactPoint;
+        this.events = events;
     }
 
     /** The analyst's assessment, as submitted. */
@@ -199,6 +203,7 @@ class ContentDecisions {
             }
             audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.referred").record(item.recordType(), item.id())
                     .recipient(platformName(item.platformCode())));
+            events.publishEvent(new ContentReferred(UUID.randomUUID(), itemId, referral.id(), now));
             return referral;
     }
 
