@@ -28,6 +28,11 @@ public class WaymarkApplication {
         if (args.length > 0 && args[0].equals("linkage")) {
             System.exit(org.waymark.linkage.LinkageCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("restore")) {
+            // Without the application: its start would make an empty schema where the backup is to go.
+            System.exit(org.waymark.storage.DatabaseRestore.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+        }
         if (args.length > 0 && COMMAND_GROUPS.contains(args[0])) {
             // System properties outrank application.yml: a command prints its answer, not the start-up log.
             System.setProperty("logging.level.root", "ERROR");

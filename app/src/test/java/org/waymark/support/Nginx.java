@@ -68,7 +68,7 @@ public final class Nginx implements AutoCloseable {
                       proxy_http_version 1.1;
                       proxy_set_header Connection "";
                       proxy_set_header Host $http_host;
-                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                      proxy_set_header X-Forwarded-For $remote_addr;
                       proxy_set_header X-Forwarded-Proto $scheme;
                       proxy_connect_timeout 2s;
                       proxy_next_upstream error timeout;

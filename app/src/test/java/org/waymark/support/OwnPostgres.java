@@ -63,6 +63,75 @@ public final class OwnPostgres implements AutoCloseable {
         run(bin.resolve("pg_ctl").toString(), "-D", data.resolve("cluster").toString(), "-w", "-m", "immediate", "stop");
     }
 
+    /**
+     * Continuous archiving, as the operations guide sets it up: every finished WAL segment is copied to
+     * {@link #archive()}. Takes effect at the next start (the test restarts the server after calling it).
+     */
+    public void archiveWal() throws IOException, InterruptedException {
+        Path archive = archive();
+        Files.createDirectories(archive);
+        if (root) {
+            run("chown", "postgres:postgres", archive.toString());
+        }
+        Files.writeString(data.resolve("cluster").resolve("postgresql.auto.conf"), "wal_level = replica\narchive_mode = on\n"
+                + "archive_command = 'test ! -f " + archive + "/%f && cp %p " + archive + "/%f'\n", java.nio.file.StandardOpenOption.APPEND);
+        stop();
+        start();
+    }
+
+    public Path archive() {
+        return data.resolve("archive");
+    }
+
+    /** A base backup of the running server ({@code pg_basebackup}, WAL streamed alongside), taken while it works. */
+    public Path baseBackup() throws IOException, InterruptedException {
+        Path base = data.resolve("base");
+        run(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-D", base.toString(),
+                "-X", "stream", "--checkpoint=fast", "--no-sync");
+        return base;
+    }
+
+    /** Ends the current WAL segment so that it is archived, and waits until its file is in the archive. */
+    public void archiveCurrentWal() throws IOException, InterruptedException {
+        var process = new ProcessBuilder(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
+                "-d", "postgres", "-Atc", "select pg_walfile_name(pg_switch_wal())").redirectErrorStream(true).start();
+        String segment = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0 || !segment.matches("[0-9A-F]{24}")) {
+            throw new IllegalStateException("pg_switch_wal failed: " + segment);
+        }
+        for (int i = 0; i < 200 && !Files.exists(archive().resolve(segment)); i++) {
+            Thread.sleep(100);
+        }
+        if (!Files.exists(archive().resolve(segment))) {
+            throw new IllegalStateException("WAL segment " + segment + " was not archived in twenty seconds");
+        }
+    }
+
+    /**
+     * The primary is lost (stopped at once, its data set aside); the base backup becomes the data directory and
+     * replays every archived WAL segment, then opens for writing, on the same port. Point-in-time recovery to the
+     * end of the archive, as the operations guide describes it.
+     */
+    public void recoverFrom(Path base) throws IOException, InterruptedException {
+        stop();
+        Path cluster = data.resolve("cluster");
+        Files.move(cluster, data.resolve("cluster-lost"));
+        Files.move(base, cluster);
+        Files.writeString(cluster.resolve("postgresql.auto.conf"), "archive_mode = off\nrestore_command = 'cp " + archive() + "/%f %p'\n"
+                + "recovery_target_action = 'promote'\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(cluster.resolve("recovery.signal"), "");
+        if (root) {
+            run("chown", "-R", "postgres:postgres", cluster.toString());
+        }
+        try {
+            start();
+        } catch (IllegalStateException e) {
+            var log = Files.readAllLines(data.resolve("log"));
+            throw new IllegalStateException(e.getMessage() + "\nserver log (last lines):\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())), e);
+        }
+    }
+
     public void createDatabase(String name) throws IOException, InterruptedException {
         run(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-c",
                 "create database " + name);
