@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import org.waymark.cli.CliException;
@@ -39,14 +38,14 @@ public final class DatabaseRestore {
             if (!Files.isRegularFile(backup.resolve("backup.txt"))) {
                 throw new CliException(backup + " is not a Waymark backup (it has no backup.txt)");
             }
-            if (Files.isDirectory(checkpoints) && !isEmpty(checkpoints)) {
+            if (Files.isDirectory(checkpoints) && !DatabaseBackup.isEmpty(checkpoints)) {
                 throw new CliException("the audit checkpoint folder " + checkpoints + " is not empty: move its files aside (keep them with the "
                         + "incident record) or set WAYMARK_AUDIT_CHECKPOINT_DIR to a new folder");
             }
             if (url == null || url.isBlank()) {
                 restoreEmbedded(backup, dataDir);
             } else if (PostgresTools.isPostgres(url)) {
-                restorePostgres(backup, PostgresTools.target(url, env.get("WAYMARK_DB_USER"), env.get("WAYMARK_DB_PASSWORD")), url, env);
+                restorePostgres(backup, PostgresTools.target(url, env.get("WAYMARK_DB_USER"), env.get("WAYMARK_DB_PASSWORD")), url);
             } else {
                 throw new CliException("restore knows the embedded H2 database and PostgreSQL, not " + url.replaceAll(";.*", ""));
             }
@@ -90,12 +89,12 @@ public final class DatabaseRestore {
         PrivateFiles.narrow(dataDir);
     }
 
-    private static void restorePostgres(Path backup, PostgresTools.Target target, String url, Map<String, String> env) throws SQLException {
+    private static void restorePostgres(Path backup, PostgresTools.Target target, String url) throws SQLException {
         Path dump = backup.resolve(DatabaseBackup.DUMP_FILE);
         if (!Files.isRegularFile(dump)) {
             throw new CliException(backup + " holds no PostgreSQL dump (" + DatabaseBackup.DUMP_FILE + ")");
         }
-        try (var connection = DriverManager.getConnection(url, target.user(), env.get("WAYMARK_DB_PASSWORD"));
+        try (var connection = DriverManager.getConnection(url, target.user(), target.password());
                 var tables = connection.createStatement().executeQuery(
                         "select count(*) from information_schema.tables where table_schema = current_schema()")) {
             tables.next();
@@ -106,9 +105,4 @@ public final class DatabaseRestore {
         PostgresTools.run("pg_restore", target, List.of("--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", dump.toString()));
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        }
-    }
 }
