@@ -55,22 +55,6 @@ insert into bench_referral (id, reference, body, received_at) values (gen_random
 insert into bench_referral (id, reference, body, received_at) values (gen_random_uuid(), 'event', repeat('e', 300), now());
 commit;
 SQL
-pgbench_run() { # clients [script] [label]
-  rm -f "$WORK"/pgb.*
-  pgbench -h 127.0.0.1 -U postgres -n -c "$1" -j 2 -T "$SECONDS_EACH" -f "$WORK/${2:-insert.sql}" -l --log-prefix="$WORK/pgb" $DB > "$WORK/pgbench.out" 2>&1
-  local tps; tps="$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out")"
-  cat "$WORK"/pgb.* | awk '{print $3}' | sort -n > "$WORK/lat"
-  local n; n="$(wc -l < "$WORK/lat")"
-  local p50 p99
-  p50="$(awk -v n="$n" 'NR == int(n * 0.50 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
-  p99="$(awk -v n="$n" 'NR == int(n * 0.99 + 0.5) {printf "%.1f", $1 / 1000}' "$WORK/lat")"
-  printf 'pgbench %s, %s clients: %.1f transactions per second, p50 %s ms, p99 %s ms\n' "${3:-one row}" "$1" "$tps" "$p50" "$p99"
-}
-
-load() { # label clients seconds script [wrk options...]: one wrk run, one line of figures
-  local label="$1" clients="$2" seconds="$3" script="$4"; shift 4
-  WAYMARK_BENCH_LABEL="$label" wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -s "$ROOT/bench/wrk/$script" "$@" "$BASE" | tail -n 1
-}
 export WAYMARK_BENCH_TOKEN="$REFERRER_TOKEN"
 load "warm-up (not measured)" 16 "$(( SECONDS_EACH < 20 ? SECONDS_EACH : 20 ))" intake.lua >/dev/null
 for clients in 16 64; do
@@ -78,36 +62,14 @@ for clients in 16 64; do
   load "intake (POST /api/v1/referrals), $clients clients" "$clients" "$SECONDS_EACH" intake.lua
   WAYMARK_BENCH_PATH=/api/v1/me load "ceiling (GET /api/v1/me), $clients clients" "$clients" "$SECONDS_EACH" pages.lua \
     -H "Authorization: Bearer $REFERRER_TOKEN"
-  pgbench_run "$clients"
+  pgbench_run "$clients" insert.sql "one row"
   pgbench_run "$clients" transaction.sql "seven rows in one transaction"
 done
 
 have="$("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"
 need=$(( CASES - have ))
 echo "== loading cases: $have from intake, generating $need more in SQL"
-if (( need > 0 )); then
-  "${PSQL[@]}" -d $DB >/dev/null <<SQL
-create temporary table gen as select gen_random_uuid() as person, gen_random_uuid() as case_id, g as n,
-  now() - (g % 700) * interval '1 day' as at from generate_series(1, $need) g;
-insert into person (id, forename, surname, date_of_birth, name_key, created_at)
-  select person, f, 'Generated' || n, date '2008-01-01' + (n % 3000), 'generated' || n || '|' || lower(f), at
-  from (select *, (array['Alex','Sam','Jordan','Riley','Casey','Morgan','Taylor','Jamie'])[1 + n % 8] as f from gen) g;
-insert into prevent_case (id, reference, person_id, stage, local_authority, force_area, received_at, received_via, submitted_by,
-  submitted_org, withheld, stage_changed_at, version)
-  select case_id, 'PRV-GEN-' || lpad(n::text, 8, '0'), person,
-         (array['SCREENING','NO_FURTHER_ACTION','SIGNPOSTED','CHANNEL','SUPPORT','CLOSED','POLICE_LED'])[1 + n % 7],
-         'E09000007', 'E23000001', at, 'API', 'bench.referrer', 'LA-E09000007', false, at, 0 from gen;
-insert into referral (case_id, forename, surname, date_of_birth, gender, postcode, person_aware, concern, referrer_sector, language,
-  referrer_name, referrer_organisation)
-  select case_id, 'Generated', 'Generated' || n, date '2008-01-01' + (n % 3000), 'MALE', 'NW1 2AB', 'NO',
-         repeat('Synthetic concern text. ', 20), 'EDUCATION', 'en', 'Bench Teacher', 'Bench Academy' from gen;
-insert into case_milestone (case_id, occurred_at, kind, actor, organisation, detail)
-  select case_id, at, 'REFERRAL_RECEIVED', 'bench.referrer', 'LA-E09000007', 'API' from gen
-  union all select case_id, at + interval '2 days', 'SYSTEM_CHECK', 'bench.gateway', 'PF-E23000001', 'PNC: NO_TRACE' from gen
-  union all select case_id, at + interval '3 days', 'SCREENING_DECISION', 'bench.gateway', 'PF-E23000001', 'CHANNEL' from gen;
-analyze;
-SQL
-fi
+(( need > 0 )) && generate_cases "$need" "(array['SCREENING','NO_FURTHER_ACTION','SIGNPOSTED','CHANNEL','SUPPORT','CLOSED','POLICE_LED'])[1 + n % 7]"
 echo "cases loaded: $("${PSQL[@]}" -d $DB -c 'select count(*) from prevent_case')"
 "${PSQL[@]}" -d $DB -c "select id from prevent_case order by random() limit 20000" > "$WORK/ids"
 export WAYMARK_BENCH_IDS="$WORK/ids"
