@@ -28,4 +28,16 @@ public final class Uploads {
         String type = FileTypes.detect(bytes);
         return accepted.contains(type) ? new Checked(type, null) : new Checked(type, prefix + ".type");
     }
+
+    /**
+     * A file name as a sender gave it, made fit to show and to put in a Content-Disposition header: the last path
+     * segment, control and format characters (such as a right-to-left override that makes "gpj.exe" read "exe.jpg")
+     * and quotes replaced, at most {@code longest} characters keeping the end (the extension), {@code fallback} if
+     * nothing is left.
+     */
+    public static String safeName(String name, String fallback, int longest) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cc}\\p{Cf}\"]", "_").strip();
+        return base.isEmpty() ? fallback : base.length() > longest ? base.substring(base.length() - longest) : base;
+    }
 }

@@ -94,7 +94,8 @@ public final class CsvRows {
                 nextLine = parser.getCurrentLineNumber() + 1;
                 var fields = record.toList();
                 if (header == null) {
-                    header = fields.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    // A byte order mark is never part of a column's name, wherever a spreadsheet left it.
+                    header = fields.stream().map(h -> h.replace("\ufeff", "").strip().toLowerCase(Locale.ROOT)).toList();
                 } else if (!(fields.size() == 1 && fields.get(0).isBlank())) {
                     rows.add(new Row(line, fields));
                 }

@@ -3,7 +3,6 @@ package org.waymark.content.internal;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.waymark.uploads.Uploads;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
 import org.waymark.content.internal.ContentEnums.FileType;
@@ -48,6 +45,7 @@ class Captures {
 
     static final String UNDECODABLE = "content.capture.hash.undecodable";
     static final String FAILED = "content.capture.hash.failed";
+    static final String TOO_LARGE = "content.capture.hash.tooLarge";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Captures.class);
 
@@ -91,13 +89,15 @@ class Captures {
             return Hashed.exactOnly(sha256, md5, null);
         }
         try {
-            var image = ImageIO.read(new ByteArrayInputStream(bytes));
+            var image = BoundedImages.read(bytes);
             if (image == null) {
                 // WebP and other formats javax.imageio cannot decode: exact hashes only, and the capture says so.
                 return Hashed.exactOnly(sha256, md5, UNDECODABLE);
             }
             var all = hasher.dihedralHashes(image);
             return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()), null);
+        } catch (BoundedImages.TooLarge e) {
+            return Hashed.exactOnly(sha256, md5, TOO_LARGE);
         } catch (IOException | RuntimeException e) {
             // Never silent: the capture shows it, the counter alerts, the log says why (the file's digest, never its content).
             hashingFailures.increment();
@@ -143,11 +143,6 @@ class Captures {
 
     /** A file name fit to show and to put in a header: no path, no control characters, not too long. */
     static String cleanName(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            n = "capture";
-        }
-        return n.length() > 200 ? n.substring(0, 200) : n;
+        return Uploads.safeName(name, "capture", 200);
     }
 }

@@ -59,7 +59,7 @@ class HashLists {
         }
     }
 
-    private record Row(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
+    record Row(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
             Instant updatedAt) {
     }
 
@@ -81,7 +81,7 @@ class HashLists {
         });
     }
 
-    private List<Row> parse(String text) {
+    static List<Row> parse(String text) {
         CsvRows.Table table;
         try {
             table = Csv.read(text);

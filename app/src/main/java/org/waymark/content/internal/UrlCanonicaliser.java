@@ -116,7 +116,7 @@ final class UrlCanonicaliser {
     /** The host in lower-case ASCII, without a trailing dot, www., m. or mobile., and under the platform's main name. */
     static String host(URI uri) throws InvalidUrl {
         String host = uri.getHost();
-        if (host == null || host.isBlank() || !host.contains(".") && !host.equals("localhost")) {
+        if (host == null || host.isBlank()) {
             throw new InvalidUrl("content.url.invalid");
         }
         try {
@@ -126,6 +126,10 @@ final class UrlCanonicaliser {
         }
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
+        }
+        // Checked once the trailing dot is gone: "mobile." is a single label, as "mobile" is (found by fuzzing).
+        if (!host.contains(".") && !host.equals("localhost")) {
+            throw new InvalidUrl("content.url.invalid");
         }
         for (String prefix : List.of("www.", "m.", "mobile.")) {
             if (host.startsWith(prefix) && host.indexOf('.', prefix.length()) > 0) {

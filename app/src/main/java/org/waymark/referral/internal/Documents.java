@@ -39,11 +39,6 @@ final class Documents {
     }
 
     static String safeName(String name) {
-        if (name == null || name.isBlank()) {
-            return "document";
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
-        return base.isEmpty() ? "document" : base.length() > 255 ? base.substring(base.length() - 255) : base;
+        return Uploads.safeName(name, "document", 255);
     }
 }

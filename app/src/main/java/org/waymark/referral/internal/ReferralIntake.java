@@ -184,7 +184,7 @@ class ReferralIntake {
         });
     }
 
-    private static ReferralStore.Answers answers(ReferralForm f, String language) {
+    static ReferralStore.Answers answers(ReferralForm f, String language) {
         var needs = f.complexNeedValues().stream().map(Enum::name).toList();
         return new ReferralStore.Answers(org.waymark.govuk.TextRules.name(f.forename()), org.waymark.govuk.TextRules.name(f.surname()), ReferralForm.clean(f.aliases()),
                 f.birthDate(), f.ageInYears(), org.waymark.govuk.Choices.parse(ReferralEnums.Gender.class, f.gender()).name(),
