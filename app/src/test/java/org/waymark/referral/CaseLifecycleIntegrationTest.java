@@ -582,6 +582,43 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
                 + ", \"factors\": [" + String.join(",", factors) + "]}";
     }
 
+    /**
+     * Two officers on one case at once, and one officer's tabs at once right after signing in: every request is
+     * answered as it would be alone. Both were 500s under load (bench/breaking-point.sh): the case's statistical
+     * record was deleted and inserted by both, and the session's new CSRF token inserted by both.
+     */
+    @Test
+    void workOnOneCaseAndInOneSessionAtOnceAllSucceeds() throws Exception {
+        String id = submitted("Rowan", "Together");
+        var browser = org.waymark.access.internal.AccessFixtures.signedIn(context, baseUrl(), "case.gateway." + people.suffix);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var checks = new ArrayList<java.util.concurrent.Future<Integer>>();
+        var pages = new ArrayList<java.util.concurrent.Future<Integer>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 8; i++) {
+                String system = "System " + i;
+                checks.add(pool.submit(() -> {
+                    start.await();
+                    return post(people.gateway, "/api/v1/cases/" + id + "/checks", "{\"system\": \"" + system + "\", \"result\": \"NO_TRACE\"}");
+                }));
+                pages.add(pool.submit(() -> {
+                    start.await();
+                    return browser.get("/cases/" + id).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var check : checks) {
+                assertThat(check.get()).as("a check recorded while others are").isEqualTo(201);
+            }
+            for (var page : pages) {
+                assertThat(page.get()).as("the case page in one of several tabs").isEqualTo(200);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from statistical_record where case_id = ?").param(UUID.fromString(id)).query(Long.class).single())
+                .as("one statistical record for the case").isEqualTo(1L);
+        assertThat(people.gateway.get("/api/v1/cases/" + id).body()).contains("System 0").contains("System 7");
+    }
+
     private static int post(org.waymark.support.TestHttp client, String path, String body) {
         return client.send("POST", path, body == null ? "{}" : body).statusCode();
     }

@@ -100,7 +100,7 @@ class LiveRecords {
             var record = record(file, facts);
             var previous = store.recordOfCase(caseId);
             String previousKey = previous.map(StatisticsStore.Held::personKey).orElse(null);
-            store.saveLive(record, previous.isPresent(), Instant.now(clock));
+            store.saveLive(record, Instant.now(clock));
             store.refreshRepeats(previousKey == null ? List.of(record.personKey()) : List.of(previousKey, record.personKey()));
         });
     }

@@ -33,8 +33,13 @@ class StatisticsStore {
             + "force_area, ctp_region, age, age_group, gender, ethnicity, religion, mental_health, type_of_concern, concern_list, screening_outcome, "
             + "screening_date, screening_days, discussed_date, panel_days, adopted_date, consent, consent_date, consent_days, exit_date, "
             + "sessions_planned, sessions_held, person_key, recorded_at";
-    private static final String INSERT = "insert into statistical_record (" + COLUMNS + ") values ("
-            + "?, ".repeat(31) + "?)";
+    private static final String VALUES = "?, ".repeat(31) + "?";
+    private static final String INSERT = "insert into statistical_record (" + COLUMNS + ") values (" + VALUES + ")";
+    /** A live case's record written whatever is there: two transactions describing one case at once both succeed. */
+    private static final String UPSERT_POSTGRES = INSERT + " on conflict (case_id) do update set "
+            + java.util.Arrays.stream(COLUMNS.split(", ")).filter(c -> !c.equals("case_id")).map(c -> c + " = excluded." + c)
+                    .collect(java.util.stream.Collectors.joining(", "));
+    private static final String UPSERT_H2 = "merge into statistical_record (" + COLUMNS + ") key (case_id) values (" + VALUES + ")";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -64,11 +69,16 @@ class StatisticsStore {
     }
 
     /** Replaces the record of a live case with what its modules say now: a new case's is inserted. */
-    void saveLive(StatisticalRecord record, boolean exists, Instant now) {
-        if (exists) {
-            jdbc.sql("delete from statistical_record where case_id = ?").param(record.caseId()).update();
+    void saveLive(StatisticalRecord record, Instant now) {
+        // An upsert, not a delete and an insert: two officers acting on one case at once each describe it, and the
+        // second insert failed on the unique case id (a 500, found by bench/breaking-point.sh). PostgreSQL makes the
+        // later wait for the earlier's row and overwrite it; H2's MERGE may still meet the other's new row, so once more.
+        String upsert = postgres ? UPSERT_POSTGRES : UPSERT_H2;
+        try {
+            template.update(upsert, ps -> bind(ps, record, now));
+        } catch (org.springframework.dao.DuplicateKeyException meanwhileInserted) {
+            template.update(upsert, ps -> bind(ps, record, now));
         }
-        insert(List.of(record), now);
     }
 
     /** What is held already of these references: whether each was imported (false: a live case's), and its person key. */
