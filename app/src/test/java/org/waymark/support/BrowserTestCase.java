@@ -26,10 +26,15 @@ public abstract class BrowserTestCase extends IntegrationTest {
         driver = Browser.start();
     }
 
+    /** Every page a browser test visited, checked at the end: nothing of ours was refused by the Content-Security-Policy. */
     @AfterEach
     void close() {
         if (driver != null) {
-            driver.quit();
+            try {
+                assertThat(Browser.policyViolations(driver)).as("refused by the Content-Security-Policy").isEmpty();
+            } finally {
+                driver.quit();
+            }
         }
     }
 

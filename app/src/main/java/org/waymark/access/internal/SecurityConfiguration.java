@@ -41,12 +41,12 @@ import org.waymark.access.Role;
 class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /** No page of the service needs a camera, microphone, location, payment or USB device: none may ask for one. */
-    private static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    private static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy", PERMISSIONS);
 
     /** Everyone who takes part in casework: they may refer, and answer information requests to their organisation. */
     static final String[] CASEWORK = {Role.REFERRER.name(), Role.GATEWAY_OFFICER.name(), Role.PREVENT_CASE_OFFICER.name(),

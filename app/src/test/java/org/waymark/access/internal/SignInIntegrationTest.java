@@ -38,6 +38,30 @@ class SignInIntegrationTest extends IntegrationTest {
         return r.headers().firstValue("Location").orElse("");
     }
 
+    /** Requests Tomcat refuses before any filter of ours runs: its own error page still carries the headers. */
+    @Test
+    void theContainersOwnErrorPagesCarryTheSecurityHeaders() throws Exception {
+        for (String requestLine : new String[] {"GET /a%zz HTTP/1.1", "GET /a\u0001b HTTP/1.1"}) {
+            String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(requestLine).startsWith("HTTP/1.1 400");
+            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(headers).as(requestLine).contains("content-security-policy: default-src 'none'; frame-ancestors 'none'")
+                    .contains("x-content-type-options: nosniff").contains("x-frame-options: deny").contains("permissions-policy: camera=()")
+                    .contains("referrer-policy: no-referrer");
+            assertThat(answer).as("no server version, no stack trace").doesNotContain("Apache Tomcat").doesNotContain("Exception");
+        }
+        String badHost = raw("GET /sign-in HTTP/1.1\r\nHost: bad host\r\nConnection: close\r\n\r\n");
+        assertThat(badHost).startsWith("HTTP/1.1 400").containsIgnoringCase("x-content-type-options: nosniff");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Test
     void anonymousVisitorsAreSentToSignInAndSessionCookieIsLockedDown() {
         var http = http();
