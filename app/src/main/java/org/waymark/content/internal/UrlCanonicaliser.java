@@ -86,12 +86,32 @@ final class UrlCanonicaliser {
         String path = uri.normalize().getRawPath();
         parts.path = (path == null || path.isEmpty() ? "/" : path).replaceAll("/{2,}", "/");
         parts.params = parameters(uri.getRawQuery(), parts.host);
-        knownForms(parts);
+        // The trailing slash goes before the known forms are read: "youtu.be/ID/" is "youtu.be/ID" (found by fuzzing).
         if (parts.path.length() > 1 && parts.path.endsWith("/")) {
             parts.path = parts.path.substring(0, parts.path.length() - 1);
         }
-        parts.params.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
-        return new Canonical(render(parts), parts.host);
+        // Until nothing changes: one form can hide another ("t.me//s/s/NAME"), found by fuzzing.
+        for (int round = 0; round < 8; round++) {
+            String before = parts.host + " " + parts.path;
+            knownForms(parts);
+            if (before.equals(parts.host + " " + parts.path)) {
+                break;
+            }
+        }
+        // A short link read as its platform's page drops what tracks on that platform too ("youtu.be/ID?t=1").
+        String host = parts.host;
+        parts.params.removeIf(p -> tracking(p[0], host));
+        if (parts.path.length() > 1 && parts.path.endsWith("/")) {
+            parts.path = parts.path.substring(0, parts.path.length() - 1);
+        }
+        // A name given once bare and once with a value ("?a&a=1") has a null value to sort (an NPE, found by fuzzing).
+        parts.params.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1], Comparator.nullsFirst(Comparator.naturalOrder())));
+        String url = render(parts);
+        if (url.length() > MOST_LENGTH) {
+            // A short link read in full, or characters escaped, can outgrow the limit: what is kept must be accepted again.
+            throw new InvalidUrl("content.url.tooLong");
+        }
+        return new Canonical(url, parts.host);
     }
 
     private static URI parse(String input) throws InvalidUrl {
@@ -131,9 +151,14 @@ final class UrlCanonicaliser {
         if (!host.contains(".") && !host.equals("localhost")) {
             throw new InvalidUrl("content.url.invalid");
         }
-        for (String prefix : List.of("www.", "m.", "mobile.")) {
-            if (host.startsWith(prefix) && host.indexOf('.', prefix.length()) > 0) {
-                host = host.substring(prefix.length());
+        // Until none is left, in any order ("m.m.", "m.www."): a canonical host must canonicalise to itself (found by fuzzing).
+        for (boolean stripped = true; stripped; ) {
+            stripped = false;
+            for (String prefix : List.of("www.", "m.", "mobile.")) {
+                if (host.startsWith(prefix) && host.indexOf('.', prefix.length()) > 0) {
+                    host = host.substring(prefix.length());
+                    stripped = true;
+                }
             }
         }
         return HOST_ALIASES.getOrDefault(host, host);
@@ -162,8 +187,10 @@ final class UrlCanonicaliser {
             if (m.matches()) {
                 u.path = "/comments/" + m.group(1);
             }
-        } else if (u.host.equals("t.me") && u.path.startsWith("/s/")) {
-            u.path = u.path.substring(2);
+        } else if (u.host.equals("t.me")) {
+            while (u.path.startsWith("/s/")) {
+                u.path = u.path.substring(2);
+            }
         }
     }
 
@@ -197,13 +224,18 @@ final class UrlCanonicaliser {
         }
     }
 
+    /** Whether a parameter only tracks who shared the link, on this host; the name compared decoded and lower-case. */
+    private static boolean tracking(String name, String host) {
+        String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        return decoded.startsWith("utm_") || TRACKING.contains(decoded) || TRACKING_ON_HOST.getOrDefault(host, Set.of()).contains(decoded);
+    }
+
     /** Query parameters without the tracking ones; names compared decoded and lower-case. */
     private static List<String[]> parameters(String rawQuery, String host) {
         var kept = new ArrayList<String[]>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return kept;
         }
-        var hostSpecific = TRACKING_ON_HOST.getOrDefault(host, Set.of());
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -211,8 +243,7 @@ final class UrlCanonicaliser {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? null : pair.substring(eq + 1);
-            String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            if (decoded.startsWith("utm_") || TRACKING.contains(decoded) || hostSpecific.contains(decoded)) {
+            if (tracking(name, host)) {
                 continue;
             }
             kept.add(new String[] {name, value});
