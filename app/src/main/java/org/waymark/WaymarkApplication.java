@@ -25,6 +25,9 @@ public class WaymarkApplication {
             // Plain-Java tools need no application context: answer at JVM speed.
             System.exit(org.waymark.pdq.PdqCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("vpdq")) {
+            System.exit(org.waymark.pdq.VpdqCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("linkage")) {
             System.exit(org.waymark.linkage.LinkageCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }

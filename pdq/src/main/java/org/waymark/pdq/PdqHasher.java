@@ -55,9 +55,36 @@ public final class PdqHasher {
             image.getRGB(0, r, cols, 1, row, 0, cols);
             for (int c = 0; c < cols; c++) {
                 int rgb = row[c];
-                luma[r * cols + c] = LUMA_R * ((rgb >> 16) & 0xff) + LUMA_G * ((rgb >> 8) & 0xff) + LUMA_B * (rgb & 0xff);
+                luma[r * cols + c] = luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
             }
         }
+        return dihedralHashes(luma, rows, cols);
+    }
+
+    /**
+     * The hash of packed 8-bit RGB pixels, three bytes each, rows {@code stride} bytes apart: the form a video
+     * decoder hands over a frame, hashed without making an image of it.
+     */
+    public Result hashRgb(byte[] rgb, int width, int height, int stride) {
+        if (width < 1 || height < 1 || stride < 3 * width || rgb.length < (long) stride * (height - 1) + 3L * width) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " frame does not fit " + rgb.length + " bytes at stride " + stride);
+        }
+        float[] luma = new float[width * height];
+        for (int r = 0; r < height; r++) {
+            for (int c = 0, i = r * stride, o = r * width; c < width; c++, i += 3, o++) {
+                luma[o] = luma(rgb[i] & 0xff, rgb[i + 1] & 0xff, rgb[i + 2] & 0xff);
+            }
+        }
+        var all = dihedralHashes(luma, height, width);
+        return new Result(all.hashes()[Dihedral.ORIGINAL.ordinal()], all.quality());
+    }
+
+    private static float luma(int r, int g, int b) {
+        return LUMA_R * r + LUMA_G * g + LUMA_B * b;
+    }
+
+    /** The eight hashes of a luminance image (row-major, consumed: the filter works in place). */
+    private Dihedrals dihedralHashes(float[] luma, int rows, int cols) {
         float[][] small = downsample(luma, rows, cols);
         int quality = quality(small);
         float[][] dct = dct(small);

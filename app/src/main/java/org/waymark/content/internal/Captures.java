@@ -22,6 +22,7 @@ import org.waymark.content.internal.ContentEnums.FileType;
 import org.waymark.content.internal.ContentEnums.HashAlgorithm;
 import org.waymark.content.internal.ContentRecords.Capture;
 import org.waymark.pdq.PdqHasher;
+import org.waymark.pdq.VpdqFeature;
 
 /**
  * A captured file: its type found from its bytes (never from its name or the browser's say-so), its
@@ -37,27 +38,34 @@ class Captures {
     }
 
     /** {@code problem}: why an image has no perceptual hash, as a message code (a re-upload is then caught only exactly). */
-    record Hashed(String sha256, String md5, String pdqHash, Integer pdqQuality, List<org.waymark.pdq.Hash256> dihedrals, String problem) {
+    record Hashed(String sha256, String md5, String pdqHash, Integer pdqQuality, List<org.waymark.pdq.Hash256> dihedrals, List<VpdqFeature> frames,
+            String problem) {
         static Hashed exactOnly(String sha256, String md5, String problem) {
-            return new Hashed(sha256, md5, null, null, List.of(), problem);
+            return new Hashed(sha256, md5, null, null, List.of(), List.of(), problem);
         }
     }
 
     static final String UNDECODABLE = "content.capture.hash.undecodable";
     static final String FAILED = "content.capture.hash.failed";
     static final String TOO_LARGE = "content.capture.hash.tooLarge";
+    static final String VIDEO_UNDECODABLE = "content.capture.hash.videoUndecodable";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Captures.class);
 
     private final ContentStore store;
     private final HashBank bank;
+    private final VideoBank videos;
+    private final VideoHasher videoHasher;
     private final Clock clock;
     private final PdqHasher hasher = new PdqHasher();
     private final io.micrometer.core.instrument.Counter hashingFailures;
 
-    Captures(ContentStore store, HashBank bank, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+    Captures(ContentStore store, HashBank bank, VideoBank videos, VideoHasher videoHasher, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.store = store;
         this.bank = bank;
+        this.videos = videos;
+        this.videoHasher = videoHasher;
         this.clock = clock;
         this.hashingFailures = io.micrometer.core.instrument.Counter.builder("waymark.content.hashing.failures")
                 .description("Images captured without a perceptual hash because hashing failed: re-uploads of them are caught only exactly")
@@ -85,6 +93,9 @@ class Captures {
     Hashed hash(byte[] bytes, FileType type) {
         String sha256 = DigestUtils.sha256Hex(bytes);
         String md5 = DigestUtils.md5Hex(bytes);
+        if (type == FileType.VIDEO) {
+            return hashVideo(sha256, md5, bytes);
+        }
         if (type != FileType.IMAGE) {
             return Hashed.exactOnly(sha256, md5, null);
         }
@@ -95,7 +106,7 @@ class Captures {
                 return Hashed.exactOnly(sha256, md5, UNDECODABLE);
             }
             var all = hasher.dihedralHashes(image);
-            return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()), null);
+            return new Hashed(sha256, md5, all.hashes()[0].toHex(), all.quality(), Arrays.asList(all.hashes()), List.of(), null);
         } catch (BoundedImages.TooLarge e) {
             return Hashed.exactOnly(sha256, md5, TOO_LARGE);
         } catch (IOException | RuntimeException e) {
@@ -103,6 +114,17 @@ class Captures {
             hashingFailures.increment();
             log.warn("Perceptual hashing failed for captured image {}: {}", sha256, e.toString());
             return Hashed.exactOnly(sha256, md5, FAILED);
+        }
+    }
+
+    /** A video's vPDQ hash (a frame every so many seconds); a video FFmpeg cannot read is caught only exactly, and says so. */
+    private Hashed hashVideo(String sha256, String md5, byte[] bytes) {
+        try {
+            return new Hashed(sha256, md5, null, null, List.of(), videoHasher.hash(bytes), null);
+        } catch (java.io.IOException | RuntimeException e) {
+            hashingFailures.increment();
+            log.warn("Video hashing failed for captured video {}: {}", sha256, e.getMessage());
+            return Hashed.exactOnly(sha256, md5, VIDEO_UNDECODABLE);
         }
     }
 
@@ -120,13 +142,19 @@ class Captures {
         var capture = new Capture(UUID.randomUUID(), itemId, h.sha256(), h.md5(), bytes.length, cleanName(fileName), sniffed.mediaType(),
                 sniffed.fileType(), h.pdqHash(), h.pdqQuality(), by, now, h.problem());
         store.insertCapture(capture);
+        store.insertFrames(capture.id(), h.frames());
         for (var m : matches(h)) {
-            store.insertMatch(capture.id(), m.bankId(), m.algorithm(), m.distance(), now);
+            store.insertMatch(capture.id(), m, now);
         }
         return capture;
     }
 
-    record BankMatch(long bankId, HashAlgorithm algorithm, int distance) {
+    /** A match; for a video, the shares of each side's frames that matched and where in the capture (seconds), else null. */
+    record BankMatch(long bankId, HashAlgorithm algorithm, int distance, Double capturePercent, Double bankPercent, Double segmentStart,
+            Double segmentEnd) {
+        BankMatch(long bankId, HashAlgorithm algorithm, int distance) {
+            this(bankId, algorithm, distance, null, null, null, null);
+        }
     }
 
     List<BankMatch> matches(Hashed h) {
@@ -138,7 +166,31 @@ class Captures {
                 found.add(new BankMatch(m.bankId(), HashAlgorithm.PDQ, m.distance()));
             }
         }
+        if (!h.frames().isEmpty()) {
+            found.addAll(frameMatches(h.frames()));
+            for (var v : videos.match(h.frames())) {
+                found.add(new BankMatch(v.bankId(), HashAlgorithm.VPDQ, v.distance(), v.capturePercent(), v.bankPercent(), v.segmentStart(),
+                        v.segmentEnd()));
+            }
+        }
         return found;
+    }
+
+    /** A frame of a known image is a hit too: each banked image any usable frame is within PDQ's radius of, where it appears. */
+    private List<BankMatch> frameMatches(List<VpdqFeature> frames) {
+        var byImage = new java.util.LinkedHashMap<Long, BankMatch>();
+        for (var f : frames) {
+            if (f.quality() < HashBank.PDQ_MIN_QUALITY) {
+                continue;
+            }
+            for (var m : bank.matchPdq(List.of(f.hash()))) {
+                double at = f.timestampSeconds();
+                byImage.merge(m.bankId(), new BankMatch(m.bankId(), HashAlgorithm.PDQ, m.distance(), null, null, at, at),
+                        (a, b) -> new BankMatch(a.bankId(), HashAlgorithm.PDQ, Math.min(a.distance(), b.distance()), null, null,
+                                Math.min(a.segmentStart(), at), Math.max(a.segmentEnd(), at)));
+            }
+        }
+        return List.copyOf(byImage.values());
     }
 
     /** A file name fit to show and to put in a header: no path, no control characters, not too long. */

@@ -52,6 +52,7 @@ class ContentDecisions {
     private final ContentWorkflow workflow;
     private final ContentStore store;
     private final HashBank bank;
+    private final VideoBank videos;
     private final ContentReferenceData reference;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
@@ -59,11 +60,12 @@ class ContentDecisions {
     private final ContactPoint contactPoint;
     private final ApplicationEventPublisher events;
 
-    ContentDecisions(ContentWorkflow workflow, ContentStore store, HashBank bank, ContentReferenceData reference, AuditTrail audit,
+    ContentDecisions(ContentWorkflow workflow, ContentStore store, HashBank bank, VideoBank videos, ContentReferenceData reference, AuditTrail audit,
             TransactionTemplate transactions, Clock clock, ContactPoint contactPoint, ApplicationEventPublisher events) {
         this.workflow = workflow;
         this.store = store;
         this.bank = bank;
+        this.videos = videos;
         this.reference = reference;
         this.audit = audit;
         this.transactions = transactions;
@@ -199,6 +201,10 @@ class ContentDecisions {
                 bank.upsert(HashAlgorithm.MD5, c.md5(), assessment.ideology(), c.fileType(), false, now, itemId);
                 if (c.pdqHash() != null && c.pdqQuality() != null && c.pdqQuality() >= HashBank.PDQ_MIN_QUALITY) {
                     bank.upsert(HashAlgorithm.PDQ, c.pdqHash(), assessment.ideology(), c.fileType(), false, now, itemId);
+                }
+                var frames = store.frames(c.id());
+                if (!frames.isEmpty()) {
+                    videos.upsert(frames, assessment.ideology(), c.fileType(), false, now, itemId);
                 }
             }
             audit.record(AuditEvent.of(AuditAction.DISCLOSURE, "content.referred").record(item.recordType(), item.id())

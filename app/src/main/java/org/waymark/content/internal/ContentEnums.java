@@ -47,7 +47,8 @@ final class ContentEnums {
     }
 
     enum HashAlgorithm {
-        PDQ(64), MD5(32), SHA256(64);
+        // VPDQ: a banked video, known by the SHA-256 of its frame hashes (the frames are in hash_bank_frame).
+        PDQ(64), MD5(32), SHA256(64), VPDQ(64);
 
         final int hexLength;
 

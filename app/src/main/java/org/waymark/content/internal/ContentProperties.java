@@ -15,7 +15,11 @@ record ContentProperties(
         @DefaultValue("Contact point not configured: set WAYMARK_CONTENT_CONTACT_POINT") String contactPoint,
         @DefaultValue("You may ask the issuing authority to review this referral, giving your reasons, through the contact point above. "
                 + "Where a notice is given under section 3 of the Terrorism Act 2006 you may also challenge it before the courts.") String redress,
-        @DefaultValue Availability availability) {
+        @DefaultValue Availability availability,
+        /** vPDQ: one frame of a captured video hashed every so many seconds (0: every frame). */
+        @DefaultValue("1") double vpdqSecondsPerHash,
+        /** vPDQ: a banked video matches when this share (percent) of its frames is found in a capture. */
+        @DefaultValue("80") double vpdqMatchPercent) {
 
     record Availability(
             @DefaultValue("false") boolean enabled,

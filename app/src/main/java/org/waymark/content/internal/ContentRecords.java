@@ -64,8 +64,20 @@ final class ContentRecords {
     }
 
     /** A captured file that matched known content in the bank. */
+    /** For a video, the shares of the capture's and the banked video's frames that matched, and the capture's matched stretch (seconds). */
     record Match(UUID captureId, long bankId, HashAlgorithm algorithm, int distance, String hash, Ideology ideology,
-            UUID bankItemId, String bankItemReference, Instant matchedAt) {
+            UUID bankItemId, String bankItemReference, Instant matchedAt, Double capturePercent, Double bankPercent, Double segmentStart,
+            Double segmentEnd) {
+
+        /** Where in the captured video the match is, as m:ss-m:ss; null for an image. */
+        public String segment() {
+            return segmentStart == null ? null : clock(segmentStart) + "–" + clock(segmentEnd);
+        }
+
+        private static String clock(double seconds) {
+            long s = (long) Math.floor(seconds);
+            return (s / 60) + ":" + String.format("%02d", s % 60);
+        }
     }
 
     record BankEntry(long id, HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted,

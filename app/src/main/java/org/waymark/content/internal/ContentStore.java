@@ -141,19 +141,40 @@ class ContentStore {
         return jdbc.sql(CAPTURE + "where c.id = ?").param(id).query(ContentStore::capture).optional();
     }
 
-    void insertMatch(UUID captureId, long bankId, HashAlgorithm algorithm, int distance, Instant at) {
-        jdbc.sql("insert into hash_match (id, capture_id, bank_id, algorithm, distance, matched_at) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), captureId, bankId, algorithm.name(), distance, at(at)).update();
+    void insertMatch(UUID captureId, Captures.BankMatch m, Instant at) {
+        jdbc.sql("insert into hash_match (id, capture_id, bank_id, algorithm, distance, matched_at, capture_percent, bank_percent, segment_start, "
+                        + "segment_end) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), captureId, m.bankId(), m.algorithm().name(), m.distance(), at(at), m.capturePercent(), m.bankPercent(),
+                        m.segmentStart(), m.segmentEnd())
+                .update();
+    }
+
+    /** A captured video's vPDQ hash: its frames, in order. */
+    void insertFrames(UUID captureId, List<org.waymark.pdq.VpdqFeature> frames) {
+        for (var f : frames) {
+            jdbc.sql("insert into content_capture_frame (capture_id, frame_number, quality, pdq_hash, timestamp_seconds) values (?, ?, ?, ?, ?)")
+                    .params(captureId, f.frameNumber(), f.quality(), f.hash().toHex(), f.timestampSeconds()).update();
+        }
+    }
+
+    List<org.waymark.pdq.VpdqFeature> frames(UUID captureId) {
+        return jdbc.sql("select frame_number, quality, pdq_hash, timestamp_seconds from content_capture_frame where capture_id = ? order by frame_number")
+                .param(captureId)
+                .query((rs, n) -> new org.waymark.pdq.VpdqFeature(rs.getLong(1), rs.getInt(2), org.waymark.pdq.Hash256.parse(rs.getString(3)),
+                        rs.getDouble(4)))
+                .list();
     }
 
     List<Match> matches(UUID itemId) {
-        return jdbc.sql("select m.capture_id, m.bank_id, m.algorithm, m.distance, b.hash, b.ideology, b.item_id, i.reference, m.matched_at "
+        return jdbc.sql("select m.capture_id, m.bank_id, m.algorithm, m.distance, b.hash, b.ideology, b.item_id, i.reference, m.matched_at, "
+                        + "m.capture_percent, m.bank_percent, m.segment_start, m.segment_end "
                         + "from hash_match m join content_capture c on c.id = m.capture_id join hash_bank b on b.id = m.bank_id "
                         + "left join content_item i on i.id = b.item_id where c.item_id = ? order by m.distance, m.matched_at")
                 .param(itemId)
                 .query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getLong(2), HashAlgorithm.valueOf(rs.getString(3)), rs.getInt(4),
                         rs.getString(5), org.waymark.govuk.Choices.parse(Ideology.class, rs.getString(6)), rs.getObject(7, UUID.class), rs.getString(8),
-                        instant(rs, "matched_at")))
+                        instant(rs, "matched_at"), rs.getObject(10, Double.class), rs.getObject(11, Double.class), rs.getObject(12, Double.class),
+                        rs.getObject(13, Double.class)))
                 .list();
     }
 

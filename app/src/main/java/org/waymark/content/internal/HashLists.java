@@ -1,5 +1,7 @@
 package org.waymark.content.internal;
 
+import org.waymark.pdq.VpdqFeature;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,6 +29,8 @@ import org.waymark.linkage.CsvRows;
 
 /**
  * Hash lists in and out, in TCAP's columns: {@code hash,algorithm,ideology,file_type,deleted,created_at,updated_at}.
+ * A video (algorithm {@code vPDQ}) is one row whose hash is its frames in the reference's form,
+ * {@code frame_number,quality,pdq_hash,timestamp_seconds}, joined by {@code ;} (a quoted field).
  * An import is all or nothing: every line is checked first, and any problem (with its line number) stops
  * it before a row is written. Columns are found by their header names, in any order.
  */
@@ -37,11 +41,13 @@ class HashLists {
     static final int MAX_PROBLEMS = 20;
 
     private final HashBank bank;
+    private final VideoBank videos;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
 
-    HashLists(HashBank bank, AuditTrail audit, TransactionTemplate transactions) {
+    HashLists(HashBank bank, VideoBank videos, AuditTrail audit, TransactionTemplate transactions) {
         this.bank = bank;
+        this.videos = videos;
         this.audit = audit;
         this.transactions = transactions;
     }
@@ -59,8 +65,9 @@ class HashLists {
         }
     }
 
+    /** {@code frames}: a video's, when the algorithm is vPDQ (its hash is then the bank's key for them). */
     record Row(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, List<VpdqFeature> frames) {
     }
 
     Imported importCsv(byte[] bytes) {
@@ -70,7 +77,10 @@ class HashLists {
             int updated = 0;
             int unchanged = 0;
             for (Row r : rows) {
-                switch (bank.upsert(r.algorithm(), r.hash(), r.ideology(), r.fileType(), r.deleted(), r.createdAt(), null)) {
+                var outcome = r.algorithm() == HashAlgorithm.VPDQ
+                        ? videos.upsert(r.frames(), r.ideology(), r.fileType(), r.deleted(), r.createdAt(), null)
+                        : bank.upsert(r.algorithm(), r.hash(), r.ideology(), r.fileType(), r.deleted(), r.createdAt(), null);
+                switch (outcome) {
                     case ADDED -> added++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
@@ -123,8 +133,11 @@ class HashLists {
         String deletedValue = value(table, line, "deleted").toLowerCase(Locale.ROOT);
         Ideology ideology = org.waymark.govuk.Choices.parse(Ideology.class, ideologyValue);
         FileType fileType = org.waymark.govuk.Choices.parse(FileType.class, typeValue);
+        List<VpdqFeature> frames = algorithm == HashAlgorithm.VPDQ ? frames(hash) : List.of();
         if (algorithm == null) {
-            throw new IllegalArgumentException("algorithm must be PDQ, MD5 or SHA256");
+            throw new IllegalArgumentException("algorithm must be PDQ, MD5, SHA256 or vPDQ");
+        } else if (algorithm == HashAlgorithm.VPDQ) {
+            hash = VideoBank.identity(frames);
         } else if (hash.length() != algorithm.hexLength || !hash.matches("[0-9a-f]+")) {
             throw new IllegalArgumentException("a " + algorithm + " hash is " + algorithm.hexLength + " hexadecimal characters");
         } else if (!ideologyValue.isEmpty() && ideology == null) {
@@ -136,10 +149,33 @@ class HashLists {
         }
         try {
             return new Row(algorithm, hash, ideology, fileType, List.of("true", "1", "yes").contains(deletedValue),
-                    time(value(table, line, "created_at")), time(value(table, line, "updated_at")));
+                    time(value(table, line, "created_at")), time(value(table, line, "updated_at")), frames);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("created_at and updated_at must be ISO 8601 times such as 2026-03-01T12:00:00Z");
         }
+    }
+
+    /** A vPDQ row's hash: its frames, each in the reference's form, joined by semicolons. */
+    static List<VpdqFeature> frames(String value) {
+        var frames = new ArrayList<VpdqFeature>();
+        for (String part : value.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                frames.add(VpdqFeature.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("vPDQ frame " + (frames.size() + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("a vPDQ hash is its frames, frame_number,quality,pdq_hash,timestamp_seconds, joined by ;");
+        }
+        return frames;
+    }
+
+    static String encode(List<VpdqFeature> frames) {
+        return String.join(";", frames.stream().map(VpdqFeature::toLine).toList());
     }
 
     private static String value(CsvRows.Table table, CsvRows.Row line, String name) {
@@ -159,7 +195,9 @@ class HashLists {
         var out = new StringBuilder(HEADER).append('\n');
         try (var printer = Csv.printer(out)) {
             for (var e : bank.all()) {
-                printer.printRecord(e.hash(), e.algorithm(), e.ideology(), e.fileType(), e.deleted(), e.createdAt(), e.updatedAt());
+                String hash = e.algorithm() == HashAlgorithm.VPDQ ? encode(videos.frames(e.id())) : e.hash();
+                printer.printRecord(hash, e.algorithm() == HashAlgorithm.VPDQ ? "vPDQ" : e.algorithm(), e.ideology(), e.fileType(), e.deleted(),
+                        e.createdAt(), e.updatedAt());
             }
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);

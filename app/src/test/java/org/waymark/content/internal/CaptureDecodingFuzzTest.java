@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A captured file as the unit uploads it (any bytes): the type is read from the bytes (images, video, PDF, HTML), and an
- * image is decoded and perceptually hashed, or kept with exact hashes and a reason; a hostile file (a decompression bomb,
+ * image is decoded and perceptually hashed, a video decoded by FFmpeg and hashed frame by frame (vPDQ), or either kept
+ * with exact hashes and a reason; a hostile file (a decompression bomb,
  * a truncated stream) never takes the server down with it.
  */
 class CaptureDecodingFuzzTest {
 
-    private final Captures captures = new Captures(null, null, Clock.systemUTC(), new SimpleMeterRegistry());
+    private static final VideoHasher VIDEOS = new VideoHasher(new ContentProperties(null, null, null, null, 1, 80));
+    private final Captures captures = new Captures(null, null, null, VIDEOS, Clock.systemUTC(), new SimpleMeterRegistry());
 
     @FuzzTest
     void anyFileIsTypedAndHashedOrRefused(byte[] input) {
@@ -30,6 +32,11 @@ class CaptureDecodingFuzzTest {
             assertThat(hashed.pdqHash()).hasSize(64);
             assertThat(hashed.pdqQuality()).isBetween(0, 100);
             assertThat(hashed.dihedrals()).hasSize(8);
+        }
+        if (sniffed.fileType() == ContentEnums.FileType.VIDEO) {
+            // FFmpeg reads it or it does not: frames with their hashes, or none and the reason.
+            assertThat(hashed.frames().isEmpty()).isEqualTo(Captures.VIDEO_UNDECODABLE.equals(hashed.problem()));
+            hashed.frames().forEach(f -> assertThat(f.quality()).isBetween(0, 100));
         }
     }
 
