@@ -62,7 +62,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /sign-in/set-up-two-factor", "POST /sign-in/set-up-two-factor", "GET /privacy", "GET /accessibility",
                 "GET /cookies", "GET /cy/privacy", "GET /cy/accessibility", "GET /cy/cookies", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error", "HEAD /error",
                 "OPTIONS /error", "TRACE /error", "GET /report-a-concern", "POST /report-a-concern", "GET /report-a-concern/sent",
-                "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent", "GET /send-again",
+                "GET /cy/report-a-concern", "POST /cy/report-a-concern", "GET /cy/report-a-concern/sent", "GET /report-online-content",
+                "POST /report-online-content", "GET /report-online-content/sent", "GET /cy/report-online-content", "POST /cy/report-online-content",
+                "GET /cy/report-online-content/sent", "GET /send-again",
                 "GET /cy/send-again")) {
             EXPECTED.put(p, PUBLIC);
         }

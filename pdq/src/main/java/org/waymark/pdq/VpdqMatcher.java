@@ -31,8 +31,11 @@ public record VpdqMatcher(int maxDistance, int minQuality, double thresholdPerce
     }
 
     public Result compare(List<VpdqFeature> query, List<VpdqFeature> candidate) {
-        List<Hash256> q = usable(query);
-        List<Hash256> c = usable(candidate);
+        return compareUsable(usable(query), usable(candidate));
+    }
+
+    /** The comparison of two sides already reduced to their usable unique hashes ({@link #usable}). */
+    public Result compareUsable(List<Hash256> q, List<Hash256> c) {
         if (q.isEmpty() || c.isEmpty()) {
             return new Result(0, 0, false);
         }
@@ -46,11 +49,16 @@ public record VpdqMatcher(int maxDistance, int minQuality, double thresholdPerce
      * stands for it), then frames under the quality floor.
      */
     public List<Hash256> usable(List<VpdqFeature> features) {
+        return usableFeatures(features).stream().map(VpdqFeature::hash).toList();
+    }
+
+    /** As {@link #usable}, keeping each usable frame with its number and time. */
+    public List<VpdqFeature> usableFeatures(List<VpdqFeature> features) {
         var seen = new HashSet<Hash256>();
-        var usable = new ArrayList<Hash256>();
+        var usable = new ArrayList<VpdqFeature>();
         for (var feature : features) {
             if (seen.add(feature.hash()) && feature.quality() >= minQuality) {
-                usable.add(feature.hash());
+                usable.add(feature);
             }
         }
         return usable;

@@ -65,6 +65,9 @@ class SecurityConfiguration {
     static final String[] STATISTICS = {Role.ANALYST.name(), Role.MANAGER.name()};
 
     /** Record linkage is CT police's (the service checks the organisation is police too). */
+    /** The public's forms, in English and Welsh: a concern about a person, a report of online content. No account needed. */
+    static final String[] PUBLIC_FORMS = {"/report-a-concern", "/report-a-concern/sent", "/cy/report-a-concern", "/cy/report-a-concern/sent",
+        "/report-online-content", "/report-online-content/sent", "/cy/report-online-content", "/cy/report-online-content/sent"};
     static final String[] PEOPLE_SEARCHERS = {Role.GATEWAY_OFFICER.name(), Role.MANAGER.name()};
 
     /** The JSON API: Bearer tokens only, no session, no cookies, so no CSRF exposure. */
@@ -134,9 +137,7 @@ class SecurityConfiguration {
                         .requestMatchers("/sign-in", "/sign-in/**", "/assets/**", "/govuk/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/privacy", "/accessibility", "/cookies", "/cy/privacy", "/cy/accessibility", "/cy/cookies", "/error", "/send-again", "/cy/send-again",
                                 "/actuator/health", "/actuator/health/**", "/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
-                        // The public's referral form, in English and Welsh: no account needed.
-                        .requestMatchers("/report-a-concern", "/report-a-concern/sent", "/cy/report-a-concern", "/cy/report-a-concern/sent")
-                                .permitAll()
+                        .requestMatchers(PUBLIC_FORMS).permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit", "/audit/**", "/retention", "/retention/**", "/subject-access", "/subject-access/**").hasRole(Role.DPO.name())

@@ -78,10 +78,16 @@ class TimedOutForms {
         }
         request.getSession(true).setAttribute(PENDING, new Pending(path, List.copyOf(fields)));
         boolean signedIn = CurrentUsers.current().isPresent();
-        boolean isPublic = path.startsWith("/report-a-concern") || path.startsWith("/cy/report-a-concern");
+        boolean isPublic = isPublic(path);
         String again = path.startsWith("/cy/") ? "/cy/send-again" : "/send-again";
         response.sendRedirect(request.getContextPath() + (signedIn || isPublic ? again : "/sign-in?expired"));
         return true;
+    }
+
+    /** The public's forms, which need no account: their expired posts are offered again without signing in. */
+    private static boolean isPublic(String path) {
+        String p = path.startsWith("/cy/") ? path.substring(3) : path;
+        return p.startsWith("/report-a-concern") || p.startsWith("/report-online-content");
     }
 
     /** Whether a form waits to be sent again: after sign-in the user lands on it instead of the home page. */
@@ -128,7 +134,7 @@ class TimedOutForms {
         if (session == null || !(session.getAttribute(PENDING) instanceof Pending pending)) {
             return "redirect:/";
         }
-        boolean isPublic = pending.path().startsWith("/report-a-concern") || pending.path().startsWith("/cy/report-a-concern");
+        boolean isPublic = isPublic(pending.path());
         if (!isPublic && CurrentUsers.current().isEmpty()) {
             return "redirect:/sign-in?expired";
         }

@@ -169,7 +169,7 @@ class Captures {
         if (!h.frames().isEmpty()) {
             found.addAll(frameMatches(h.frames()));
             for (var v : videos.match(h.frames())) {
-                found.add(new BankMatch(v.bankId(), HashAlgorithm.VPDQ, v.distance(), v.capturePercent(), v.bankPercent(), v.segmentStart(),
+                found.add(new BankMatch(v.videoId(), HashAlgorithm.VPDQ, v.distance(), v.queryPercent(), v.candidatePercent(), v.segmentStart(),
                         v.segmentEnd()));
             }
         }

@@ -97,9 +97,10 @@ class ContentStore {
                 .params(to.name(), at(at), id, from.name()).update() == 1;
     }
 
-    void insertReport(UUID itemId, Report r) {
-        jdbc.sql("insert into content_report (id, item_id, url, source, reported_by, reported_at, note) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), itemId, r.url(), r.source().name(), r.reportedBy(), at(r.reportedAt()), r.note()).update();
+    /** {@code reference}: a public report's own, else null. */
+    void insertReport(UUID itemId, Report r, String reference) {
+        jdbc.sql("insert into content_report (id, item_id, url, source, reported_by, reported_at, note, reference) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), itemId, r.url(), r.source().name(), r.reportedBy(), at(r.reportedAt()), r.note(), reference).update();
     }
 
     List<Report> reports(UUID itemId) {

@@ -114,23 +114,80 @@ class ContentWorkflow {
             throw new FormErrors.Invalid(errors);
         }
         requireAnalyst(user);
-        UrlCanonicaliser.Canonical canonical;
+        var canonical = checkedCanonical(url);
+        var parsed = org.waymark.govuk.Choices.parse(Source.class, source);
+        return recordOnce(() -> record(user.username(), url.strip(), canonical, sha256(canonical.url()), parsed, note, file, null));
+    }
+
+    /** The canonical form of a URL its form's check has already accepted. */
+    private static UrlCanonicaliser.Canonical checkedCanonical(String url) {
         try {
-            canonical = UrlCanonicaliser.canonicalise(url);
+            return UrlCanonicaliser.canonicalise(url);
         } catch (UrlCanonicaliser.InvalidUrl e) {
             throw new IllegalStateException(e);
         }
-        String key = sha256(canonical.url());
+    }
+
+    /** Records a report; when another one made the same new item in the same instant, it is a report of that item. */
+    private Reported recordOnce(java.util.function.Supplier<Reported> record) {
         try {
-            return transactions.execute(t -> record(user, url.strip(), canonical, key, org.waymark.govuk.Choices.parse(Source.class, source), note, file));
+            return transactions.execute(t -> record.get());
         } catch (DuplicateKeyException sameItemAtTheSameMoment) {
-            // Another analyst reported the same URL in the same instant: theirs is the item, this is a report of it.
-            return transactions.execute(t -> record(user, url.strip(), canonical, key, org.waymark.govuk.Choices.parse(Source.class, source), note, file));
+            return transactions.execute(t -> record.get());
         }
     }
 
-    private Reported record(CurrentUser user, String url, UrlCanonicaliser.Canonical canonical, String key, Source source, String note,
-            Upload file) {
+    /** The public's form (no account): the report's own reference, shown to the public and nothing else. */
+    static final String PUBLIC = "public";
+    private static final String REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Checks a report from the public form; the fields are its own. */
+    FormErrors checkPublicReport(String url, String seenWhere, String concern, Upload screenshot) {
+        var errors = new FormErrors();
+        try {
+            UrlCanonicaliser.canonicalise(url);
+        } catch (UrlCanonicaliser.InvalidUrl e) {
+            errors.add("url", e.code);
+        }
+        if (seenWhere == null || seenWhere.isBlank()) {
+            errors.add("seenWhere", "public.content.seenWhere.missing");
+        } else if (seenWhere.length() > 200) {
+            errors.add("seenWhere", "public.content.seenWhere.tooLong", 200);
+        }
+        if (concern == null || concern.isBlank()) {
+            errors.add("concern", "public.content.concern.missing");
+        } else if (concern.length() > 1800) {
+            errors.add("concern", "public.content.concern.tooLong", 1800);
+        }
+        if (screenshot != null && screenshot.present()) {
+            var sniffed = Captures.sniff(screenshot.bytes());
+            if (sniffed == null || sniffed.fileType() != ContentEnums.FileType.IMAGE) {
+                errors.add("screenshot", Captures.problem(screenshot.bytes()) == null || sniffed != null ? "public.content.screenshot.type"
+                        : Captures.problem(screenshot.bytes()).replace("content.file.", "public.content.screenshot."));
+            }
+        }
+        return errors;
+    }
+
+    /** A report from the public: lands on the URL's item (made if new) as a public report; returns the report's reference. */
+    String reportFromPublic(String url, String seenWhere, String concern, Upload screenshot) {
+        var errors = checkPublicReport(url, seenWhere, concern, screenshot);
+        if (!errors.isEmpty()) {
+            throw new FormErrors.Invalid(errors);
+        }
+        var canonical = checkedCanonical(url);
+        var reference = new StringBuilder("ORC-");
+        for (int i = 0; i < 8; i++) {
+            reference.append(i == 4 ? "-" : "").append(REFERENCE_LETTERS.charAt(RANDOM.nextInt(REFERENCE_LETTERS.length())));
+        }
+        String note = "Seen: " + seenWhere.strip() + "\n" + concern.strip();
+        recordOnce(() -> record(PUBLIC, url.strip(), canonical, sha256(canonical.url()), Source.PUBLIC_REPORT, note, screenshot, reference.toString()));
+        return reference.toString();
+    }
+
+    private Reported record(String by, String url, UrlCanonicaliser.Canonical canonical, String key, Source source, String note,
+            Upload file, String reportReference) {
         Instant now = Instant.now(clock);
         var existing = store.itemByCanonicalHash(key);
         ContentItem item;
@@ -139,14 +196,14 @@ class ContentWorkflow {
         } else {
             String reference = "IRU-" + Year.now(clock).getValue() + "-" + String.format("%06d", store.nextNumber("content_item_number"));
             item = new ContentItem(UUID.randomUUID(), reference, url, canonical.url(), this.reference.platformForHost(canonical.host()).code(),
-                    ItemStatus.AWAITING_ASSESSMENT, source, user.username(), now, now);
+                    ItemStatus.AWAITING_ASSESSMENT, source, by, now, now);
             store.insertItem(item, key);
         }
-        store.insertReport(item.id(), new Report(UUID.randomUUID(), url, source, user.username(), now, blankToNull(note)));
+        store.insertReport(item.id(), new Report(UUID.randomUUID(), url, source, by, now, blankToNull(note)), reportReference);
         audit.record(AuditEvent.of(AuditAction.COLLECTION, existing.isPresent() ? "content.reported.again" : "content.reported")
                 .record(item.recordType(), item.id()));
         if (file != null && file.present()) {
-            capture(user, item, file);
+            capture(by, item, file);
         }
         return new Reported(item, existing.isPresent());
     }
@@ -161,11 +218,11 @@ class ContentWorkflow {
         if (!errors.isEmpty()) {
             throw new FormErrors.Invalid(errors);
         }
-        return transactions.execute(t -> capture(user, item, file));
+        return transactions.execute(t -> capture(user.username(), item, file));
     }
 
-    private Capture capture(CurrentUser user, ContentItem item, Upload file) {
-        var capture = captures.store(item.id(), file.name(), file.bytes(), Captures.sniff(file.bytes()), user.username());
+    private Capture capture(String by, ContentItem item, Upload file) {
+        var capture = captures.store(item.id(), file.name(), file.bytes(), Captures.sniff(file.bytes()), by);
         audit.record(AuditEvent.of(AuditAction.COLLECTION, "content.captured").record(item.recordType(), item.id()));
         return capture;
     }

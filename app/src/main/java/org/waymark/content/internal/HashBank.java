@@ -230,18 +230,23 @@ class HashBank {
                     lock.writeLock().unlock();
                 }
             };
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        index.run();
-                    }
-                });
-            } else {
-                index.run();
-            }
+            afterCommit(index);
         }
         return result;
+    }
+
+    /** Runs an in-memory change once the caller's transaction commits (at once outside one): a rollback leaves no phantom. */
+    static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     private static String name(Enum<?> value) {

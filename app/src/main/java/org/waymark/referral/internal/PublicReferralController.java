@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.access.AreaType;
 import org.waymark.access.Geography;
+import org.waymark.access.PublicRateLimit;
 import org.waymark.govuk.FormErrors;
 import org.waymark.referral.CaseFile;
 import org.waymark.referral.internal.ReferralEnums.Gender;
@@ -75,7 +76,7 @@ class PublicReferralController {
         if (!errors.isEmpty()) {
             return show(request, model, form, renamed(errors));
         }
-        if (!limit.tryAcquire(request.getRemoteAddr())) {
+        if (!limit.tryAcquire(PublicRateLimit.Form.CONCERN, request.getRemoteAddr())) {
             response.setStatus(429);
             model.addAttribute("prefix", welsh ? "/cy" : "");
             return "referral/public-limit";

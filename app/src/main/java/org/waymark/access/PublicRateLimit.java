@@ -1,4 +1,4 @@
-package org.waymark.referral.internal;
+package org.waymark.access;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +15,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The public form takes a few referrals an hour from one address, so nobody can flood the gateway's queue.
- * Counted in the database, so the limit holds however many nodes the proxy spreads the form across (ADR 0022);
- * an address is kept only as its SHA-256, and only for the hour.
+ * The public's forms (a concern about a person, a report of online content) each take a few submissions an hour
+ * from one address, so nobody can flood a queue. Counted in the database, so the limit holds however many nodes
+ * the proxy spreads the forms across (ADR 0022); an address is kept only as its SHA-256 (with the form's name),
+ * and only for the hour.
  */
 @Component
-class PublicRateLimit {
+public class PublicRateLimit {
+
+    /** The forms, each with its own hourly allowance per address. */
+    public enum Form { CONCERN, ONLINE_CONTENT }
+
 
     private static final Duration WINDOW = Duration.ofHours(1);
     private final JdbcClient jdbc;
@@ -38,9 +43,10 @@ class PublicRateLimit {
      * first and counted after, so two nodes taking the last place at once both see both and both refuse: the limit
      * can be undershot by a race, never exceeded.
      */
-    boolean tryAcquire(String address) {
+    public boolean tryAcquire(Form form, String address) {
         var now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        String hashed = org.apache.commons.codec.digest.DigestUtils.sha256Hex(address);
+        // The concern form's key is the address alone, as before there were two forms.
+        String hashed = org.apache.commons.codec.digest.DigestUtils.sha256Hex(form == Form.CONCERN ? address : form.name() + ":" + address);
         var id = UUID.randomUUID();
         jdbc.sql("insert into public_submission (id, address_hash, submitted_at) values (?, ?, ?)").params(id, hashed, now).update();
         long inWindow = jdbc.sql("select count(*) from public_submission where address_hash = ? and submitted_at > ?")
