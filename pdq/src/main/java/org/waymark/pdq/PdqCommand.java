@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pdq hash FILE...}: one {@code hash,quality,path} line per image, as the reference tools print. Parsed by picocli. */
+/** {@code pdq hash FILE...}: one {@code hash,quality,path} line per image, in the order named, hashed on every core. Parsed by picocli. */
 public final class PdqCommand {
 
     private PdqCommand() {
@@ -64,20 +68,53 @@ public final class PdqCommand {
         @Override
         public Integer call() {
             var hasher = new PdqHasher();
+            int cores = Runtime.getRuntime().availableProcessors();
             int failures = 0;
-            for (String name : files) {
-                try (InputStream in = Files.newInputStream(Path.of(name))) {
-                    var result = hasher.hash(in);
-                    out.println(result.hash().toHex() + "," + result.quality() + "," + name);
-                } catch (NoSuchFileException e) {
-                    err.println("pdq: " + name + ": no such file");
-                    failures++;
-                } catch (IOException | RuntimeException e) {
-                    err.println("pdq: " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                    failures++;
+            // Every core hashes; lines still come out in the order the files were named. At most a few files a core
+            // are in hand at once, so a folder of thousands does not hold thousands of decoded images.
+            try (var workers = Executors.newFixedThreadPool(cores)) {
+                var pending = new ArrayDeque<Future<String[]>>();
+                for (String name : files) {
+                    pending.add(workers.submit(() -> hashOne(hasher, name)));
+                    if (pending.size() >= 2 * cores) {
+                        failures += print(pending.poll());
+                    }
+                }
+                while (!pending.isEmpty()) {
+                    failures += print(pending.poll());
                 }
             }
             return failures == 0 ? 0 : 1;
+        }
+
+        /** The line for one file: {out, null} or {null, err}. */
+        private static String[] hashOne(PdqHasher hasher, String name) {
+            try (InputStream in = Files.newInputStream(Path.of(name))) {
+                var result = hasher.hash(in);
+                return new String[] {result.hash().toHex() + "," + result.quality() + "," + name, null};
+            } catch (NoSuchFileException e) {
+                return new String[] {null, "pdq: " + name + ": no such file"};
+            } catch (IOException | RuntimeException e) {
+                return new String[] {null, "pdq: " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())};
+            }
+        }
+
+        private int print(Future<String[]> done) {
+            String[] line;
+            try {
+                line = done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            if (line[0] != null) {
+                out.println(line[0]);
+                return 0;
+            }
+            err.println(line[1]);
+            return 1;
         }
     }
 

@@ -5,10 +5,18 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
@@ -35,5 +43,46 @@ class SessionAttributes {
             return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
         }
         return repository -> repository.setCreateSessionAttributeQuery(H2_MERGE);
+    }
+
+    /**
+     * H2's MERGE is an update, then an insert when nothing was updated: two requests adding the same attribute at
+     * the same moment can both find nothing and both insert, and the second fails on the key. Spring Session writes a
+     * session's changes in one transaction and clears them only after it commits, so running that transaction once
+     * more finds the row and updates it. PostgreSQL's upsert never gets here.
+     */
+    @Bean
+    static BeanPostProcessor sessionWritesRetriedOnAKeyRace(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(new RetriedOnKeyRace(transactions));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** A transaction that, when it loses a race to insert the same key, runs once more. */
+    static final class RetriedOnKeyRace implements TransactionOperations {
+        private final ObjectProvider<PlatformTransactionManager> transactions;
+        private volatile TransactionTemplate template;
+
+        RetriedOnKeyRace(ObjectProvider<PlatformTransactionManager> transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            if (template == null) {
+                template = new TransactionTemplate(transactions.getObject());
+            }
+            try {
+                return template.execute(action);
+            } catch (DataIntegrityViolationException lostTheRace) {
+                return template.execute(action);
+            }
+        }
     }
 }

@@ -86,11 +86,7 @@ class ContentWorkflow {
     /** Checks a report without saving it. */
     FormErrors checkReport(String url, String source, String note, Upload file) {
         var errors = new FormErrors();
-        try {
-            UrlCanonicaliser.canonicalise(url);
-        } catch (UrlCanonicaliser.InvalidUrl e) {
-            errors.add("url", e.code);
-        }
+        checkUrl(errors, url);
         if (org.waymark.govuk.Choices.parse(Source.class, source) == null) {
             errors.add("source", "content.source.missing");
         }
@@ -99,6 +95,14 @@ class ContentWorkflow {
         }
         checkFile(errors, file);
         return errors;
+    }
+
+    private static void checkUrl(FormErrors errors, String url) {
+        try {
+            UrlCanonicaliser.canonicalise(url);
+        } catch (UrlCanonicaliser.InvalidUrl e) {
+            errors.add("url", e.code);
+        }
     }
 
     private static void checkFile(FormErrors errors, Upload file) {
@@ -145,11 +149,7 @@ class ContentWorkflow {
     /** Checks a report from the public form; the fields are its own. */
     FormErrors checkPublicReport(String url, String seenWhere, String concern, Upload screenshot) {
         var errors = new FormErrors();
-        try {
-            UrlCanonicaliser.canonicalise(url);
-        } catch (UrlCanonicaliser.InvalidUrl e) {
-            errors.add("url", e.code);
-        }
+        checkUrl(errors, url);
         if (seenWhere == null || seenWhere.isBlank()) {
             errors.add("seenWhere", "public.content.seenWhere.missing");
         } else if (seenWhere.length() > 200) {
@@ -161,10 +161,11 @@ class ContentWorkflow {
             errors.add("concern", "public.content.concern.tooLong", 1800);
         }
         if (screenshot != null && screenshot.present()) {
-            var sniffed = Captures.sniff(screenshot.bytes());
-            if (sniffed == null || sniffed.fileType() != ContentEnums.FileType.IMAGE) {
-                errors.add("screenshot", Captures.problem(screenshot.bytes()) == null || sniffed != null ? "public.content.screenshot.type"
-                        : Captures.problem(screenshot.bytes()).replace("content.file.", "public.content.screenshot."));
+            String problem = Captures.problem(screenshot.bytes());
+            if (problem != null) {
+                errors.add("screenshot", problem.replace("content.file.", "public.content.screenshot."));
+            } else if (Captures.sniff(screenshot.bytes()).fileType() != ContentEnums.FileType.IMAGE) {
+                errors.add("screenshot", "public.content.screenshot.type");
             }
         }
         return errors;
