@@ -292,7 +292,10 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
 
     @Test
     void metricsAreForAdministratorsAndHealthForEveryone() {
-        assertThat(new TestHttp(baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(new TestHttp(baseUrl()).get("/actuator/health").body()).contains("\"status\":\"UP\"").doesNotContain("components");
+        assertThat(new TestHttp(baseUrl()).bearer(tokens.get(Role.ADMIN)).get("/actuator/health").body()).contains("\"hashBank\"")
+                .containsPattern("\"pdqIndex\":\"(loading|ready)\"");
+        assertThat(new TestHttp(baseUrl()).bearer(tokens.get(Role.ANALYST)).get("/actuator/health").body()).doesNotContain("components");
         assertThat(sessions.get(Role.ADMIN).get("/actuator/prometheus").statusCode()).isEqualTo(200);
         assertThat(new TestHttp(baseUrl()).bearer(tokens.get(Role.ADMIN)).get("/actuator/prometheus").body()).contains("jvm_");
         assertThat(sessions.get(Role.ANALYST).get("/actuator/prometheus").statusCode()).isEqualTo(404);

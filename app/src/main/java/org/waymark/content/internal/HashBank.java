@@ -64,17 +64,38 @@ class HashBank {
         this.clock = clock;
     }
 
-    /** The server loads the bank at start; a command-line run (admin, audit) never needs it. */
+    /**
+     * The server loads the bank at start, in the background: ten million hashes take tens of seconds, and the node
+     * serves meanwhile (a match is then a scan of the table, slower but the same answer). A command-line run
+     * (admin, audit) never needs the bank.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
-            refresh();
+            loadInBackground(task -> Thread.ofPlatform().name("hash-bank-load").daemon().start(task));
         }
     }
 
-    /** Applies every PDQ row changed since the last refresh (all of them the first time). */
+    /** Starts the first load on the executor; until it is done, {@link #ready()} is false and matches come from the table. */
+    void loadInBackground(java.util.concurrent.Executor executor) {
+        executor.execute(() -> {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                // The next scheduled refresh tries again; until then matches still come from the table.
+                log.error("Loading the PDQ bank failed: {}", e.toString());
+            }
+        });
+    }
+
+    /** Whether the in-memory index holds the bank (false while the first load runs). */
+    boolean ready() {
+        return loaded;
+    }
+
+    /** Applies every PDQ row changed since the last refresh (all of them the first time); one refresh at a time. */
     @Scheduled(fixedDelayString = "${waymark.content.bank-refresh-interval:PT30S}", initialDelayString = "${waymark.content.bank-refresh-interval:PT30S}")
-    void refresh() {
+    synchronized void refresh() {
         long started = System.nanoTime();
         Instant since;
         lock.readLock().lock();
@@ -147,7 +168,7 @@ class HashBank {
     /** Bank rows within PDQ's radius of any of the hashes (an image and its rotations), each at its nearest. */
     List<PdqMatch> matchPdq(List<Hash256> queries) {
         if (!loaded) {
-            refresh();
+            return scanPdq(queries);
         }
         var nearest = new HashMap<Long, Integer>();
         lock.readLock().lock();
@@ -162,6 +183,23 @@ class HashBank {
         }
         return nearest.entrySet().stream().map(e -> new PdqMatch(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparingInt(PdqMatch::distance)).toList();
+    }
+
+    /** The same answer as the index, from every PDQ row in the table: what a match is while the index loads. */
+    List<PdqMatch> scanPdq(List<Hash256> queries) {
+        var found = new ArrayList<PdqMatch>();
+        jdbc.sql("select id, hash from hash_bank where algorithm = 'PDQ' and deleted = false").query(rs -> {
+            var hash = Hash256.parse(rs.getString(2));
+            int best = Integer.MAX_VALUE;
+            for (Hash256 q : queries) {
+                best = Math.min(best, q.distance(hash));
+            }
+            if (best <= PDQ_RADIUS) {
+                found.add(new PdqMatch(rs.getLong(1), best));
+            }
+        });
+        found.sort(java.util.Comparator.comparingInt(PdqMatch::distance));
+        return found;
     }
 
     Optional<BankEntry> exact(HashAlgorithm algorithm, String hash) {
