@@ -96,7 +96,10 @@ class HashBank {
     /** Applies every PDQ row changed since the last refresh (all of them the first time); one refresh at a time. */
     @Scheduled(fixedDelayString = "${waymark.content.bank-refresh-interval:PT30S}", initialDelayString = "${waymark.content.bank-refresh-interval:PT30S}")
     synchronized void refresh() {
-        long started = System.nanoTime();
+        if (!loaded) {
+            loadAll();
+            return;
+        }
         Instant since;
         lock.readLock().lock();
         try {
@@ -130,10 +133,46 @@ class HashBank {
         } finally {
             lock.writeLock().unlock();
         }
-        if (!loaded) {
-            loaded = true;
-            log.info("PDQ bank: {} hashes indexed in {} ms", size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The first load, a page at a time in id order: never the whole result in memory (ten million rows need gigabytes); compacted once. */
+    private void loadAll() {
+        long started = System.nanoTime();
+        long after = 0;
+        Instant newest = Instant.EPOCH;
+        while (true) {
+            var page = page("select id, hash, deleted, updated_at from hash_bank where algorithm = 'PDQ' and id > ? order by id", after,
+                    (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3), ContentStore.instant(rs, "updated_at")});
+            if (page.isEmpty()) {
+                break;
+            }
+            lock.writeLock().lock();
+            try {
+                for (Object[] r : page) {
+                    apply((Long) r[0], (String) r[1], (Boolean) r[2]);
+                    newest = ((Instant) r[3]).isAfter(newest) ? (Instant) r[3] : newest;
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            after = (Long) page.getLast()[0];
         }
+        lock.writeLock().lock();
+        try {
+            index.compact();
+            watermark = newest.isAfter(watermark) ? newest : watermark;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        loaded = true;
+        log.info("PDQ bank: {} hashes indexed in {} ms", size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    static final int PAGE = 50_000;
+
+    /** One page of a query ordered by id, the rows after {@code after}. */
+    private <T> List<T> page(String sql, long after, org.springframework.jdbc.core.RowMapper<T> row) {
+        return jdbc.sql(sql + " limit " + PAGE).param(after).query((rs, n) -> row.mapRow(rs, n)).list();
     }
 
     private void apply(long bankId, String hex, boolean deleted) {
@@ -188,16 +227,24 @@ class HashBank {
     /** The same answer as the index, from every PDQ row in the table: what a match is while the index loads. */
     List<PdqMatch> scanPdq(List<Hash256> queries) {
         var found = new ArrayList<PdqMatch>();
-        jdbc.sql("select id, hash from hash_bank where algorithm = 'PDQ' and deleted = false").query(rs -> {
-            var hash = Hash256.parse(rs.getString(2));
-            int best = Integer.MAX_VALUE;
-            for (Hash256 q : queries) {
-                best = Math.min(best, q.distance(hash));
+        long after = 0;
+        while (true) {
+            var page = page("select id, hash from hash_bank where algorithm = 'PDQ' and deleted = false and id > ? order by id", after,
+                    (rs, n) -> new Object[] {rs.getLong(1), Hash256.parse(rs.getString(2))});
+            if (page.isEmpty()) {
+                break;
             }
-            if (best <= PDQ_RADIUS) {
-                found.add(new PdqMatch(rs.getLong(1), best));
+            for (Object[] r : page) {
+                int best = Integer.MAX_VALUE;
+                for (Hash256 q : queries) {
+                    best = Math.min(best, q.distance((Hash256) r[1]));
+                }
+                if (best <= PDQ_RADIUS) {
+                    found.add(new PdqMatch((Long) r[0], best));
+                }
             }
-        });
+            after = (Long) page.getLast()[0];
+        }
         found.sort(java.util.Comparator.comparingInt(PdqMatch::distance));
         return found;
     }
