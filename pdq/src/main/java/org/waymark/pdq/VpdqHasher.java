@@ -43,14 +43,21 @@ public final class VpdqHasher {
             try {
                 frames.decode(every, frame -> {
                     slots.acquireUninterruptibly();
-                    futures.add(workers.submit(() -> {
-                        try {
-                            var result = pdq.hashRgb(frame.rgb(), frame.width(), frame.height(), frame.stride());
-                            return new VpdqFeature(frame.number(), result.quality(), result.hash(), (float) frame.number() / (float) rate);
-                        } finally {
-                            slots.release();
-                        }
-                    }));
+                    try {
+                        futures.add(workers.submit(() -> {
+                            try {
+                                var result = pdq.hashRgb(frame.rgb(), frame.width(), frame.height(), frame.stride());
+                                // In float, as the reference computes it, so the printed milliseconds round alike.
+                                return new VpdqFeature(frame.number(), result.quality(), result.hash(), (float) frame.number() / (float) rate);
+                            } finally {
+                                slots.release();
+                            }
+                        }));
+                    } catch (RuntimeException refused) {
+                        // The workers were shut down (the service is stopping): no task holds this slot.
+                        slots.release();
+                        throw refused;
+                    }
                 });
             } finally {
                 // Whatever happened, no task may still be hashing when the caller moves on.
