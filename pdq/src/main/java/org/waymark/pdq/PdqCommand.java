@@ -3,8 +3,6 @@ package org.waymark.pdq;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,15 +27,7 @@ public final class PdqCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        var line = new CommandLine(new Root()).addSubcommand("hash", new Hash(out, err));
-        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        line.setParameterExceptionHandler((e, given) -> {
-            err.println("pdq: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return 2;
-        });
-        return line.execute(args);
+        return Cli.execute(new CommandLine(new Root()).addSubcommand("hash", new Hash(out, err)), "pdq", args, out, err);
     }
 
     @Command(name = "pdq", mixinStandardHelpOptions = true, description = "Meta's PDQ perceptual image hash.")
@@ -47,8 +37,7 @@ public final class PdqCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return 2;
+            return Cli.usage(spec);
         }
     }
 

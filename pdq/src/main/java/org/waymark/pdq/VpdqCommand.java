@@ -2,7 +2,6 @@ package org.waymark.pdq;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,14 +32,7 @@ public final class VpdqCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         var line = new CommandLine(new Root()).addSubcommand("hash", new Hash(out, err)).addSubcommand("match", new Match(out, err));
-        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        line.setParameterExceptionHandler((e, given) -> {
-            err.println("vpdq: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return 2;
-        });
-        return line.execute(args);
+        return Cli.execute(line, "vpdq", args, out, err);
     }
 
     @Command(name = "vpdq", mixinStandardHelpOptions = true, description = "Meta's vPDQ video hash: PDQ of each frame, matched as bags of frames.")
@@ -50,8 +42,7 @@ public final class VpdqCommand {
 
         @Override
         public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return 2;
+            return Cli.usage(spec);
         }
     }
 

@@ -21,13 +21,19 @@ class PdqConformanceUnitTest {
 
     /** The full set beside a workspace checkout, when there is one. */
     static Path sharedPdq() {
+        return shared("pdq", "images");
+    }
+
+    /** {@code ../shared/data/NAME} beside the checkout, holding {@code inside}; the test is skipped (saying why) without it. */
+    static Path shared(String name, String inside) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        Path pdq = dir == null ? null : dir.resolveSibling("shared").resolve("data").resolve("pdq");
-        Assumptions.assumeTrue(pdq != null && Files.isDirectory(pdq), "../shared/data/pdq is absent (a checkout elsewhere): the own set still ran");
-        return pdq;
+        Path data = dir == null ? null : dir.resolveSibling("shared").resolve("data").resolve(name);
+        Assumptions.assumeTrue(data != null && Files.isDirectory(data.resolve(inside)),
+                "../shared/data/" + name + " is absent (a checkout elsewhere): the repository's own set still ran");
+        return data;
     }
 
     @Test

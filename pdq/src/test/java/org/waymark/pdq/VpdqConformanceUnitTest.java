@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +45,7 @@ class VpdqConformanceUnitTest {
 
     /** The eight clips beside a workspace checkout, when there is one. */
     static Path sharedSet() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path vpdq = dir == null ? null : dir.resolveSibling("shared").resolve("data").resolve("vpdq");
-        Assumptions.assumeTrue(vpdq != null && Files.isDirectory(vpdq.resolve("videos")),
-                "../shared/data/vpdq is absent (a checkout elsewhere): the repository's own clips still ran");
-        return vpdq;
+        return PdqConformanceUnitTest.shared("vpdq", "videos");
     }
 
     @Test

@@ -178,13 +178,12 @@ class Captures {
 
     /** A frame of a known image is a hit too: each banked image any usable frame is within PDQ's radius of, where it appears. */
     private List<BankMatch> frameMatches(List<VpdqFeature> frames) {
+        var usable = frames.stream().filter(f -> f.quality() >= HashBank.PDQ_MIN_QUALITY).toList();
+        var each = bank.matchEach(usable.stream().map(VpdqFeature::hash).toList());
         var byImage = new java.util.LinkedHashMap<Long, BankMatch>();
-        for (var f : frames) {
-            if (f.quality() < HashBank.PDQ_MIN_QUALITY) {
-                continue;
-            }
-            for (var m : bank.matchPdq(List.of(f.hash()))) {
-                double at = f.timestampSeconds();
+        for (int i = 0; i < usable.size(); i++) {
+            double at = usable.get(i).timestampSeconds();
+            for (var m : each.get(i)) {
                 byImage.merge(m.bankId(), new BankMatch(m.bankId(), HashAlgorithm.PDQ, m.distance(), null, null, at, at),
                         (a, b) -> new BankMatch(a.bankId(), HashAlgorithm.PDQ, Math.min(a.distance(), b.distance()), null, null,
                                 Math.min(a.segmentStart(), at), Math.max(a.segmentEnd(), at)));

@@ -202,7 +202,7 @@ class ContentDecisions {
                 if (c.pdqHash() != null && c.pdqQuality() != null && c.pdqQuality() >= HashBank.PDQ_MIN_QUALITY) {
                     bank.upsert(HashAlgorithm.PDQ, c.pdqHash(), assessment.ideology(), c.fileType(), false, now, itemId);
                 }
-                var frames = store.frames(c.id());
+                var frames = c.fileType() == ContentEnums.FileType.VIDEO ? store.frames(c.id()) : List.<org.waymark.pdq.VpdqFeature>of();
                 if (!frames.isEmpty()) {
                     videos.upsert(frames, assessment.ideology(), c.fileType(), false, now, itemId);
                 }

@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.waymark.content.internal.ContentEnums.FileType;
 import org.waymark.content.internal.ContentEnums.HashAlgorithm;
 import org.waymark.content.internal.ContentEnums.Ideology;
@@ -206,47 +204,55 @@ class HashBank {
 
     /** Bank rows within PDQ's radius of any of the hashes (an image and its rotations), each at its nearest. */
     List<PdqMatch> matchPdq(List<Hash256> queries) {
-        if (!loaded) {
-            return scanPdq(queries);
-        }
         var nearest = new HashMap<Long, Integer>();
-        lock.readLock().lock();
-        try {
-            for (Hash256 q : queries) {
-                for (var m : index.search(q, PDQ_RADIUS)) {
-                    nearest.merge(bankIdOf[m.id()], m.distance(), Math::min);
-                }
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        matchEach(queries).forEach(found -> found.forEach(m -> nearest.merge(m.bankId(), m.distance(), Math::min)));
         return nearest.entrySet().stream().map(e -> new PdqMatch(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparingInt(PdqMatch::distance)).toList();
     }
 
-    /** The same answer as the index, from every PDQ row in the table: what a match is while the index loads. */
-    List<PdqMatch> scanPdq(List<Hash256> queries) {
-        var found = new ArrayList<PdqMatch>();
+    /**
+     * Each hash's bank rows within PDQ's radius (a video's frames, say), in the order given. From the index; while it
+     * loads, from one pass over the table for all of them (the brute-force answer), never a pass for each.
+     */
+    List<List<PdqMatch>> matchEach(List<Hash256> queries) {
+        var found = new ArrayList<List<PdqMatch>>();
+        queries.forEach(q -> found.add(new ArrayList<>()));
+        if (!loaded) {
+            scan((hash, bankId) -> {
+                for (int i = 0; i < queries.size(); i++) {
+                    int d = queries.get(i).distance(hash);
+                    if (d <= PDQ_RADIUS) {
+                        found.get(i).add(new PdqMatch(bankId, d));
+                    }
+                }
+            });
+        } else {
+            lock.readLock().lock();
+            try {
+                for (int i = 0; i < queries.size(); i++) {
+                    for (var m : index.search(queries.get(i), PDQ_RADIUS)) {
+                        found.get(i).add(new PdqMatch(bankIdOf[m.id()], m.distance()));
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        return found;
+    }
+
+    /** Every live PDQ row of the table, a page at a time in id order. */
+    private void scan(java.util.function.ObjLongConsumer<Hash256> row) {
         long after = 0;
         while (true) {
             var page = page("select id, hash from hash_bank where algorithm = 'PDQ' and deleted = false and id > ? order by id", after,
                     (rs, n) -> new Object[] {rs.getLong(1), Hash256.parse(rs.getString(2))});
             if (page.isEmpty()) {
-                break;
+                return;
             }
-            for (Object[] r : page) {
-                int best = Integer.MAX_VALUE;
-                for (Hash256 q : queries) {
-                    best = Math.min(best, q.distance((Hash256) r[1]));
-                }
-                if (best <= PDQ_RADIUS) {
-                    found.add(new PdqMatch((Long) r[0], best));
-                }
-            }
+            page.forEach(r -> row.accept((Hash256) r[1], (Long) r[0]));
             after = (Long) page.getLast()[0];
         }
-        found.sort(java.util.Comparator.comparingInt(PdqMatch::distance));
-        return found;
     }
 
     Optional<BankEntry> exact(HashAlgorithm algorithm, String hash) {
@@ -315,23 +321,9 @@ class HashBank {
                     lock.writeLock().unlock();
                 }
             };
-            afterCommit(index);
+            AfterCommit.run(index);
         }
         return result;
-    }
-
-    /** Runs an in-memory change once the caller's transaction commits (at once outside one): a rollback leaves no phantom. */
-    static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private static String name(Enum<?> value) {

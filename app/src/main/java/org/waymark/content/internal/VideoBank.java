@@ -63,7 +63,7 @@ class VideoBank {
             }
         }
         if (result != HashBank.Upsert.UNCHANGED) {
-            HashBank.afterCommit(() -> apply(bankId, deleted ? null : frames));
+            AfterCommit.run(() -> apply(bankId, deleted ? null : frames));
         }
         return result;
     }
