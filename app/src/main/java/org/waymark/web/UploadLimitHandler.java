@@ -26,7 +26,7 @@ class UploadLimitHandler {
         boolean tooLarge = e instanceof MaxUploadSizeExceededException;
         HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            var problem = ProblemDetail.forStatusAndDetail(status, tooLarge ? "The file is larger than 20 MB." : "The upload could not be read.");
+            var problem = ProblemDetail.forStatusAndDetail(status, tooLarge ? "The upload is larger than " + (request.getRequestURI().contains("/content-intakes") ? "100" : "20") + " MB." : "The upload could not be read.");
             return ResponseEntity.status(status).body(problem);
         }
         var page = new ModelAndView("error/upload");

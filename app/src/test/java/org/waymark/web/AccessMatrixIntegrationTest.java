@@ -98,7 +98,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /content/hashes/export.csv", "POST /api/v1/content-items", "GET /api/v1/content-items/{id}",
                 "POST /api/v1/content-items/{id}/captures", "POST /api/v1/content-items/{id}/assessments",
                 "POST /api/v1/content-items/{id}/approval", "GET /api/v1/content-referrals/{id}", "POST /api/v1/content-referrals/{id}/outcomes",
-                "GET /api/v1/hash-list", "POST /api/v1/hash-list", "POST /api/v1/hash-matches")) {
+                "GET /api/v1/hash-list", "POST /api/v1/hash-list", "POST /api/v1/hash-matches", "GET /content/intake", "POST /content/intake",
+                "GET /content/intake/{id}", "POST /api/v1/content-intakes", "GET /api/v1/content-intakes/{id}")) {
             EXPECTED.put(p, only(Role.CONTENT_ANALYST));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
@@ -214,12 +215,14 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private final Map<Role, String> tokens = new EnumMap<>(Role.class);
     private UUID target;
     private ContentFixtures.Referred content;
+    private String intakeId;
 
     @BeforeEach
     void oneUserPerRole() {
         String suffix = Long.toString(System.nanoTime());
         target = AccessFixtures.createUser(context, "target." + suffix, Role.REFERRER, "LA-E09000007", "E09000007");
         content = ContentFixtures.referredItem(context, baseUrl(), "https://video.example/matrix/" + suffix);
+        intakeId = ContentFixtures.intake(context, baseUrl(), "https://video.example/matrix-intake/" + suffix);
         for (Role role : Role.values()) {
             String username = "matrix." + role.name().toLowerCase().replace('_', '-') + "." + suffix;
             UUID id = AccessFixtures.createUser(context, username, role, "LA-E09000007", "E09000007");
@@ -308,6 +311,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/content/referrals/") || pattern.startsWith("/api/v1/content-referrals/")) {
             return pattern.replace("{id}", content.referralId());
+        }
+        if (pattern.startsWith("/content/intake/") || pattern.startsWith("/api/v1/content-intakes/")) {
+            return pattern.replace("{id}", intakeId);
         }
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());

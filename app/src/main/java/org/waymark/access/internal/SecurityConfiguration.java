@@ -107,7 +107,7 @@ class SecurityConfiguration {
                                 "/api/v1/statistics/referrals.ods").hasAnyRole(STATISTICS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/referrals").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/content-items", "/api/v1/content-items/**", "/api/v1/content-referrals/**",
-                                "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())
+                                "/api/v1/content-intakes", "/api/v1/content-intakes/**", "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -134,7 +134,11 @@ class Captures {
      * within distance 31) unless the image's quality is under 50. Returns the capture.
      */
     Capture store(UUID itemId, String fileName, byte[] bytes, Sniffed sniffed, String by) {
-        Hashed h = hash(bytes, sniffed.fileType());
+        return store(itemId, fileName, bytes, sniffed, by, hash(bytes, sniffed.fileType()));
+    }
+
+    /** As {@link #store(UUID, String, byte[], Sniffed, String)}, with the file hashed already (outside the transaction). */
+    Capture store(UUID itemId, String fileName, byte[] bytes, Sniffed sniffed, String by, Hashed h) {
         if (!store.fileExists(h.sha256())) {
             store.insertFile(h.sha256(), h.md5(), bytes);
         }

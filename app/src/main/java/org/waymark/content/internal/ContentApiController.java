@@ -38,10 +38,12 @@ class ContentApiController {
     private final HashLists hashLists;
     private final HashBank bank;
     private final ContentStatistics statistics;
+    private final BulkIntake intake;
     private final Clock clock;
 
     ContentApiController(ContentWorkflow workflow, ContentDecisions decisions, ReferralLetters letters, HashLists hashLists, HashBank bank,
-            ContentStatistics statistics, Clock clock) {
+            ContentStatistics statistics, BulkIntake intake, Clock clock) {
+        this.intake = intake;
         this.workflow = workflow;
         this.decisions = decisions;
         this.letters = letters;
@@ -177,10 +179,27 @@ class ContentApiController {
         return statistics.transparency(period.from(), period.to());
     }
 
-    @ExceptionHandler(HashLists.Rejected.class)
-    ResponseEntity<ProblemDetail> rejected(HashLists.Rejected e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The hash list was not imported: nothing was saved.");
-        problem.setTitle("Invalid hash list");
+    @PostMapping(path = "/api/v1/content-intakes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Bulk intake: a ZIP (manifest.csv with url,file,note and the files it names) or a list of URLs (file, or urls as text); "
+            + "source ANALYST or PARTNER_UNIT; label optional. All or nothing; answers 202 and the intake, whose files hash in the background")
+    ResponseEntity<BulkIntake.Progress> bulkIntake(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String urls,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String label) {
+        var user = CurrentUsers.require();
+        var saved = intake.upload(user, ContentController.upload(file), urls, source, label);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/content-intakes/" + saved.id())).body(intake.progress(user, saved.id(), null, 1));
+    }
+
+    @GetMapping("/api/v1/content-intakes/{id}")
+    @Operation(summary = "A bulk intake's progress: counts by hashing state (PENDING, HASHING, DONE, MATCHED, FAILED; NONE for a line "
+            + "without a file) and a page of 100 lines, optionally only those in one state")
+    BulkIntake.Progress bulkIntake(@PathVariable UUID id, @RequestParam(required = false) String only, @RequestParam(defaultValue = "1") int page) {
+        return intake.progress(CurrentUsers.require(), id, IntakeController.state(only), page);
+    }
+
+    @ExceptionHandler(UploadRejected.class)
+    ResponseEntity<ProblemDetail> rejected(UploadRejected e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The upload was not imported: nothing was saved.");
+        problem.setTitle("Invalid upload");
         problem.setProperty("problems", e.problems);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -308,7 +308,7 @@ class ContentController {
             var imported = hashLists.importCsv(file.getBytes());
             redirect.addFlashAttribute("imported", imported);
             return "redirect:/content/hashes";
-        } catch (HashLists.Rejected e) {
+        } catch (UploadRejected e) {
             return hashPage(model, e.problems);
         }
     }

@@ -58,6 +58,11 @@ class ContentFormat {
             case "REFERRED" -> "govuk-tag--purple";
             case "REMOVED", "GEO_BLOCKED" -> "govuk-tag--green";
             case "DECLINED", "NO_RESPONSE" -> "govuk-tag--red";
+            // A bulk intake line's file: waiting, known content found, hashed clean, or not hashed (with why).
+            case "PENDING", "HASHING" -> "govuk-tag--light-blue";
+            case "MATCHED" -> "govuk-tag--red";
+            case "DONE" -> "govuk-tag--green";
+            case "FAILED" -> "govuk-tag--orange";
             default -> "govuk-tag--grey";
         };
     }

@@ -187,6 +187,11 @@ class ContentWorkflow {
         return reference.toString();
     }
 
+    /** A report of a URL already made canonical, without a file, in the caller's transaction (bulk intake's). */
+    Reported recordCanonical(String by, String url, UrlCanonicaliser.Canonical canonical, Source source, String note) {
+        return record(by, url, canonical, sha256(canonical.url()), source, note, null, null);
+    }
+
     private Reported record(String by, String url, UrlCanonicaliser.Canonical canonical, String key, Source source, String note,
             Upload file, String reportReference) {
         Instant now = Instant.now(clock);
@@ -293,9 +298,14 @@ class ContentWorkflow {
         }
     }
 
-    private void requireAnalyst(CurrentUser user) {
+    static void requireAnalyst(CurrentUser user) {
+        requireAnalyst(user, "CONTENT_ITEM", "new");
+    }
+
+    /** Only the unit's analysts: to anyone else, the page does not exist. */
+    static void requireAnalyst(CurrentUser user, String recordType, String recordId) {
         if (user == null || !user.has(org.waymark.access.Role.CONTENT_ANALYST)) {
-            throw new RecordNotFoundException("CONTENT_ITEM", "new");
+            throw new RecordNotFoundException(recordType, recordId);
         }
     }
 

@@ -55,16 +55,6 @@ class HashLists {
     record Imported(int added, int updated, int unchanged) implements java.io.Serializable {
     }
 
-    /** Problems with an import, each "line N: what is wrong". */
-    static final class Rejected extends RuntimeException {
-        final List<String> problems;
-
-        Rejected(List<String> problems) {
-            super(problems.size() + " problems");
-            this.problems = List.copyOf(problems);
-        }
-    }
-
     /** {@code frames}: a video's, when the algorithm is vPDQ (its hash is then the bank's key for them). */
     record Row(HashAlgorithm algorithm, String hash, Ideology ideology, FileType fileType, boolean deleted, Instant createdAt,
             Instant updatedAt, List<VpdqFeature> frames) {
@@ -96,13 +86,13 @@ class HashLists {
         try {
             table = Csv.read(text);
         } catch (CsvRows.Malformed e) {
-            throw new Rejected(List.of(e.getMessage()));
+            throw new UploadRejected(List.of(e.getMessage()));
         }
         if (table.header().isEmpty()) {
-            throw new Rejected(List.of("the file is empty: the first line must be the header " + HEADER));
+            throw new UploadRejected(List.of("the file is empty: the first line must be the header " + HEADER));
         }
         if (table.column("hash") < 0 || table.column("algorithm") < 0) {
-            throw new Rejected(List.of("line 1: the header must name at least the columns hash and algorithm (" + HEADER + ")"));
+            throw new UploadRejected(List.of("line 1: the header must name at least the columns hash and algorithm (" + HEADER + ")"));
         }
         var problems = new ArrayList<String>();
         var rows = new ArrayList<Row>();
@@ -116,10 +106,10 @@ class HashLists {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new UploadRejected(problems);
         }
         if (rows.isEmpty()) {
-            throw new Rejected(List.of("the file has a header but no hashes"));
+            throw new UploadRejected(List.of("the file has a header but no hashes"));
         }
         return rows;
     }

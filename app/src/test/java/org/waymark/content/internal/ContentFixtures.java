@@ -56,6 +56,19 @@ public final class ContentFixtures {
     }
 
     public static Referred referredItem(ApplicationContext context, String baseUrl, String url) {
+        return referredItem(context, baseUrl, url, encode(picture(System.nanoTime()), "png"));
+    }
+
+    /** A bulk intake of one URL by a new analyst; answers its id. */
+    public static String intake(ApplicationContext context, String baseUrl, String url) {
+        var analyst = new TestHttp(baseUrl).bearer(AccessFixtures.token(context,
+                AccessFixtures.createUser(context, "fixture.intake." + System.nanoTime(), Role.CONTENT_ANALYST, "CTIRU", null), 1));
+        return json(analyst.postMultipart("/api/v1/content-intakes", Map.of("source", "ANALYST", "urls", url), null, null, null).body())
+                .get("intake").get("id").asString();
+    }
+
+    /** An item with {@code png} captured, assessed illegal and approved by a second analyst, so its capture is banked. */
+    static Referred referredItem(ApplicationContext context, String baseUrl, String url, byte[] png) {
         String suffix = Long.toString(System.nanoTime());
         var first = new TestHttp(baseUrl).bearer(AccessFixtures.token(context,
                 AccessFixtures.createUser(context, "fixture.assessor." + suffix, Role.CONTENT_ANALYST, "CTIRU", null), 1));
@@ -63,8 +76,7 @@ public final class ContentFixtures {
                 AccessFixtures.createUser(context, "fixture.approver." + suffix, Role.CONTENT_ANALYST, "CTIRU", null), 1));
         String itemId = json(first.postJson("/api/v1/content-items", "{\"url\":\"" + url + "\",\"source\":\"ANALYST\"}").body())
                 .get("id").asString();
-        var capture = json(first.postMultipart("/api/v1/content-items/" + itemId + "/captures", Map.of(), "file", "capture.png",
-                encode(picture(suffix.hashCode()), "png")).body());
+        var capture = json(first.postMultipart("/api/v1/content-items/" + itemId + "/captures", Map.of(), "file", "capture.png", png).body());
         first.postJson("/api/v1/content-items/" + itemId + "/assessments", """
                 {"outcome":"ILLEGAL","tactSection3":true,"tcoReasons":["INCITES"],"ideology":"EXTREME_RIGHT_WING",
                  "rationale":"Fixture: glorifies an attack and urges others to copy it."}""");

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A hash list as an analyst uploads it (CSV, any bytes): either rows the bank can take, each hash well formed for its
- * algorithm, or {@link HashLists.Rejected} with reasons a person can act on; nothing else escapes.
+ * algorithm, or {@link UploadRejected} with reasons a person can act on; nothing else escapes.
  */
 class HashListCsvFuzzTest {
 
@@ -20,7 +20,7 @@ class HashListCsvFuzzTest {
                 assertThat(row.algorithm()).isNotNull();
                 assertThat(row.hash()).matches("[0-9a-f]+").hasSize(row.algorithm().hexLength);
             }
-        } catch (HashLists.Rejected rejected) {
+        } catch (UploadRejected rejected) {
             assertThat(rejected.problems).isNotEmpty().allSatisfy(p -> assertThat(p).isNotBlank());
         }
     }
