@@ -1,7 +1,6 @@
 package org.waymark.pdq;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,8 +77,8 @@ public final class PdqCommand {
 
         /** The line for one file: {out, null} or {null, err}. */
         private static String[] hashOne(PdqHasher hasher, String name) {
-            try (InputStream in = Files.newInputStream(Path.of(name))) {
-                var result = hasher.hash(in);
+            try {
+                var result = hasher.hash(new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of(name))));
                 return new String[] {result.hash().toHex() + "," + result.quality() + "," + name, null};
             } catch (NoSuchFileException e) {
                 return new String[] {null, "pdq: " + name + ": no such file"};

@@ -1,10 +1,13 @@
 package org.waymark.pdq;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.io.IOException;
 import java.io.InputStream;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * PDQ (Meta, 2017): a 256-bit perceptual hash of an image. Steps: luminance; a Jarosz filter (box filter
@@ -26,7 +29,8 @@ public final class PdqHasher {
     }
 
     public Result hash(InputStream image) throws IOException {
-        BufferedImage decoded = ImageIO.read(image);
+        // In memory: ImageIO.read(InputStream) would otherwise copy every image to a cache file in the temporary folder.
+        BufferedImage decoded = ImageIO.read(new MemoryCacheImageInputStream(image));
         if (decoded == null) {
             throw new IOException("not an image format this JVM can decode");
         }
@@ -46,19 +50,63 @@ public final class PdqHasher {
     }
 
     public Dihedrals dihedralHashes(BufferedImage image) {
+        return dihedralHashes(luminance(image), image.getHeight(), image.getWidth());
+    }
+
+    /**
+     * Each pixel's luminance from its sRGB value exactly as {@code getRGB} gives it. The layouts decoders produce
+     * most (JPEG's BGR bytes, PNG's ABGR, grey and palette bytes) are read straight from the raster's bytes, through
+     * a table of 256 where a colour model stands between byte and colour; getRGB's colour-model call per pixel was
+     * most of the time spent. Any other layout goes through getRGB a row at a time.
+     */
+    static float[] luminance(BufferedImage image) {
         int rows = image.getHeight();
         int cols = image.getWidth();
         float[] luma = new float[rows * cols];
+        int type = image.getType();
+        boolean bgr = type == BufferedImage.TYPE_3BYTE_BGR;
+        if ((bgr || type == BufferedImage.TYPE_4BYTE_ABGR) && packed(image, bgr ? new int[] {2, 1, 0} : new int[] {3, 2, 1, 0})) {
+            byte[] bytes = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            int step = bgr ? 3 : 4;
+            for (int i = 0, p = step - 3; i < luma.length; i++, p += step) {
+                luma[i] = luma(bytes[p + 2] & 0xff, bytes[p + 1] & 0xff, bytes[p] & 0xff);
+            }
+            return luma;
+        }
+        if ((type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_BYTE_INDEXED) && packed(image, new int[] {0})) {
+            byte[] bytes = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            float[] table = new float[256];
+            for (int v = 0; v < 256; v++) {
+                int rgb = image.getColorModel().getRGB(new byte[] {(byte) v});
+                table[v] = luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
+            }
+            for (int i = 0; i < luma.length; i++) {
+                luma[i] = table[bytes[i] & 0xff];
+            }
+            return luma;
+        }
         int[] row = new int[cols];
         for (int r = 0; r < rows; r++) {
-            // A row at a time: the same sRGB values as pixel by pixel, without a call per pixel.
             image.getRGB(0, r, cols, 1, row, 0, cols);
             for (int c = 0; c < cols; c++) {
                 int rgb = row[c];
                 luma[r * cols + c] = luma((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
             }
         }
-        return dihedralHashes(luma, rows, cols);
+        return luma;
+    }
+
+    /** An image whose byte array is exactly its pixels, row after row, bands at these offsets (not a view into a larger one). */
+    static boolean packed(BufferedImage image, int[] bandOffsets) {
+        var raster = image.getRaster();
+        if (!(raster.getDataBuffer() instanceof DataBufferByte data) || data.getNumBanks() != 1 || data.getOffset() != 0
+                || raster.getParent() != null || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return false;
+        }
+        int bands = bandOffsets.length;
+        return image.getSampleModel() instanceof PixelInterleavedSampleModel m && m.getPixelStride() == bands
+                && m.getScanlineStride() == bands * image.getWidth() && data.getSize() == bands * image.getWidth() * image.getHeight()
+                && java.util.Arrays.equals(m.getBandOffsets(), bandOffsets);
     }
 
     /**

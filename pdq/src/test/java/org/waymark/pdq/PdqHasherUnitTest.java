@@ -29,6 +29,28 @@ class PdqHasherUnitTest {
     }
 
     @Test
+    void imagesReadFromTheirBytesHashExactlyAsTheirPixelsDo() {
+        var random = new Random(11);
+        var rgb = image(641, 479, (x, y) -> random.nextInt(0x1000000));
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY,
+                BufferedImage.TYPE_BYTE_INDEXED}) {
+            var bytes = new BufferedImage(641, 479, type);
+            bytes.getGraphics().drawImage(rgb, 0, 0, null);
+            // The same pixels as getRGB sees them (a grey or palette image's colours are what its colour model makes
+            // of its bytes), in a layout that takes the row-by-row path.
+            var pixels = image(641, 479, bytes::getRGB);
+            assertThat(PdqHasher.luminance(bytes)).as("type %d", type).isEqualTo(PdqHasher.luminance(pixels));
+            assertThat(hasher.dihedralHashes(bytes).hashes()).isEqualTo(hasher.dihedralHashes(pixels).hashes());
+        }
+        var bgr = new BufferedImage(641, 479, BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(rgb, 0, 0, null);
+        // A view into a larger image is not its own bytes: it takes the row-by-row path, and still hashes the view.
+        var view = bgr.getSubimage(10, 20, 300, 200);
+        assertThat(PdqHasher.packed(view, new int[] {2, 1, 0})).isFalse();
+        assertThat(hasher.hash(view).hash()).isEqualTo(hasher.hash(rgb.getSubimage(10, 20, 300, 200)).hash());
+    }
+
+    @Test
     void aFlatImageHasNoQuality() {
         assertThat(hasher.hash(image(200, 150, (x, y) -> 0x808080)).quality()).isZero();
     }

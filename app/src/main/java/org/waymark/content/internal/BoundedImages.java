@@ -27,9 +27,9 @@ final class BoundedImages {
 
     /** The first image in the bytes, or null if Java cannot read the format. */
     static BufferedImage read(byte[] bytes) throws IOException, TooLarge {
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            var readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
+        try (var input = new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
                 return null;
             }
             var reader = readers.next();
