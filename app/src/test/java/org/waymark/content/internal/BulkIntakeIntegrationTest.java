@@ -173,6 +173,19 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aBulkUploadMayBeLargerThanAnyOtherFormTakes() {
+        byte[] big = new byte[25 * 1024 * 1024];
+        new java.util.Random(5).nextBytes(big);
+        String itemId = json(analyst.postJson("/api/v1/content-items", "{\"url\":\"https://video.example/big/" + suffix + "\",\"source\":\"ANALYST\"}")
+                .body()).get("id").asString();
+        var capture = analyst.postMultipart("/api/v1/content-items/" + itemId + "/captures", Map.of(), "file", "big.bin", big);
+        assertThat(capture.statusCode()).as("a captured file stops at 20 MB, before it is read").isEqualTo(413);
+        var bulk = analyst.postMultipart("/api/v1/content-intakes", Map.of("source", "ANALYST"), "file", "big.bin", big);
+        assertThat(bulk.statusCode()).as("a bulk upload passes the size gate and is refused for what it is").isEqualTo(400);
+        assertThat(json(bulk.body()).get("problems").get(0).asString()).contains("neither a ZIP nor a text list");
+    }
+
+    @Test
     void aLineHeldByAWorkerThatDiedIsHashedAgain() {
         var files = new LinkedHashMap<String, byte[]>();
         files.put("manifest.csv", ("url,file\nhttps://forum.example/stale/" + suffix + ",a.png\n").getBytes(StandardCharsets.UTF_8));
