@@ -28,13 +28,9 @@ class UploadSizes extends StandardServletMultipartResolver {
         this.bulkPaths = List.copyOf(bulkPaths);
     }
 
-    static boolean bulk(HttpServletRequest request, List<String> paths) {
+    private boolean bulk(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return paths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
-    }
-
-    boolean bulk(HttpServletRequest request) {
-        return bulk(request, bulkPaths);
+        return bulkPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     @Override

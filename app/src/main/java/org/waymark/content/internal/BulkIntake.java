@@ -176,7 +176,12 @@ class BulkIntake {
         int pages = Math.max(1, (shown + PAGE - 1) / PAGE);
         int at = Math.min(Math.max(page, 1), pages);
         var entries = intakes.entries(id, only, (at - 1) * PAGE, PAGE);
-        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.intake.viewed").record(RECORD_TYPE, id)));
+        // Each line shows its item's URL: each item on the page is a consultation, as on the queue.
+        transactions.executeWithoutResult(t -> {
+            audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.intake.viewed").record(RECORD_TYPE, id));
+            entries.stream().map(IntakeStore.Entry::itemId).distinct()
+                    .forEach(item -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "content.item.listed").record("CONTENT_ITEM", item)));
+        });
         return new Progress(intake, counts, entries, only, at, pages);
     }
 

@@ -41,12 +41,14 @@ class IntakeHashing {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration stale;
-    private final int workers = Runtime.getRuntime().availableProcessors();
+    private final int workers;
     private final AtomicInteger running = new AtomicInteger();
     private final ExecutorService pool;
 
     IntakeHashing(IntakeStore intakes, ContentStore store, Captures captures, AuditTrail audit, TransactionTemplate transactions, Clock clock,
-            @Value("${waymark.content.intake.stale-after:PT10M}") Duration stale) {
+            @Value("${waymark.content.intake.stale-after:PT10M}") Duration stale, @Value("${waymark.content.intake.workers:0}") int workers) {
+        // Every core by default: the files are the unit's backlog. A node that must keep cores for requests sets fewer.
+        this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         this.intakes = intakes;
         this.store = store;
         this.captures = captures;
@@ -54,7 +56,7 @@ class IntakeHashing {
         this.transactions = transactions;
         this.clock = clock;
         this.stale = stale;
-        this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("intake-hashing-", 0).daemon().factory());
+        this.pool = Executors.newFixedThreadPool(this.workers, Thread.ofPlatform().name("intake-hashing-", 0).daemon().factory());
     }
 
     /** Starts workers, up to one a core, to hash whatever is waiting. */

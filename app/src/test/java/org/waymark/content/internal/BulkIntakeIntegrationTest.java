@@ -54,6 +54,10 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
         return json(analyst.get("/api/v1/content-intakes/" + id).body());
     }
 
+    private int audited(String event, String recordId) {
+        return jdbc.sql("select count(*) from audit_entry where event = ? and record_id = ?").params(event, recordId).query(Integer.class).single();
+    }
+
     private static JsonNode line(JsonNode progress, int line) {
         return StreamSupport.stream(progress.get("entries").spliterator(), false).filter(e -> e.get("line").asInt() == line).findFirst().orElseThrow();
     }
@@ -121,8 +125,12 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
                 .contains("Re-post of a known image, cropped title");
         assertThat(matchedItem.get("item").get("source").asString()).isEqualTo("PARTNER_UNIT");
 
-        var failedOnly = json(analyst.get("/api/v1/content-intakes/" + saved.get("intake").get("id").asString() + "?only=FAILED").body());
+        String intakeId = saved.get("intake").get("id").asString();
+        var failedOnly = json(analyst.get("/api/v1/content-intakes/" + intakeId + "?only=FAILED").body());
         assertThat(failedOnly.get("entries").size()).isEqualTo(1);
+        // The page shows URLs: reading it is audited, the intake and every item listed on it.
+        assertThat(audited("content.intake.viewed", intakeId)).isPositive();
+        assertThat(audited("content.item.listed", line(done, 6).get("itemId").asString())).isPositive();
     }
 
     @Test
@@ -170,6 +178,8 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
         assertThat(officer.get("/api/v1/content-intakes/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(officer.postMultipart("/api/v1/content-intakes", Map.of("source", "ANALYST", "urls", "https://video.example/o/" + suffix), null,
                 null, null).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_entry where event = 'access.refused' and actor = ?").param("intake.officer." + suffix)
+                .query(Integer.class).single()).as("every refused attempt is audited").isEqualTo(3);
     }
 
     @Test
