@@ -26,6 +26,10 @@ public final class VpdqIndex {
     private long[] videoOf = new long[1024];
     private final Map<Long, int[]> framesOf = new HashMap<>();
 
+    /** Matches best first: the larger share of the stored video found, then the nearer frame. */
+    public static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::candidatePercent).reversed()
+            .thenComparingInt(Match::distance);
+
     public VpdqIndex(VpdqMatcher matcher) {
         this.matcher = matcher;
     }
@@ -104,7 +108,7 @@ public final class VpdqIndex {
         for (long videoId : candidates) {
             compare(usable, videoId).ifPresent(found::add);
         }
-        found.sort(Comparator.comparingDouble(Match::candidatePercent).reversed().thenComparingInt(Match::distance));
+        found.sort(BEST_FIRST);
         return found;
     }
 
@@ -114,7 +118,7 @@ public final class VpdqIndex {
         for (long videoId : framesOf.keySet()) {
             compare(matcher.usableFeatures(query), videoId).ifPresent(found::add);
         }
-        found.sort(Comparator.comparingDouble(Match::candidatePercent).reversed().thenComparingInt(Match::distance));
+        found.sort(BEST_FIRST);
         return found;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -26,14 +27,17 @@ import org.waymark.pdq.VpdqMatcher;
  * The banked videos: one {@code hash_bank} row each (algorithm VPDQ), their frames in {@code hash_bank_frame}, and
  * in memory a {@link VpdqIndex} of them. A banked video matches a capture when the share of its own frames found
  * in the capture reaches the threshold: the capture contains the known video. Kept current as {@link HashBank}
- * keeps its PDQ index: loaded at start, changed after each commit here, refreshed for other nodes' rows.
+ * keeps its PDQ index: loaded at start in the background, changed after each commit here, refreshed for other nodes' rows.
  */
 @Component
 class VideoBank {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VideoBank.class);
+
     private final JdbcClient jdbc;
     private final HashBank bank;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final VpdqMatcher matcher;
     private final VpdqIndex index;
     private Instant watermark = Instant.EPOCH;
     private volatile boolean loaded;
@@ -41,7 +45,8 @@ class VideoBank {
     VideoBank(JdbcClient jdbc, HashBank bank, ContentProperties properties) {
         this.jdbc = jdbc;
         this.bank = bank;
-        this.index = new VpdqIndex(new VpdqMatcher(HashBank.PDQ_RADIUS, HashBank.PDQ_MIN_QUALITY, properties.vpdqMatchPercent()));
+        this.matcher = new VpdqMatcher(HashBank.PDQ_RADIUS, HashBank.PDQ_MIN_QUALITY, properties.vpdqMatchPercent());
+        this.index = new VpdqIndex(matcher);
     }
 
     /** The bank's key for a video: the SHA-256 of its frames in the reference's text form, one line each. */
@@ -75,16 +80,31 @@ class VideoBank {
                 .list();
     }
 
+    /** Loaded at start in the background, as the PDQ bank is: until then a match reads the table (slower, the same answer). */
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
-            refresh();
+            Thread.ofPlatform().name("video-bank-load").daemon().start(() -> {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.error("Loading the video bank failed (the next refresh tries again): {}", e.toString());
+                }
+            });
         }
     }
 
-    /** Applies every video row changed since the last refresh (all of them the first time, in bulk). */
+    boolean ready() {
+        return loaded;
+    }
+
+    /** Applies every video row changed since the last refresh (all of them, a page at a time, the first time). */
     @Scheduled(fixedDelayString = "${waymark.content.bank-refresh-interval:PT30S}", initialDelayString = "${waymark.content.bank-refresh-interval:PT30S}")
-    void refresh() {
+    synchronized void refresh() {
+        if (!loaded) {
+            loadAll();
+            return;
+        }
         Instant since;
         lock.readLock().lock();
         try {
@@ -118,7 +138,60 @@ class VideoBank {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void loadAll() {
+        Instant newest = pages(page -> {
+            lock.writeLock().lock();
+            try {
+                index.addAll(page);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        });
+        lock.writeLock().lock();
+        try {
+            watermark = newest.isAfter(watermark) ? newest : watermark;
+        } finally {
+            lock.writeLock().unlock();
+        }
         loaded = true;
+    }
+
+    static final int PAGE = 2_000;
+
+    /**
+     * Every live banked video with its frames, {@link #PAGE} videos at a time in id order (two queries a page, never
+     * one a video, never the whole bank in memory at once); answers the newest {@code updated_at} seen.
+     */
+    private Instant pages(java.util.function.Consumer<Map<Long, List<VpdqFeature>>> each) {
+        long after = 0;
+        Instant newest = Instant.EPOCH;
+        while (true) {
+            var live = new LinkedHashMap<Long, List<VpdqFeature>>();
+            var stamps = new ArrayList<Instant>();
+            jdbc.sql("select id, updated_at from hash_bank where algorithm = 'VPDQ' and deleted = false and id > ? order by id limit " + PAGE)
+                    .param(after).query(rs -> {
+                        live.put(rs.getLong(1), new ArrayList<>());
+                        stamps.add(ContentStore.instant(rs, "updated_at"));
+                    });
+            if (live.isEmpty()) {
+                return newest;
+            }
+            long first = live.keySet().iterator().next();
+            long last = live.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            jdbc.sql("select bank_id, frame_number, quality, pdq_hash, timestamp_seconds from hash_bank_frame where bank_id between ? and ? "
+                            + "order by bank_id, frame_number")
+                    .params(first, last).query(rs -> {
+                        var frames = live.get(rs.getLong(1));
+                        if (frames != null) {
+                            frames.add(new VpdqFeature(rs.getLong(2), rs.getInt(3), Hash256.parse(rs.getString(4)), rs.getDouble(5)));
+                        }
+                    });
+            each.accept(live);
+            newest = stamps.stream().reduce(newest, (a, b) -> b.isAfter(a) ? b : a);
+            after = last;
+        }
     }
 
     /** Puts a video into the index, or (frames null) takes it out. */
@@ -144,10 +217,17 @@ class VideoBank {
         }
     }
 
-    /** The banked videos the capture's frames contain, best first. */
+    /** The banked videos the capture's frames contain, best first; while the index loads, from the table a page at a time. */
     List<VpdqIndex.Match> match(List<VpdqFeature> capture) {
         if (!loaded) {
-            refresh();
+            var found = new ArrayList<VpdqIndex.Match>();
+            pages(page -> {
+                var scratch = new VpdqIndex(matcher);
+                scratch.addAll(page);
+                found.addAll(scratch.match(capture));
+            });
+            found.sort(VpdqIndex.BEST_FIRST);
+            return found;
         }
         lock.readLock().lock();
         try {

@@ -28,6 +28,59 @@ class HashBankReadinessIntegrationTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     JdbcTemplate templates;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ContentProperties properties;
+
+    @Test
+    void whileTheVideoIndexLoadsMatchesComeFromTheTableAndEqualBruteForce() {
+        var random = new Random(System.nanoTime());
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        // More videos than one page of the load, five frames each; the query holds all of A's frames (near), four
+        // of B's (80%, the threshold) and three of C's (60%): A and B match, C does not.
+        var videos = new java.util.LinkedHashMap<Long, List<org.waymark.pdq.VpdqFeature>>();
+        for (int v = 0; v < VideoBank.PAGE + 500; v++) {
+            var frames = new ArrayList<org.waymark.pdq.VpdqFeature>();
+            for (int f = 0; f < 5; f++) {
+                frames.add(new org.waymark.pdq.VpdqFeature(f, 100, random(random), f));
+            }
+            String identity = VideoBank.identity(frames);
+            templates.update("insert into hash_bank (algorithm, hash, deleted, created_at, updated_at) values ('VPDQ', ?, false, ?, ?)", identity, now, now);
+            long id = jdbc.sql("select id from hash_bank where algorithm = 'VPDQ' and hash = ?").param(identity).query(Long.class).single();
+            templates.batchUpdate("insert into hash_bank_frame (bank_id, frame_number, quality, pdq_hash, timestamp_seconds) values (?, ?, ?, ?, ?)",
+                    frames.stream().map(f -> new Object[] {id, f.frameNumber(), f.quality(), f.hash().toHex(), f.timestampSeconds()}).toList());
+            videos.put(id, frames);
+        }
+        var ids = new ArrayList<>(videos.keySet());
+        long a = ids.get(10);
+        long b = ids.get(VideoBank.PAGE + 100);
+        long c = ids.get(700);
+        var query = new ArrayList<org.waymark.pdq.VpdqFeature>();
+        int n = 0;
+        for (var pick : List.of(Map.entry(a, 5), Map.entry(b, 4), Map.entry(c, 3))) {
+            for (int f = 0; f < pick.getValue(); f++) {
+                query.add(new org.waymark.pdq.VpdqFeature(n, 100, flip(videos.get(pick.getKey()).get(f).hash(), 6, random), n++));
+            }
+        }
+        var reference = new org.waymark.pdq.VpdqIndex(new org.waymark.pdq.VpdqMatcher(HashBank.PDQ_RADIUS, HashBank.PDQ_MIN_QUALITY,
+                properties.vpdqMatchPercent()));
+        reference.addAll(videos);
+        var expected = reference.bruteForce(query);
+        assertThat(expected).extracting(org.waymark.pdq.VpdqIndex.Match::videoId).containsExactly(a, b);
+
+        var bank = new VideoBank(jdbc, new HashBank(jdbc, clock), properties);
+        assertThat(bank.ready()).isFalse();
+        assertThat(ours(bank.match(query), videos)).as("while loading, from the table").isEqualTo(expected);
+        bank.refresh();
+        assertThat(bank.ready()).isTrue();
+        assertThat(bank.size()).isGreaterThanOrEqualTo(videos.size());
+        assertThat(ours(bank.match(query), videos)).as("loaded").isEqualTo(expected);
+    }
+
+    /** The matches among this test's videos (other tests bank videos in the same database). */
+    private static List<org.waymark.pdq.VpdqIndex.Match> ours(List<org.waymark.pdq.VpdqIndex.Match> found, Map<Long, ?> videos) {
+        return found.stream().filter(m -> videos.containsKey(m.videoId())).toList();
+    }
+
     @Test
     void whileTheIndexLoadsMatchesComeFromTheTableAndEqualBruteForceAndHealthSaysSo() throws Exception {
         var random = new Random(System.nanoTime());
@@ -47,7 +100,7 @@ class HashBankReadinessIntegrationTest extends IntegrationTest {
                 rows);
 
         var bank = new HashBank(jdbc, clock);
-        var health = new HashBankHealth(bank, new SimpleMeterRegistry());
+        var health = new HashBankHealth(bank, new VideoBank(jdbc, bank, properties), new SimpleMeterRegistry());
         var gate = new CountDownLatch(1);
         var loaded = new CountDownLatch(1);
         bank.loadInBackground(task -> Thread.ofPlatform().start(() -> {
