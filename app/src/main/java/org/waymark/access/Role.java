@@ -13,6 +13,8 @@ public enum Role {
     ANALYST,
     DPO,
     CONTENT_ANALYST,
+    /** Runs the programme: partnership boards, their meetings and the action tracker (issue 18). */
+    PROGRAMME_MANAGER,
     ADMIN;
 
     /** The Spring Security authority for this role. */

@@ -81,7 +81,8 @@ class Layout {
         if (user.has(Role.INTERVENTION_PROVIDER)) {
             items.add(new NavItem("nav.interventions", "/interventions", path.startsWith("/interventions")));
         }
-        if (!user.has(Role.ANALYST) && !user.has(Role.CONTENT_ANALYST) && !user.has(Role.ADMIN) && !user.has(Role.DPO)) {
+        if (!user.has(Role.ANALYST) && !user.has(Role.CONTENT_ANALYST) && !user.has(Role.ADMIN) && !user.has(Role.DPO)
+                && !user.has(Role.PROGRAMME_MANAGER)) {
             items.add(new NavItem("nav.requests", "/information-requests", path.startsWith("/information-requests")));
         }
         if (user.has(Role.CONTENT_ANALYST)) {
@@ -93,6 +94,15 @@ class Layout {
         if (user.has(Role.ANALYST) || user.has(Role.MANAGER)) {
             items.add(new NavItem("nav.statistics", "/statistics", path.startsWith("/statistics")));
         }
+        addProgrammeAndOversight(items, user, path);
+        return items;
+    }
+
+    /** The pages of those who run and oversee the service rather than its cases: programme, data protection, accounts. */
+    private static void addProgrammeAndOversight(List<NavItem> items, org.waymark.access.CurrentUser user, String path) {
+        if (user.has(Role.PROGRAMME_MANAGER)) {
+            items.add(new NavItem("nav.programme", "/programme", path.startsWith("/programme")));
+        }
         if (user.has(Role.DPO)) {
             items.add(new NavItem("nav.audit", "/audit", path.startsWith("/audit")));
             items.add(new NavItem("nav.retention", "/retention", path.startsWith("/retention")));
@@ -102,7 +112,6 @@ class Layout {
             items.add(new NavItem("nav.users", "/admin/users", path.startsWith("/admin")));
         }
         items.add(new NavItem("nav.account", "/account", path.startsWith("/account")));
-        return items;
     }
 
     private static boolean isFigures(String path) {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.waymark.access.Role;
 import org.waymark.access.internal.AccessFixtures;
 import org.waymark.content.internal.ContentFixtures;
+import org.waymark.programme.internal.ProgrammeFixtures;
 import org.waymark.support.IntegrationTest;
 import org.waymark.support.TestHttp;
 
@@ -101,6 +102,15 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /api/v1/hash-list", "POST /api/v1/hash-list", "POST /api/v1/hash-matches", "GET /content/intake", "POST /content/intake",
                 "GET /content/intake/{id}", "POST /api/v1/content-intakes", "GET /api/v1/content-intakes/{id}")) {
             EXPECTED.put(p, only(Role.CONTENT_ANALYST));
+        }
+        for (String p : List.of("GET /programme", "POST /programme/boards", "GET /programme/boards/{id}", "POST /programme/boards/{id}/members",
+                "POST /programme/boards/{id}/meetings", "POST /programme/boards/{id}/actions", "GET /programme/meetings/{id}",
+                "POST /programme/meetings/{id}/attendance", "GET /programme/actions", "GET /programme/actions/{id}",
+                "POST /programme/actions/{id}/updates", "GET /api/v1/boards", "POST /api/v1/boards", "GET /api/v1/boards/{id}",
+                "POST /api/v1/boards/{id}/members", "POST /api/v1/boards/{id}/meetings", "POST /api/v1/boards/{id}/actions",
+                "GET /api/v1/meetings/{id}", "POST /api/v1/meetings/{id}/attendance", "GET /api/v1/actions", "GET /api/v1/actions/{id}",
+                "POST /api/v1/actions/{id}/updates")) {
+            EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
             EXPECTED.put(p, only(Role.CONTENT_ANALYST, Role.MANAGER));
@@ -216,6 +226,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private UUID target;
     private ContentFixtures.Referred content;
     private String intakeId;
+    private ProgrammeFixtures.Made programme;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -229,6 +240,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             sessions.put(role, AccessFixtures.signedIn(context, baseUrl(), username));
             tokens.put(role, AccessFixtures.token(context, id, 1));
         }
+        programme = ProgrammeFixtures.board(new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER)), "Matrix board " + suffix);
     }
 
     private List<String> mappedEndpoints() {
@@ -314,6 +326,15 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/content/intake/") || pattern.startsWith("/api/v1/content-intakes/")) {
             return pattern.replace("{id}", intakeId);
+        }
+        if (pattern.startsWith("/programme/boards/") || pattern.startsWith("/api/v1/boards/")) {
+            return pattern.replace("{id}", programme.boardId());
+        }
+        if (pattern.startsWith("/programme/meetings/") || pattern.startsWith("/api/v1/meetings/")) {
+            return pattern.replace("{id}", programme.meetingId());
+        }
+        if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
+            return pattern.replace("{id}", programme.actionId());
         }
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());

@@ -55,6 +55,7 @@ class DemoData {
             new DemoUser("demo.content", "Cy Demo-Content", Role.CONTENT_ANALYST, JdbcGeography.CTIRU, null),
             // A second analyst, because a referral to a platform needs one analyst to assess and another to approve.
             new DemoUser("demo.content2", "Dee Demo-Content", Role.CONTENT_ANALYST, JdbcGeography.CTIRU, null),
+            new DemoUser("demo.programme", "Bo Demo-Programme", Role.PROGRAMME_MANAGER, "LA-" + CAMDEN, CAMDEN),
             new DemoUser("demo.admin", "Al Demo-Admin", Role.ADMIN, JdbcGeography.HOME_OFFICE, null));
 
     private final DemoProperties properties;

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/referrals").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/content-items", "/api/v1/content-items/**", "/api/v1/content-referrals/**",
                                 "/api/v1/content-intakes", "/api/v1/content-intakes/**", "/api/v1/hash-list", "/api/v1/hash-matches").hasRole(Role.CONTENT_ANALYST.name())
+                        .requestMatchers("/api/v1/boards", "/api/v1/boards/**", "/api/v1/meetings/**", "/api/v1/actions", "/api/v1/actions/**")
+                                .hasRole(Role.PROGRAMME_MANAGER.name())
                         .anyRequest().denyAll());
         return http.build();
     }
@@ -156,6 +158,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/content/platforms", "/content/transparency")
                                 .hasAnyRole(Role.CONTENT_ANALYST.name(), Role.MANAGER.name())
                         .requestMatchers("/content", "/content/**").hasRole(Role.CONTENT_ANALYST.name())
+                        .requestMatchers("/programme", "/programme/**").hasRole(Role.PROGRAMME_MANAGER.name())
                         .requestMatchers(HttpMethod.GET, "/", "/account", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers("/account/**").authenticated()

@@ -1,0 +1,309 @@
+package org.waymark.programme.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.waymark.access.AccessDecisions;
+import org.waymark.access.Action;
+import org.waymark.access.CurrentUser;
+import org.waymark.access.RecordNotFoundException;
+import org.waymark.access.Role;
+import org.waymark.audit.AuditAction;
+import org.waymark.audit.AuditEvent;
+import org.waymark.audit.AuditTrail;
+import org.waymark.govuk.Choices;
+import org.waymark.govuk.Conflict;
+import org.waymark.govuk.FormErrors;
+import org.waymark.programme.internal.ProgrammeRecords.ActionStatus;
+import org.waymark.programme.internal.ProgrammeRecords.ActionUpdate;
+import org.waymark.programme.internal.ProgrammeRecords.Attendance;
+import org.waymark.programme.internal.ProgrammeRecords.Board;
+import org.waymark.programme.internal.ProgrammeRecords.BoardKind;
+import org.waymark.programme.internal.ProgrammeRecords.Mark;
+import org.waymark.programme.internal.ProgrammeRecords.Meeting;
+import org.waymark.programme.internal.ProgrammeRecords.Member;
+import org.waymark.programme.internal.ProgrammeRecords.Rag;
+
+/**
+ * Boards, their members and meetings, and the action tracker. Every step checks access to the board through
+ * {@link AccessDecisions} (denied looks like missing), validates into {@link FormErrors}, and is audited with what it
+ * touched: members and action owners are people.
+ */
+@Service
+class Boards {
+
+    static final String BOARD = "PROGRAMME_BOARD";
+    static final int TEXT = 200;
+    static final int NOTE = 2000;
+
+    private final ProgrammeStore store;
+    private final AccessDecisions access;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Boards(ProgrammeStore store, AccessDecisions access, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    record BoardForm(String name, String kind, String quorum) {
+    }
+
+    Board create(CurrentUser user, BoardForm form) {
+        requireManager(user);
+        var errors = new FormErrors().text("programme.board", "name", form.name(), TEXT, true);
+        var kind = Choices.parse(BoardKind.class, form.kind());
+        if (kind == null) {
+            errors.add("kind", "programme.board.kind.missing");
+        }
+        Integer quorum = number(form.quorum());
+        if (quorum == null || quorum < 1 || quorum > 100) {
+            errors.add("quorum", "programme.board.quorum.invalid");
+        }
+        errors.throwIfAny();
+        var board = new Board(UUID.randomUUID(), form.name().strip(), kind, user.organisationCode(), quorum, user.username(), Instant.now(clock));
+        transactions.executeWithoutResult(t -> {
+            store.insert(board);
+            audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.board.created").record(BOARD, board.id()));
+        });
+        return board;
+    }
+
+    /** The boards this user may see, by name; listing names shows nobody's personal data. */
+    List<Board> boards(CurrentUser user) {
+        requireManager(user);
+        return store.boards().stream().filter(b -> access.permits(user, Action.READ, b)).toList();
+    }
+
+    record BoardView(Board board, List<Member> members, List<Meeting> meetings, List<ProgrammeRecords.Action> actions, LocalDate today) {
+    }
+
+    BoardView view(CurrentUser user, UUID id) {
+        var board = board(user, id, Action.READ);
+        var view = new BoardView(board, store.members(id), store.meetings(id), store.actions(id), LocalDate.now(clock));
+        consulted("programme.board.viewed", board);
+        return view;
+    }
+
+    record MemberForm(String name, String organisation, String roleTitle, Boolean communityMember, String email, String joinedOn) {
+    }
+
+    Member addMember(CurrentUser user, UUID boardId, MemberForm form) {
+        var board = board(user, boardId, Action.UPDATE);
+        var errors = new FormErrors().name("programme.member", "name", form.name(), TEXT, true)
+                .text("programme.member", "organisation", form.organisation(), TEXT, true)
+                .text("programme.member", "roleTitle", form.roleTitle(), TEXT, true);
+        String email = blankToNull(form.email());
+        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.add("email", "programme.email.invalid");
+        }
+        LocalDate joined = form.joinedOn() == null || form.joinedOn().isBlank() ? LocalDate.now(clock) : date(errors, "joinedOn", form.joinedOn());
+        errors.throwIfAny();
+        var member = new Member(UUID.randomUUID(), boardId, form.name().strip(), form.organisation().strip(), form.roleTitle().strip(),
+                Boolean.TRUE.equals(form.communityMember()), email, joined, null);
+        transactions.executeWithoutResult(t -> {
+            store.insert(member);
+            audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.member.added").record(BOARD, board.id()));
+        });
+        return member;
+    }
+
+    Meeting addMeeting(CurrentUser user, UUID boardId, String heldOn, String location) {
+        var board = board(user, boardId, Action.UPDATE);
+        var errors = new FormErrors().text("programme.meeting", "location", location, TEXT, false);
+        LocalDate held = date(errors, "heldOn", heldOn);
+        errors.throwIfAny();
+        var meeting = new Meeting(UUID.randomUUID(), board.id(), held, blankToNull(location), user.username(), Instant.now(clock));
+        transactions.executeWithoutResult(t -> {
+            store.insert(meeting);
+            audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.meeting.added").record(BOARD, board.id()));
+        });
+        return meeting;
+    }
+
+    /** A meeting with the members serving on its date, their marks and whether it was quorate. */
+    record MeetingView(Board board, Meeting meeting, List<Member> members, Map<UUID, Mark> marks, Quorum quorum) {
+    }
+
+    MeetingView meeting(CurrentUser user, UUID meetingId) {
+        var meeting = store.meeting(meetingId).orElseThrow(() -> new RecordNotFoundException("PROGRAMME_MEETING", String.valueOf(meetingId)));
+        var board = board(user, meeting.boardId(), Action.READ);
+        var members = store.members(board.id()).stream().filter(m -> m.serving(meeting.heldOn())).toList();
+        var marks = new java.util.LinkedHashMap<UUID, Mark>();
+        store.marks(meetingId).forEach(m -> marks.put(m.memberId(), m));
+        consulted("programme.meeting.viewed", board);
+        return new MeetingView(board, meeting, members, marks, Quorum.of(marks.values(), members.size(), board.quorum()));
+    }
+
+    /** Records who attended, sent apologies or was absent, and any declaration of interest; replaces earlier marks. */
+    void mark(CurrentUser user, UUID meetingId, Map<UUID, String> attendance, Map<UUID, String> declarations) {
+        var view = meeting(user, meetingId);
+        board(user, view.board().id(), Action.UPDATE);
+        var errors = new FormErrors();
+        var marks = new ArrayList<Mark>();
+        for (Member m : view.members()) {
+            String chosen = attendance.get(m.id());
+            String declaration = blankToNull(declarations.get(m.id()));
+            if (chosen == null || chosen.isBlank()) {
+                continue;
+            }
+            var mark = Choices.parse(Attendance.class, chosen);
+            if (mark == null) {
+                errors.add("attendance-" + m.id(), "programme.attendance.invalid");
+            } else if (declaration != null && declaration.length() > NOTE) {
+                errors.add("declaration-" + m.id(), "form.tooLong", NOTE);
+            } else {
+                marks.add(new Mark(m.id(), mark, declaration));
+            }
+        }
+        errors.throwIfAny();
+        transactions.executeWithoutResult(t -> {
+            store.mark(meetingId, marks);
+            audit.record(AuditEvent.of(AuditAction.ALTERATION, "programme.attendance.recorded").record(BOARD, view.board().id()));
+        });
+    }
+
+    record ActionForm(String title, String ownerName, String ownerOrganisation, String ownerEmail, String dueOn, String meetingId) {
+    }
+
+    ProgrammeRecords.Action raise(CurrentUser user, UUID boardId, ActionForm form) {
+        var board = board(user, boardId, Action.UPDATE);
+        var errors = new FormErrors().text("programme.action", "title", form.title(), 500, true)
+                .name("programme.action", "ownerName", form.ownerName(), TEXT, true)
+                .text("programme.action", "ownerOrganisation", form.ownerOrganisation(), TEXT, true);
+        String email = blankToNull(form.ownerEmail());
+        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.add("ownerEmail", "programme.email.invalid");
+        }
+        LocalDate due = date(errors, "dueOn", form.dueOn());
+        UUID meetingId = null;
+        if (form.meetingId() != null && !form.meetingId().isBlank()) {
+            meetingId = store.meetings(boardId).stream().map(Meeting::id).filter(id -> id.toString().equals(form.meetingId().strip())).findFirst()
+                    .orElse(null);
+            if (meetingId == null) {
+                errors.add("meetingId", "programme.action.meeting.invalid");
+            }
+        }
+        errors.throwIfAny();
+        UUID raisedAt = meetingId;
+        return transactions.execute(t -> {
+            String number = "ACT-" + Year.now(clock).getValue() + "-" + String.format("%05d", store.nextActionNumber());
+            var action = new ProgrammeRecords.Action(UUID.randomUUID(), number, board.id(), raisedAt, form.title().strip(), form.ownerName().strip(),
+                    form.ownerOrganisation().strip(), email, due, ActionStatus.OPEN, Rag.GREEN, user.username(), Instant.now(clock), null);
+            store.insert(action);
+            audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.action.raised").record(BOARD, board.id()));
+            return action;
+        });
+    }
+
+    record ActionView(Board board, ProgrammeRecords.Action action, List<ActionUpdate> updates, boolean overdue) {
+    }
+
+    ActionView action(CurrentUser user, UUID actionId) {
+        var action = store.action(actionId).orElseThrow(() -> new RecordNotFoundException("PROGRAMME_ACTION", String.valueOf(actionId)));
+        var board = board(user, action.boardId(), Action.READ);
+        consulted("programme.action.viewed", board);
+        return new ActionView(board, action, store.updates(actionId), action.overdue(LocalDate.now(clock)));
+    }
+
+    /** An update on an action: a note, and its status and RAG as they now are; closing it records the day. */
+    ActionUpdate update(CurrentUser user, UUID actionId, String note, String status, String rag) {
+        var view = action(user, actionId);
+        board(user, view.board().id(), Action.UPDATE);
+        var errors = new FormErrors().text("programme.update", "note", note, NOTE, true);
+        var newStatus = Choices.parse(ActionStatus.class, status);
+        var newRag = Choices.parse(Rag.class, rag);
+        if (newStatus == null) {
+            errors.add("status", "programme.update.status.missing");
+        }
+        if (newRag == null) {
+            errors.add("rag", "programme.update.rag.missing");
+        }
+        errors.throwIfAny();
+        var was = view.action();
+        LocalDate closed = newStatus.closed() ? (was.closedOn() != null ? was.closedOn() : LocalDate.now(clock)) : null;
+        var update = new ActionUpdate(UUID.randomUUID(), actionId, note.strip(), newStatus, newRag, user.username(), Instant.now(clock));
+        transactions.executeWithoutResult(t -> {
+            if (!store.update(was, newStatus, newRag, closed)) {
+                throw new Conflict("programme.action.changed");
+            }
+            store.insert(update);
+            audit.record(AuditEvent.of(AuditAction.ALTERATION, "programme.action.updated").record(BOARD, view.board().id()));
+        });
+        return update;
+    }
+
+    /** The tracker: every action on the boards this user may see, soonest due first; {@code overdueOnly} keeps the late ones. */
+    record Tracked(Board board, ProgrammeRecords.Action action, boolean overdue) {
+    }
+
+    List<Tracked> tracker(CurrentUser user, boolean overdueOnly, boolean includeClosed) {
+        LocalDate today = LocalDate.now(clock);
+        var tracked = new ArrayList<Tracked>();
+        for (Board b : boards(user)) {
+            var actions = store.actions(b.id()).stream().filter(a -> includeClosed || !a.status().closed())
+                    .filter(a -> !overdueOnly || a.overdue(today)).toList();
+            if (!actions.isEmpty()) {
+                consulted("programme.actions.listed", b);
+                actions.forEach(a -> tracked.add(new Tracked(b, a, a.overdue(today))));
+            }
+        }
+        tracked.sort(java.util.Comparator.comparing((Tracked t) -> t.action().dueOn()).thenComparing(t -> t.action().number()));
+        return tracked;
+    }
+
+    private Board board(CurrentUser user, UUID id, Action action) {
+        requireManager(user);
+        var board = store.board(id).orElseThrow(() -> new RecordNotFoundException(BOARD, String.valueOf(id)));
+        return access.require(user, action, board);
+    }
+
+    private void consulted(String event, Board board) {
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, event).record(BOARD, board.id())));
+    }
+
+    private static void requireManager(CurrentUser user) {
+        if (user == null || !user.has(Role.PROGRAMME_MANAGER)) {
+            throw new RecordNotFoundException(BOARD, "any");
+        }
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A date written as YYYY-MM-DD; a field error when it is missing or not one. */
+    private static LocalDate date(FormErrors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "programme.date.missing");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "programme.date.invalid");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
