@@ -28,7 +28,7 @@ class TableOwnershipUnitTest {
                     "spring_session_attributes", "sign_in_failure", "public_submission")),
             Map.entry("audit", Set.of("audit_entry", "audit_seal", "audit_chain_head")),
             Map.entry("programme", Set.of("programme_board", "programme_board_member", "programme_meeting", "programme_attendance",
-                    "programme_action", "programme_action_update")),
+                    "programme_agenda_item", "programme_action", "programme_action_update")),
             Map.entry("content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
                     "content_referral_event", "content_availability_check", "hash_bank", "hash_match", "content_capture_frame", "hash_bank_frame", "content_intake", "content_intake_entry")),
             Map.entry("referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",

@@ -25,13 +25,17 @@ create table programme_board_member (
 );
 create index programme_board_member_board on programme_board_member (board_id);
 
+-- Minutes go from DRAFT to APPROVED at a later meeting of the board (minutes_approved_at), and are then fixed.
 create table programme_meeting (
-    id         uuid          primary key,
-    board_id   uuid          not null references programme_board (id),
-    held_on    date          not null,
-    location   varchar(200),
-    created_by varchar(100)  not null,
-    created_at timestamp with time zone not null
+    id                  uuid          primary key,
+    board_id            uuid          not null references programme_board (id),
+    held_on             date          not null,
+    location            varchar(200),
+    created_by          varchar(100)  not null,
+    created_at          timestamp with time zone not null,
+    minutes             varchar(20000),
+    minutes_status      varchar(16)   not null,
+    minutes_approved_at uuid          references programme_meeting (id)
 );
 create index programme_meeting_board on programme_meeting (board_id, held_on);
 
@@ -43,6 +47,20 @@ create table programme_attendance (
     declaration varchar(2000),
     primary key (meeting_id, member_id)
 );
+
+-- The agenda: items in order, each with its presenter, paper and purpose (INFORMATION, DISCUSSION, DECISION) and
+-- the decision taken on it, if any.
+create table programme_agenda_item (
+    id         uuid          primary key,
+    meeting_id uuid          not null references programme_meeting (id),
+    position   integer       not null,
+    title      varchar(300)  not null,
+    presenter  varchar(200),
+    paper      varchar(300),
+    purpose    varchar(16)   not null,
+    decision   varchar(4000)
+);
+create index programme_agenda_item_meeting on programme_agenda_item (meeting_id, position);
 
 create sequence programme_action_number;
 

@@ -109,8 +109,14 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /programme/actions/{id}/updates", "GET /api/v1/boards", "POST /api/v1/boards", "GET /api/v1/boards/{id}",
                 "POST /api/v1/boards/{id}/members", "POST /api/v1/boards/{id}/meetings", "POST /api/v1/boards/{id}/actions",
                 "GET /api/v1/meetings/{id}", "POST /api/v1/meetings/{id}/attendance", "GET /api/v1/actions", "GET /api/v1/actions/{id}",
-                "POST /api/v1/actions/{id}/updates")) {
+                "POST /api/v1/actions/{id}/updates", "POST /programme/meetings/{id}/agenda", "POST /programme/meetings/{id}/minutes",
+                "POST /programme/meetings/{id}/approve-previous-minutes", "POST /api/v1/meetings/{id}/agenda-items",
+                "POST /api/v1/meetings/{id}/minutes", "POST /api/v1/meetings/{id}/minutes-approval")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
+        }
+        // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
+        for (String p : List.of("POST /programme/meetings/{id}/agenda/{itemId}/decision", "POST /api/v1/meetings/{id}/agenda-items/{itemId}/decision")) {
+            EXPECTED.put(p, records(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
             EXPECTED.put(p, only(Role.CONTENT_ANALYST, Role.MANAGER));
@@ -331,7 +337,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             return pattern.replace("{id}", programme.boardId());
         }
         if (pattern.startsWith("/programme/meetings/") || pattern.startsWith("/api/v1/meetings/")) {
-            return pattern.replace("{id}", programme.meetingId());
+            return pattern.replace("{id}", programme.meetingId()).replace("{itemId}", target.toString());
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
@@ -339,7 +345,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());
         }
-        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{tokenId}", target.toString()).replace("{mergeId}", target.toString()).replace("{documentId}", target.toString()).replace("{sessionId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
+        return pattern.replace("{id}", target.toString()).replace("{personId}", target.toString()).replace("{tokenId}", target.toString()).replace("{mergeId}", target.toString()).replace("{itemId}", target.toString()).replace("{documentId}", target.toString()).replace("{sessionId}", target.toString()).replace("{page}", "person").replace("{code}", pattern.contains("organisations") ? "LA-E09000007" : "E09000007");
     }
 
     private static java.net.http.HttpResponse<String> call(TestHttp http, String method, String path, boolean api) {

@@ -7,7 +7,6 @@ import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -25,10 +24,8 @@ import org.waymark.govuk.Conflict;
 import org.waymark.govuk.FormErrors;
 import org.waymark.programme.internal.ProgrammeRecords.ActionStatus;
 import org.waymark.programme.internal.ProgrammeRecords.ActionUpdate;
-import org.waymark.programme.internal.ProgrammeRecords.Attendance;
 import org.waymark.programme.internal.ProgrammeRecords.Board;
 import org.waymark.programme.internal.ProgrammeRecords.BoardKind;
-import org.waymark.programme.internal.ProgrammeRecords.Mark;
 import org.waymark.programme.internal.ProgrammeRecords.Meeting;
 import org.waymark.programme.internal.ProgrammeRecords.Member;
 import org.waymark.programme.internal.ProgrammeRecords.Rag;
@@ -121,61 +118,6 @@ class Boards {
         return member;
     }
 
-    Meeting addMeeting(CurrentUser user, UUID boardId, String heldOn, String location) {
-        var board = board(user, boardId, Action.UPDATE);
-        var errors = new FormErrors().text("programme.meeting", "location", location, TEXT, false);
-        LocalDate held = date(errors, "heldOn", heldOn);
-        errors.throwIfAny();
-        var meeting = new Meeting(UUID.randomUUID(), board.id(), held, blankToNull(location), user.username(), Instant.now(clock));
-        transactions.executeWithoutResult(t -> {
-            store.insert(meeting);
-            audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.meeting.added").record(BOARD, board.id()));
-        });
-        return meeting;
-    }
-
-    /** A meeting with the members serving on its date, their marks and whether it was quorate. */
-    record MeetingView(Board board, Meeting meeting, List<Member> members, Map<UUID, Mark> marks, Quorum quorum) {
-    }
-
-    MeetingView meeting(CurrentUser user, UUID meetingId) {
-        var meeting = store.meeting(meetingId).orElseThrow(() -> new RecordNotFoundException("PROGRAMME_MEETING", String.valueOf(meetingId)));
-        var board = board(user, meeting.boardId(), Action.READ);
-        var members = store.members(board.id()).stream().filter(m -> m.serving(meeting.heldOn())).toList();
-        var marks = new java.util.LinkedHashMap<UUID, Mark>();
-        store.marks(meetingId).forEach(m -> marks.put(m.memberId(), m));
-        consulted("programme.meeting.viewed", board);
-        return new MeetingView(board, meeting, members, marks, Quorum.of(marks.values(), members.size(), board.quorum()));
-    }
-
-    /** Records who attended, sent apologies or was absent, and any declaration of interest; replaces earlier marks. */
-    void mark(CurrentUser user, UUID meetingId, Map<UUID, String> attendance, Map<UUID, String> declarations) {
-        var view = meeting(user, meetingId);
-        board(user, view.board().id(), Action.UPDATE);
-        var errors = new FormErrors();
-        var marks = new ArrayList<Mark>();
-        for (Member m : view.members()) {
-            String chosen = attendance.get(m.id());
-            String declaration = blankToNull(declarations.get(m.id()));
-            if (chosen == null || chosen.isBlank()) {
-                continue;
-            }
-            var mark = Choices.parse(Attendance.class, chosen);
-            if (mark == null) {
-                errors.add("attendance-" + m.id(), "programme.attendance.invalid");
-            } else if (declaration != null && declaration.length() > NOTE) {
-                errors.add("declaration-" + m.id(), "form.tooLong", NOTE);
-            } else {
-                marks.add(new Mark(m.id(), mark, declaration));
-            }
-        }
-        errors.throwIfAny();
-        transactions.executeWithoutResult(t -> {
-            store.mark(meetingId, marks);
-            audit.record(AuditEvent.of(AuditAction.ALTERATION, "programme.attendance.recorded").record(BOARD, view.board().id()));
-        });
-    }
-
     record ActionForm(String title, String ownerName, String ownerOrganisation, String ownerEmail, String dueOn, String meetingId) {
     }
 
@@ -265,13 +207,13 @@ class Boards {
         return tracked;
     }
 
-    private Board board(CurrentUser user, UUID id, Action action) {
+    Board board(CurrentUser user, UUID id, Action action) {
         requireManager(user);
         var board = store.board(id).orElseThrow(() -> new RecordNotFoundException(BOARD, String.valueOf(id)));
         return access.require(user, action, board);
     }
 
-    private void consulted(String event, Board board) {
+    void consulted(String event, Board board) {
         transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, event).record(BOARD, board.id())));
     }
 
@@ -290,7 +232,7 @@ class Boards {
     }
 
     /** A date written as YYYY-MM-DD; a field error when it is missing or not one. */
-    private static LocalDate date(FormErrors errors, String field, String value) {
+    static LocalDate date(FormErrors errors, String field, String value) {
         if (value == null || value.isBlank()) {
             errors.add(field, "programme.date.missing");
             return null;
@@ -303,7 +245,7 @@ class Boards {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -24,9 +24,11 @@ import org.waymark.programme.internal.ProgrammeRecords.Board;
 class ProgrammeApiController {
 
     private final Boards boards;
+    private final Meetings meetings;
 
-    ProgrammeApiController(Boards boards) {
+    ProgrammeApiController(Boards boards, Meetings meetings) {
         this.boards = boards;
+        this.meetings = meetings;
     }
 
     @GetMapping("/api/v1/boards")
@@ -60,14 +62,51 @@ class ProgrammeApiController {
     @PostMapping("/api/v1/boards/{id}/meetings")
     @Operation(summary = "A meeting {heldOn (YYYY-MM-DD), location}")
     ResponseEntity<ProgrammeRecords.Meeting> meeting(@PathVariable UUID id, @RequestBody NewMeeting body) {
-        var meeting = boards.addMeeting(CurrentUsers.require(), id, body.heldOn(), body.location());
+        var meeting = meetings.add(CurrentUsers.require(), id, body.heldOn(), body.location());
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id())).body(meeting);
     }
 
     @GetMapping("/api/v1/meetings/{id}")
-    @Operation(summary = "A meeting: the members serving on its date, their attendance and declarations, and whether it was quorate")
-    Boards.MeetingView meeting(@PathVariable UUID id) {
-        return boards.meeting(CurrentUsers.require(), id);
+    @Operation(summary = "A meeting: the members serving on its date, their attendance and declarations, whether it was quorate, its agenda with "
+            + "decisions, its minutes (minutesStatus NONE|DRAFT|APPROVED), and the previous meeting whose draft minutes it may approve")
+    Meetings.MeetingView meeting(@PathVariable UUID id) {
+        return meetings.view(CurrentUsers.require(), id);
+    }
+
+    record NewItem(String title, String presenter, String paper, String purpose) {
+    }
+
+    @PostMapping("/api/v1/meetings/{id}/agenda-items")
+    @Operation(summary = "An agenda item {title, presenter, paper, purpose: INFORMATION|DISCUSSION|DECISION}, after the others (201)")
+    ResponseEntity<ProgrammeRecords.AgendaItem> item(@PathVariable UUID id, @RequestBody NewItem body) {
+        return ResponseEntity.status(201).body(meetings.addItem(CurrentUsers.require(), id, body.title(), body.presenter(), body.paper(), body.purpose()));
+    }
+
+    record Decision(String decision) {
+    }
+
+    @PostMapping("/api/v1/meetings/{id}/agenda-items/{itemId}/decision")
+    @Operation(summary = "The decision taken on an agenda item {decision} (204)")
+    ResponseEntity<Void> decide(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody Decision body) {
+        meetings.decide(CurrentUsers.require(), id, itemId, body.decision());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Minutes(String minutes) {
+    }
+
+    @PostMapping("/api/v1/meetings/{id}/minutes")
+    @Operation(summary = "Draft minutes {minutes} (204); 409 once they are approved")
+    ResponseEntity<Void> minutes(@PathVariable UUID id, @RequestBody Minutes body) {
+        meetings.draftMinutes(CurrentUsers.require(), id, body.minutes());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/meetings/{id}/minutes-approval")
+    @Operation(summary = "At this meeting, approve the draft minutes of the board's previous meeting (204); 409 when there are none to approve")
+    ResponseEntity<Void> approve(@PathVariable UUID id) {
+        meetings.approvePreviousMinutes(CurrentUsers.require(), id);
+        return ResponseEntity.noContent().build();
     }
 
     record MarkBody(UUID memberId, String attendance, String declaration) {
@@ -85,7 +124,7 @@ class ProgrammeApiController {
             attendance.put(m.memberId(), m.attendance());
             declarations.put(m.memberId(), m.declaration());
         }
-        boards.mark(CurrentUsers.require(), id, attendance, declarations);
+        meetings.mark(CurrentUsers.require(), id, attendance, declarations);
         return ResponseEntity.noContent().build();
     }
 

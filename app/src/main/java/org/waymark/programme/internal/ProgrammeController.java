@@ -1,6 +1,5 @@
 package org.waymark.programme.internal;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,21 +13,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.access.CurrentUsers;
 import org.waymark.govuk.FormErrors;
 import org.waymark.programme.internal.ProgrammeRecords.ActionStatus;
-import org.waymark.programme.internal.ProgrammeRecords.Attendance;
 import org.waymark.programme.internal.ProgrammeRecords.BoardKind;
 import org.waymark.programme.internal.ProgrammeRecords.Rag;
 
 /**
- * The programme pages: boards, one board (members, meetings, actions), one meeting's attendance, the action tracker
- * and one action. A form with errors comes back with them and with what was typed; which form it was is {@code form}.
+ * The programme pages: boards, one board (members, meetings, actions), the action tracker and one action. A form
+ * with errors comes back with them and with what was typed; which form it was is {@code form}.
  */
 @Controller
 class ProgrammeController {
 
     private final Boards boards;
+    private final Meetings meetings;
 
-    ProgrammeController(Boards boards) {
+    ProgrammeController(Boards boards, Meetings meetings) {
         this.boards = boards;
+        this.meetings = meetings;
     }
 
     @GetMapping("/programme")
@@ -77,7 +77,7 @@ class ProgrammeController {
     @PostMapping("/programme/boards/{id}/meetings")
     String meeting(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return onBoard(id, form, model, redirect, "programme.meeting.added",
-                () -> boards.addMeeting(CurrentUsers.require(), id, form.get("heldOn"), form.get("location")));
+                () -> meetings.add(CurrentUsers.require(), id, form.get("heldOn"), form.get("location")));
     }
 
     @PostMapping("/programme/boards/{id}/actions")
@@ -95,41 +95,6 @@ class ProgrammeController {
             return "redirect:/programme/boards/" + id;
         } catch (FormErrors.Invalid e) {
             return boardPage(model, id, e.errors(), form);
-        }
-    }
-
-    @GetMapping("/programme/meetings/{id}")
-    String meeting(@PathVariable UUID id, Model model) {
-        return meetingPage(model, id, new FormErrors(), Map.of());
-    }
-
-    private String meetingPage(Model model, UUID id, FormErrors errors, Map<String, String> typed) {
-        model.addAttribute("view", boards.meeting(CurrentUsers.require(), id));
-        model.addAttribute("marks", Attendance.values());
-        model.addAttribute("errors", errors);
-        model.addAttribute("typed", typed);
-        return "programme/meeting";
-    }
-
-    @PostMapping("/programme/meetings/{id}/attendance")
-    String attendance(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        var attendance = new HashMap<UUID, String>();
-        var declarations = new HashMap<UUID, String>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("attendance-")) {
-                attendance.put(uuid(key.substring("attendance-".length())), value);
-            } else if (key.startsWith("declaration-")) {
-                declarations.put(uuid(key.substring("declaration-".length())), value);
-            }
-        });
-        attendance.remove(null);
-        declarations.remove(null);
-        try {
-            boards.mark(CurrentUsers.require(), id, attendance, declarations);
-            redirect.addFlashAttribute("banner", "programme.attendance.recorded");
-            return "redirect:/programme/meetings/" + id;
-        } catch (FormErrors.Invalid e) {
-            return meetingPage(model, id, e.errors(), form);
         }
     }
 
@@ -163,14 +128,6 @@ class ProgrammeController {
             return "redirect:/programme/actions/" + id;
         } catch (FormErrors.Invalid e) {
             return actionPage(model, id, e.errors(), form);
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -49,7 +49,16 @@ final class ProgrammeRecords {
         }
     }
 
-    record Meeting(UUID id, UUID boardId, LocalDate heldOn, String location, String createdBy, Instant createdAt) {
+    enum MinutesStatus { NONE, DRAFT, APPROVED }
+
+    /** What an agenda item is for. */
+    enum Purpose { INFORMATION, DISCUSSION, DECISION }
+
+    record Meeting(UUID id, UUID boardId, LocalDate heldOn, String location, String createdBy, Instant createdAt, String minutes,
+            MinutesStatus minutesStatus, UUID minutesApprovedAt) {
+    }
+
+    record AgendaItem(UUID id, UUID meetingId, int position, String title, String presenter, String paper, Purpose purpose, String decision) {
     }
 
     /** A member's attendance at a meeting, with the declaration of interest they made, if any. */

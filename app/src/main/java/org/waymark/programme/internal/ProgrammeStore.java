@@ -12,12 +12,15 @@ import org.springframework.stereotype.Repository;
 import org.waymark.programme.internal.ProgrammeRecords.Action;
 import org.waymark.programme.internal.ProgrammeRecords.ActionStatus;
 import org.waymark.programme.internal.ProgrammeRecords.ActionUpdate;
+import org.waymark.programme.internal.ProgrammeRecords.AgendaItem;
 import org.waymark.programme.internal.ProgrammeRecords.Attendance;
 import org.waymark.programme.internal.ProgrammeRecords.Board;
 import org.waymark.programme.internal.ProgrammeRecords.BoardKind;
 import org.waymark.programme.internal.ProgrammeRecords.Mark;
 import org.waymark.programme.internal.ProgrammeRecords.Meeting;
 import org.waymark.programme.internal.ProgrammeRecords.Member;
+import org.waymark.programme.internal.ProgrammeRecords.MinutesStatus;
+import org.waymark.programme.internal.ProgrammeRecords.Purpose;
 import org.waymark.programme.internal.ProgrammeRecords.Rag;
 import org.waymark.storage.Rows;
 
@@ -28,7 +31,8 @@ class ProgrammeStore {
     private static final String BOARD = "select id, name, kind, organisation_code, quorum, created_by, created_at from programme_board ";
     private static final String MEMBER = "select id, board_id, name, organisation, role_title, community_member, email, joined_on, left_on "
             + "from programme_board_member ";
-    private static final String MEETING = "select id, board_id, held_on, location, created_by, created_at from programme_meeting ";
+    private static final String MEETING = "select id, board_id, held_on, location, created_by, created_at, minutes, minutes_status, "
+            + "minutes_approved_at from programme_meeting ";
     private static final String ACTION = "select id, number, board_id, meeting_id, title, owner_name, owner_organisation, owner_email, due_on, "
             + "status, rag, created_by, created_at, closed_on from programme_action ";
 
@@ -63,8 +67,37 @@ class ProgrammeStore {
     }
 
     void insert(Meeting m) {
-        jdbc.sql("insert into programme_meeting (id, board_id, held_on, location, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(m.id(), m.boardId(), m.heldOn(), m.location(), m.createdBy(), Rows.at(m.createdAt())).update();
+        jdbc.sql("insert into programme_meeting (id, board_id, held_on, location, created_by, created_at, minutes_status) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(m.id(), m.boardId(), m.heldOn(), m.location(), m.createdBy(), Rows.at(m.createdAt()), m.minutesStatus().name()).update();
+    }
+
+    /** Saves draft minutes unless they are approved; false when they are (approved minutes are fixed). */
+    boolean draftMinutes(UUID meetingId, String minutes) {
+        return jdbc.sql("update programme_meeting set minutes = ?, minutes_status = 'DRAFT' where id = ? and minutes_status <> 'APPROVED'")
+                .params(minutes, meetingId).update() == 1;
+    }
+
+    /** Approves draft minutes at a later meeting; false unless they were a draft. */
+    boolean approveMinutes(UUID meetingId, UUID atMeeting) {
+        return jdbc.sql("update programme_meeting set minutes_status = 'APPROVED', minutes_approved_at = ? where id = ? and minutes_status = 'DRAFT'")
+                .params(atMeeting, meetingId).update() == 1;
+    }
+
+    void insert(AgendaItem i) {
+        jdbc.sql("insert into programme_agenda_item (id, meeting_id, position, title, presenter, paper, purpose, decision) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(i.id(), i.meetingId(), i.position(), i.title(), i.presenter(), i.paper(), i.purpose().name(), i.decision()).update();
+    }
+
+    List<AgendaItem> agenda(UUID meetingId) {
+        return jdbc.sql("select id, meeting_id, position, title, presenter, paper, purpose, decision from programme_agenda_item where meeting_id = ? "
+                        + "order by position").param(meetingId)
+                .query((rs, n) -> new AgendaItem(Rows.uuid(rs, "id"), Rows.uuid(rs, "meeting_id"), rs.getInt("position"), rs.getString("title"),
+                        rs.getString("presenter"), rs.getString("paper"), Purpose.valueOf(rs.getString("purpose")), rs.getString("decision")))
+                .list();
+    }
+
+    void decide(UUID itemId, String decision) {
+        jdbc.sql("update programme_agenda_item set decision = ? where id = ?").params(decision, itemId).update();
     }
 
     Optional<Meeting> meeting(UUID id) {
@@ -153,7 +186,8 @@ class ProgrammeStore {
 
     private static Meeting meeting(ResultSet rs, int n) throws SQLException {
         return new Meeting(Rows.uuid(rs, "id"), Rows.uuid(rs, "board_id"), Rows.date(rs, "held_on"), rs.getString("location"),
-                rs.getString("created_by"), Rows.instant(rs, "created_at"));
+                rs.getString("created_by"), Rows.instant(rs, "created_at"), rs.getString("minutes"), MinutesStatus.valueOf(rs.getString("minutes_status")),
+                Rows.uuid(rs, "minutes_approved_at"));
     }
 
     private static Action action(ResultSet rs, int n) throws SQLException {

@@ -84,6 +84,24 @@ class ProgrammeBrowserTest extends BrowserTestCase {
         assertThat(driver.findElement(By.id("quorum")).getText()).contains("Quorate").contains("1 present of the 1 needed");
         accessible("programme-meeting-marked");
 
+        expand("Add an agenda item");
+        type("title", "Adopt the partnership plan");
+        driver.findElement(By.id("purpose-DECISION")).click();
+        press("/agenda");
+        banner("Agenda item added");
+        driver.findElement(By.cssSelector("input[id^=decision-]")).sendKeys("Adopted, to be reviewed in a year");
+        press("/decision");
+        banner("Decision recorded");
+        assertThat(driver.findElement(By.id("agenda")).findElement(By.xpath("following-sibling::ol")).getText()).contains("Adopted, to be reviewed");
+        press("/minutes");
+        assertThat(errorSummary()).contains("Enter the minutes");
+        accessible("programme-meeting-errors");
+        type("minutes", "Present: the chair. The plan was adopted.");
+        press("/minutes");
+        banner("Draft minutes saved");
+        assertThat(driver.findElement(By.id("minutes-status")).getText()).isEqualTo("Draft");
+        accessible("programme-meeting-agenda");
+
         open("/programme/actions?overdue=true");
         assertThat(driver.findElement(By.id("tracker")).getText()).contains("Map the borough's youth provision");
         accessible("programme-tracker-overdue");

@@ -88,6 +88,37 @@ class ProgrammeIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anAgendaCarriesDecisionsAndMinutesStayADraftUntilTheNextMeetingApprovesThem() {
+        var made = ProgrammeFixtures.board(manager, "Camden partnership group " + suffix);
+        String first = made.meetingId();
+        var item = created(manager.postJson("/api/v1/meetings/" + first + "/agenda-items",
+                "{\"title\":\"Adopt the partnership plan\",\"presenter\":\"Prevent coordinator\",\"paper\":\"PB-2026-07\",\"purpose\":\"DECISION\"}"));
+        assertThat(item.get("position").asInt()).isEqualTo(1);
+        assertThat(manager.postJson("/api/v1/meetings/" + first + "/agenda-items", "{\"title\":\"\",\"purpose\":\"VOTE\"}").statusCode()).isEqualTo(400);
+        assertThat(manager.postJson("/api/v1/meetings/" + first + "/agenda-items/" + item.get("id").asString() + "/decision",
+                "{\"decision\":\"Plan adopted, to be reviewed in twelve months\"}").statusCode()).isEqualTo(204);
+        assertThat(manager.postJson("/api/v1/meetings/" + first + "/minutes", "{\"minutes\":\"Present: the chair. The plan was adopted.\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(manager.postJson("/api/v1/meetings/" + first + "/minutes-approval", "{}").statusCode()).as("no earlier meeting").isEqualTo(409);
+
+        String second = created(manager.postJson("/api/v1/boards/" + made.boardId() + "/meetings", "{\"heldOn\":\"2026-09-01\"}")).get("id").asString();
+        var next = json(manager.get("/api/v1/meetings/" + second).body());
+        assertThat(next.get("previous").get("id").asString()).isEqualTo(first);
+        assertThat(manager.postJson("/api/v1/meetings/" + second + "/minutes-approval", "{}").statusCode()).isEqualTo(204);
+
+        var approved = json(manager.get("/api/v1/meetings/" + first).body());
+        assertThat(approved.get("meeting").get("minutesStatus").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("meeting").get("minutesApprovedAt").asString()).isEqualTo(second);
+        assertThat(approved.get("agenda").get(0).get("decision").asString()).isEqualTo("Plan adopted, to be reviewed in twelve months");
+        var change = manager.postJson("/api/v1/meetings/" + first + "/minutes", "{\"minutes\":\"Rewritten afterwards\"}");
+        assertThat(change.statusCode()).as("approved minutes are fixed").isEqualTo(409);
+        assertThat(json(manager.get("/api/v1/meetings/" + first).body()).get("meeting").get("minutes").asString())
+                .isEqualTo("Present: the chair. The plan was adopted.");
+        var after = json(manager.get("/api/v1/meetings/" + second).body()).get("previous");
+        assertThat(after == null || after.isNull()).as("nothing left to approve").isTrue();
+    }
+
+    @Test
     void anotherOrganisationsManagerFindsNothingAndEveryRefusalIsAudited() {
         var made = ProgrammeFixtures.board(manager, "Camden oversight board " + suffix);
         var other = manager("city", "LA-E09000001", "E09000001");
