@@ -86,6 +86,11 @@ class Boards {
     }
 
     record BoardView(Board board, List<Member> members, List<Meeting> meetings, List<ProgrammeRecords.Action> actions, LocalDate today) {
+
+        /** The board's actions as the tracker shows them, for its page. */
+        public List<Tracked> tracked() {
+            return actions.stream().map(a -> new Tracked(board, a, a.overdue(today))).toList();
+        }
     }
 
     BoardView view(CurrentUser user, UUID id) {
