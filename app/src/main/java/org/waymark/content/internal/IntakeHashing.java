@@ -43,6 +43,7 @@ class IntakeHashing {
     private final Duration stale;
     private final int workers;
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean again;
     private final ExecutorService pool;
 
     IntakeHashing(IntakeStore intakes, ContentStore store, Captures captures, AuditTrail audit, TransactionTemplate transactions, Clock clock,
@@ -64,7 +65,13 @@ class IntakeHashing {
         while (true) {
             int now = running.get();
             if (now >= workers) {
-                return;
+                // Every worker is busy, but one may be just finding nothing left: it looks again before it stops.
+                // Read the count once more after raising the flag, so a worker that stopped in between is replaced.
+                again = true;
+                if (running.get() >= workers) {
+                    return;
+                }
+                continue;
             }
             if (running.compareAndSet(now, now + 1)) {
                 try {
@@ -90,6 +97,10 @@ class IntakeHashing {
             log.warn("Bulk intake hashing stopped early; the next sweep goes on: {}", e.toString());
         } finally {
             running.decrementAndGet();
+        }
+        if (again) {
+            again = false;
+            wake();
         }
     }
 
