@@ -44,6 +44,7 @@ class IntakeHashing {
     private final int workers;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean again;
+    private final java.util.concurrent.atomic.AtomicLong starts = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService pool;
 
     IntakeHashing(IntakeStore intakes, ContentStore store, Captures captures, AuditTrail audit, TransactionTemplate transactions, Clock clock,
@@ -62,11 +63,16 @@ class IntakeHashing {
 
     /** Starts workers, up to one a core, to hash whatever is waiting. */
     void wake() {
+        boolean started = false;
         while (true) {
             int now = running.get();
             if (now >= workers) {
-                // Every worker is busy, but one may be just finding nothing left: it looks again before it stops.
-                // Read the count once more after raising the flag, so a worker that stopped in between is replaced.
+                if (started) {
+                    // The workers this call started look for work after it: nothing more to ask.
+                    return;
+                }
+                // Every worker was busy already, and one may be just finding nothing left: it looks again before it
+                // stops. The count is read once more after raising the flag, so a worker that stopped in between is replaced.
                 again = true;
                 if (running.get() >= workers) {
                     return;
@@ -76,12 +82,23 @@ class IntakeHashing {
             if (running.compareAndSet(now, now + 1)) {
                 try {
                     pool.execute(this::drainThenStop);
+                    started = true;
                 } catch (RejectedExecutionException shuttingDown) {
                     running.decrementAndGet();
                     return;
                 }
             }
         }
+    }
+
+    /** How many workers are hashing now (none once nothing waits). */
+    int busy() {
+        return running.get();
+    }
+
+    /** How many times a worker has started, since this node started. */
+    long starts() {
+        return starts.get();
     }
 
     /** Every node looks for waiting lines now and then: after a restart, and for lines another node left. */
@@ -91,6 +108,7 @@ class IntakeHashing {
     }
 
     private void drainThenStop() {
+        starts.incrementAndGet();
         try {
             drain();
         } catch (RuntimeException e) {

@@ -196,7 +196,7 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aLineHeldByAWorkerThatDiedIsHashedAgain() {
+    void aLineHeldByAWorkerThatDiedIsHashedAgain() throws InterruptedException {
         var files = new LinkedHashMap<String, byte[]>();
         files.put("manifest.csv", ("url,file\nhttps://forum.example/stale/" + suffix + ",a.png\n").getBytes(StandardCharsets.UTF_8));
         files.put("a.png", ContentFixtures.encode(ContentFixtures.picture(suffix.hashCode() + 7L), "png"));
@@ -216,5 +216,13 @@ class BulkIntakeIntegrationTest extends IntegrationTest {
                 .query(Integer.class).single()).as("hashed again: the line has its capture").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from content_capture c join content_intake_entry e on e.item_id = c.item_id "
                 + "where e.intake_id = cast(? as uuid)").param(id).query(Integer.class).single()).isEqualTo(captures + 1);
+
+        // With nothing left, the workers stop and stay stopped: a wake while they were busy must not keep them cycling.
+        // In two quiet seconds at most one sweep may start them once more (one worker a core).
+        hashing.wake();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> hashing.busy() == 0);
+        long started = hashing.starts();
+        Thread.sleep(2000);
+        assertThat(hashing.starts() - started).as("workers started while nothing waited").isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }
