@@ -68,4 +68,9 @@ public final class TextRules {
         String spaced = nfc.replaceAll("[\\p{Zs}\\s]+", " ").strip();
         return spaced.isEmpty() ? null : spaced;
     }
+
+    /** An e-mail address as accounts and the programme's members take one: something@somewhere.tld, at most 320 characters. */
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 320 && value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    }
 }

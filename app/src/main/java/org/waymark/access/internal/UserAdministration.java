@@ -68,8 +68,7 @@ class UserAdministration {
         if (request.displayName() != null && request.displayName().length() > 200) {
             errors.add("displayName", "user.displayName.length");
         }
-        if (request.email() != null && !request.email().isBlank()
-                && (!request.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || request.email().length() > 320)) {
+        if (request.email() != null && !request.email().isBlank() && !org.waymark.govuk.TextRules.isEmail(request.email())) {
             errors.add("email", "user.email.format");
         }
         if (request.roles() == null || request.roles().isEmpty()) {

@@ -22,6 +22,7 @@ import org.waymark.audit.AuditTrail;
 import org.waymark.govuk.Choices;
 import org.waymark.govuk.Conflict;
 import org.waymark.govuk.FormErrors;
+import org.waymark.govuk.TextRules;
 import org.waymark.programme.internal.ProgrammeRecords.ActionStatus;
 import org.waymark.programme.internal.ProgrammeRecords.ActionUpdate;
 import org.waymark.programme.internal.ProgrammeRecords.Board;
@@ -109,7 +110,7 @@ class Boards {
                 .text("programme.member", "organisation", form.organisation(), TEXT, true)
                 .text("programme.member", "roleTitle", form.roleTitle(), TEXT, true);
         String email = blankToNull(form.email());
-        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (email != null && !TextRules.isEmail(email)) {
             errors.add("email", "programme.email.invalid");
         }
         LocalDate joined = form.joinedOn() == null || form.joinedOn().isBlank() ? LocalDate.now(clock) : date(errors, "joinedOn", form.joinedOn());
@@ -132,7 +133,7 @@ class Boards {
                 .name("programme.action", "ownerName", form.ownerName(), TEXT, true)
                 .text("programme.action", "ownerOrganisation", form.ownerOrganisation(), TEXT, true);
         String email = blankToNull(form.ownerEmail());
-        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        if (email != null && !TextRules.isEmail(email)) {
             errors.add("ownerEmail", "programme.email.invalid");
         }
         LocalDate due = date(errors, "dueOn", form.dueOn());
