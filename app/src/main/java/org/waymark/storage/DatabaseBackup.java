@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.waymark.cli.CliArguments;
@@ -18,8 +19,8 @@ import org.waymark.cli.CliException;
 
 /**
  * {@code ./waymark admin backup DIR}: an online backup, taken while the service runs, into a new folder. First the
- * audit checkpoints as they stand, then the database (H2's {@code BACKUP TO}, a consistent copy of the live file;
- * or {@code pg_dump}, one snapshot): the database is then never older than a checkpoint, so {@code audit verify}
+ * audit checkpoints as they stand, then the database (on H2 a logical {@code SCRIPT} read in one snapshot
+ * transaction; or {@code pg_dump}, one snapshot): the database is then never older than a checkpoint, so {@code audit verify}
  * passes on the restored copy. On the embedded default the folder also holds the database's generated password
  * and the generated audit key, without which the copy could not be opened or verified; with PostgreSQL those
  * secrets belong to the operator's secret store. {@code ./waymark restore DIR} puts it back ({@link DatabaseRestore}).
@@ -27,6 +28,9 @@ import org.waymark.cli.CliException;
 @Component
 class DatabaseBackup implements CliCommand {
 
+    /** The embedded database as SQL, zipped: every row read through its table in one snapshot (ADR 13). */
+    static final String H2_SCRIPT = "waymark.sql.zip";
+    /** Backups made before 2026-12-07 hold H2's physical BACKUP TO copy; restore still reads them. */
     static final String H2_FILE = "waymark.zip";
     static final String DUMP_FILE = "waymark.dump";
     static final String CHECKPOINTS = "audit-checkpoints";
@@ -87,7 +91,7 @@ class DatabaseBackup implements CliCommand {
                         List.of("--format=custom", "--no-owner", "--no-privileges", "--file", target.resolve(DUMP_FILE).toString()));
             } else if (url.regionMatches(true, 0, EmbeddedDatabase.PREFIX, 0, EmbeddedDatabase.PREFIX.length())) {
                 kind = "h2";
-                jdbc.execute("BACKUP TO '" + target.resolve(H2_FILE).toString().replace("'", "''") + "'");
+                script(target.resolve(H2_SCRIPT));
                 for (String secret : EMBEDDED_SECRETS) {
                     if (Files.exists(dataDir.resolve(secret))) {
                         Files.copy(dataDir.resolve(secret), target.resolve(secret));
@@ -103,6 +107,30 @@ class DatabaseBackup implements CliCommand {
         } catch (IOException e) {
             throw new CliException("cannot write the backup to " + target + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The whole embedded database as SQL, read in one snapshot transaction. Not H2's physical {@code BACKUP TO}:
+     * under heavy load once it gave a copy whose secondary index named a row its table did not hold ("Row not
+     * found in primary index"), which the restored server could not open. A logical copy reads each row through its
+     * table, so it cannot carry a broken page or index over, and the restore rebuilds every index.
+     */
+    private void script(Path file) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            try (var statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+                statement.execute("SCRIPT TO '" + file.toString().replace("'", "''") + "' COMPRESSION ZIP");
+                connection.commit();
+            } finally {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                }
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
     static boolean isEmpty(Path dir) throws IOException {

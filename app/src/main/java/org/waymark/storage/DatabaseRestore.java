@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
@@ -43,7 +44,7 @@ public final class DatabaseRestore {
                         + "incident record) or set WAYMARK_AUDIT_CHECKPOINT_DIR to a new folder");
             }
             if (url == null || url.isBlank()) {
-                restoreEmbedded(backup, dataDir);
+                restoreEmbedded(backup, dataDir, env);
             } else if (PostgresTools.isPostgres(url)) {
                 restorePostgres(backup, PostgresTools.target(url, env.get("WAYMARK_DB_USER"), env.get("WAYMARK_DB_PASSWORD")), url);
             } else {
@@ -62,15 +63,58 @@ public final class DatabaseRestore {
         }
     }
 
-    private static void restoreEmbedded(Path backup, Path dataDir) throws IOException {
+    private static void restoreEmbedded(Path backup, Path dataDir, Map<String, String> env) throws IOException, SQLException {
+        Path script = backup.resolve(DatabaseBackup.H2_SCRIPT);
         Path zip = backup.resolve(DatabaseBackup.H2_FILE);
-        if (!Files.isRegularFile(zip)) {
-            throw new CliException(backup + " holds no embedded database (" + DatabaseBackup.H2_FILE + "); set WAYMARK_DB_URL to restore a PostgreSQL backup");
+        if (!Files.isRegularFile(script) && !Files.isRegularFile(zip)) {
+            throw new CliException(backup + " holds no embedded database (" + DatabaseBackup.H2_SCRIPT
+                    + "); set WAYMARK_DB_URL to restore a PostgreSQL backup");
         }
-        if (Files.exists(dataDir.resolve("waymark.mv.db")) || Files.exists(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE))) {
+        Path database = dataDir.resolve("waymark.mv.db");
+        if (Files.exists(database) || Files.exists(dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE))) {
             throw new CliException(dataDir + " already holds a database: restore into a new WAYMARK_DATA_DIR");
         }
         PrivateFiles.folder(dataDir);
+        var copied = new ArrayList<Path>();
+        for (String secret : DatabaseBackup.EMBEDDED_SECRETS) {
+            if (Files.exists(backup.resolve(secret)) && !Files.exists(dataDir.resolve(secret))) {
+                copied.add(Files.copy(backup.resolve(secret), dataDir.resolve(secret)));
+            }
+        }
+        try {
+            if (Files.isRegularFile(script)) {
+                runScript(script, dataDir, env);
+            } else {
+                unzipPhysicalCopy(zip, dataDir);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            // Nothing half-made stays behind, so the same command can be run again once the cause is mended.
+            for (Path file : copied) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(database);
+            Files.deleteIfExists(dataDir.resolve("waymark.trace.db"));
+            throw e;
+        }
+        PrivateFiles.narrow(dataDir);
+    }
+
+    /** Builds a new database from the logical copy (made by SCRIPT in one snapshot; every index is rebuilt). */
+    private static void runScript(Path script, Path dataDir, Map<String, String> env) throws IOException, SQLException {
+        Path passwordFile = dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE);
+        String password = env.getOrDefault("WAYMARK_DB_PASSWORD", "");
+        if (password.isEmpty() && Files.exists(passwordFile)) {
+            password = Files.readString(passwordFile).trim();
+        }
+        // The service's own URL (application.yml) without the automatic server: nothing else opens it meanwhile.
+        String url = EmbeddedDatabase.PREFIX + dataDir.resolve("waymark") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        try (var connection = DriverManager.getConnection(url, env.getOrDefault("WAYMARK_DB_USER", "sa"), password);
+                var statement = connection.createStatement()) {
+            statement.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "' COMPRESSION ZIP");
+        }
+    }
+
+    private static void unzipPhysicalCopy(Path zip, Path dataDir) throws IOException {
         try (var in = new ZipInputStream(Files.newInputStream(zip))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String name = entry.getName();
@@ -81,12 +125,6 @@ public final class DatabaseRestore {
                 Files.copy(in, dataDir.resolve(name));
             }
         }
-        for (String secret : DatabaseBackup.EMBEDDED_SECRETS) {
-            if (Files.exists(backup.resolve(secret)) && !Files.exists(dataDir.resolve(secret))) {
-                Files.copy(backup.resolve(secret), dataDir.resolve(secret));
-            }
-        }
-        PrivateFiles.narrow(dataDir);
     }
 
     private static void restorePostgres(Path backup, PostgresTools.Target target, String url) throws SQLException {

@@ -24,7 +24,7 @@ import org.waymark.support.TestDatabase;
  * Issue 16: a backup taken with {@code ./waymark admin backup} while referrals pour in, restored with
  * {@code ./waymark restore} into a new installation (a new data folder; on PostgreSQL a new, empty database), holds
  * every referral acknowledged before the backup began, under the reference it was given, and {@code audit verify}
- * passes on it. On the database this run names: the embedded default (H2's online BACKUP TO) or PostgreSQL (pg_dump).
+ * passes on it. On the database this run names: the embedded default (H2's SCRIPT in one snapshot transaction) or PostgreSQL (pg_dump).
  */
 class BackupRestoreIntegrationTest {
 
