@@ -111,7 +111,11 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /api/v1/meetings/{id}", "POST /api/v1/meetings/{id}/attendance", "GET /api/v1/actions", "GET /api/v1/actions/{id}",
                 "POST /api/v1/actions/{id}/updates", "POST /programme/meetings/{id}/agenda", "POST /programme/meetings/{id}/minutes",
                 "POST /programme/meetings/{id}/approve-previous-minutes", "POST /api/v1/meetings/{id}/agenda-items",
-                "POST /api/v1/meetings/{id}/minutes", "POST /api/v1/meetings/{id}/minutes-approval")) {
+                "POST /api/v1/meetings/{id}/minutes", "POST /api/v1/meetings/{id}/minutes-approval", "GET /programme/training",
+                "POST /programme/training/completions", "POST /programme/training/import", "POST /programme/training/eligible-staff",
+                "POST /programme/training/courses", "GET /api/v1/training/courses", "POST /api/v1/training/courses",
+                "GET /api/v1/training/register", "POST /api/v1/training/completions", "POST /api/v1/training/completions/import",
+                "POST /api/v1/training/eligible-staff")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.

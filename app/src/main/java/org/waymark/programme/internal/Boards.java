@@ -229,7 +229,7 @@ class Boards {
         }
     }
 
-    private static Integer number(String value) {
+    static Integer number(String value) {
         try {
             return value == null ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {

@@ -28,9 +28,14 @@ final class ProgrammeRecords {
     /** Red, amber, green: the owner's own view of how the action is going. */
     enum Rag { RED, AMBER, GREEN }
 
+    /** A record run by one organisation: a board, a training register ({@link ProgrammeAccessRule} decides on it). */
+    interface OwnedByOrganisation extends ProtectedRecord {
+        String organisationCode();
+    }
+
     /** A board, the record access is decided on: its members and actions are reached through it. */
     record Board(UUID id, String name, BoardKind kind, String organisationCode, int quorum, String createdBy, Instant createdAt)
-            implements ProtectedRecord {
+            implements OwnedByOrganisation {
         @Override
         public String recordType() {
             return "PROGRAMME_BOARD";
