@@ -20,6 +20,9 @@ public final class Csv {
     /** What Waymark writes: a field quoted only where it must be (a comma, quote or line break in it), a line feed after each row. */
     public static final CSVFormat OUT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\n").get();
 
+    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+    private static final String SEPARATORS = ",;\t\r\n";
+
     private Csv() {
     }
 
@@ -51,4 +54,27 @@ public final class Csv {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Defuses spreadsheet formulas: a ' goes before any = + - @ (or their full-width forms, which some spreadsheets
+     * read as the same) that starts the field or follows a comma, semicolon, tab or line break, since a spreadsheet
+     * opened with another separator starts a new cell there.
+     */
+    public static String defuse(String value) {
+        if (value == null) {
+            return null;
+        }
+        var safe = new StringBuilder(value.length() + 2);
+        boolean cellStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (cellStart && TRIGGERS.indexOf(c) >= 0) {
+                safe.append('\'');
+            }
+            safe.append(c);
+            cellStart = SEPARATORS.indexOf(c) >= 0;
+        }
+        return safe.toString();
+    }
+
 }

@@ -117,6 +117,18 @@ public class Cases {
         return out;
     }
 
+    /**
+     * How many referrals people of this organisation made from the first day to the last (London time): a count for
+     * returns such as the NHS's quarterly Prevent return, which reads no case.
+     */
+    public int countSubmittedBy(String organisationCode, java.time.LocalDate first, java.time.LocalDate last) {
+        var london = java.time.ZoneId.of("Europe/London");
+        return jdbc.sql("select count(*) from prevent_case where submitted_org = ? and received_at >= ? and received_at < ?")
+                .params(organisationCode, java.sql.Timestamp.from(first.atStartOfDay(london).toInstant()),
+                        java.sql.Timestamp.from(last.plusDays(1).atStartOfDay(london).toInstant()))
+                .query(Integer.class).single();
+    }
+
     /** These cases with no access decision, in no particular order: for jobs (see {@link #findUnchecked}). */
     public List<CaseFile> findUnchecked(java.util.Collection<UUID> caseIds) {
         if (caseIds.isEmpty()) {

@@ -115,7 +115,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /programme/training/completions", "POST /programme/training/import", "POST /programme/training/eligible-staff",
                 "POST /programme/training/courses", "GET /api/v1/training/courses", "POST /api/v1/training/courses",
                 "GET /api/v1/training/register", "POST /api/v1/training/completions", "POST /api/v1/training/completions/import",
-                "POST /api/v1/training/eligible-staff")) {
+                "POST /api/v1/training/eligible-staff", "GET /programme/training/nhs-return", "GET /programme/training/nhs-return.csv",
+                "GET /api/v1/training/nhs-return")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.

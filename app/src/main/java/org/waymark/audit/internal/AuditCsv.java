@@ -21,8 +21,8 @@ final class AuditCsv {
             out.append(HEADER).append('\n');
             CSVPrinter printer = Csv.printer(out);
             for (AuditEntry e : entries) {
-                printer.printRecord(e.id(), e.occurredAt(), defuse(e.actor()), defuse(e.organisation()), defuse(e.action()), defuse(e.event()),
-                        defuse(e.recordType()), defuse(e.recordId()), defuse(e.personId()), defuse(e.recipient()), defuse(e.reason()));
+                printer.printRecord(e.id(), e.occurredAt(), Csv.defuse(e.actor()), Csv.defuse(e.organisation()), Csv.defuse(e.action()), Csv.defuse(e.event()),
+                        Csv.defuse(e.recordType()), Csv.defuse(e.recordId()), Csv.defuse(e.personId()), Csv.defuse(e.recipient()), Csv.defuse(e.reason()));
             }
             printer.flush();
         } catch (IOException e) {
@@ -30,28 +30,4 @@ final class AuditCsv {
         }
     }
 
-    /**
-     * Defuses spreadsheet formulas: a ' goes before any = + - @ (or their full-width forms, which some spreadsheets
-     * read as the same) that starts the field or follows a comma, semicolon, tab or line break, since a spreadsheet
-     * opened with another separator starts a new cell there.
-     */
-    static String defuse(String value) {
-        if (value == null) {
-            return null;
-        }
-        var safe = new StringBuilder(value.length() + 2);
-        boolean cellStart = true;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (cellStart && TRIGGERS.indexOf(c) >= 0) {
-                safe.append('\'');
-            }
-            safe.append(c);
-            cellStart = SEPARATORS.indexOf(c) >= 0;
-        }
-        return safe.toString();
-    }
-
-    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
-    private static final String SEPARATORS = ",;\t\r\n";
 }

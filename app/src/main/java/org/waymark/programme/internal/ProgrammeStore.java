@@ -190,6 +190,14 @@ class ProgrammeStore {
                 Rows.uuid(rs, "minutes_approved_at"));
     }
 
+    /** Marks of PRESENT at meetings held in these days, by members of this organisation (by its name or its code). */
+    int attendances(String organisationCode, String organisationName, LocalDate first, LocalDate last) {
+        return jdbc.sql("select count(*) from programme_attendance a join programme_board_member m on m.id = a.member_id "
+                        + "join programme_meeting g on g.id = a.meeting_id where a.attendance = 'PRESENT' and g.held_on between ? and ? "
+                        + "and (lower(m.organisation) = lower(?) or lower(m.organisation) = lower(?))")
+                .params(first, last, organisationCode, organisationName).query(Integer.class).single();
+    }
+
     private static Action action(ResultSet rs, int n) throws SQLException {
         return new Action(Rows.uuid(rs, "id"), rs.getString("number"), Rows.uuid(rs, "board_id"), Rows.uuid(rs, "meeting_id"), rs.getString("title"),
                 rs.getString("owner_name"), rs.getString("owner_organisation"), rs.getString("owner_email"), Rows.date(rs, "due_on"),

@@ -187,7 +187,7 @@ class Training {
     }
 
     /** The register asked for (the caller's own organisation's when none is named); another's looks missing. */
-    private Register register(CurrentUser user, String organisation, Action action) {
+    Register register(CurrentUser user, String organisation, Action action) {
         if (user == null || !user.has(Role.PROGRAMME_MANAGER)) {
             throw new RecordNotFoundException(REGISTER, "any");
         }

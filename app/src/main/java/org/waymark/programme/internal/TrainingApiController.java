@@ -21,9 +21,19 @@ import org.waymark.programme.internal.TrainingRecords.Course;
 class TrainingApiController {
 
     private final Training training;
+    private final NhsReturns returns;
 
-    TrainingApiController(Training training) {
+    TrainingApiController(Training training, NhsReturns returns) {
         this.training = training;
+        this.returns = returns;
+    }
+
+    @GetMapping("/api/v1/training/nhs-return")
+    @Operation(summary = "The NHS quarterly Prevent return of an organisation (the caller's unless organisation is given) for a financial quarter "
+            + "(quarter like \"2026-27 Q2\"; the last one ended when not given): Prevent leads, training delivered, compliance at the quarter's "
+            + "end, referrals made, partnership meetings attended")
+    NhsReturns.NhsReturn nhsReturn(@RequestParam(required = false) String organisation, @RequestParam(required = false) String quarter) {
+        return returns.of(CurrentUsers.require(), organisation, quarter);
     }
 
     @GetMapping("/api/v1/training/courses")

@@ -24,9 +24,34 @@ import org.waymark.programme.internal.TrainingRecords.Evidence;
 class TrainingController {
 
     private final Training training;
+    private final NhsReturns returns;
 
-    TrainingController(Training training) {
+    TrainingController(Training training, NhsReturns returns) {
         this.training = training;
+        this.returns = returns;
+    }
+
+    @GetMapping("/programme/training/nhs-return")
+    String nhsReturn(@RequestParam(required = false) String organisation, @RequestParam(required = false) String quarter, Model model) {
+        try {
+            model.addAttribute("report", returns.of(CurrentUsers.require(), organisation, quarter));
+            model.addAttribute("errors", new FormErrors());
+        } catch (FormErrors.Invalid e) {
+            model.addAttribute("report", returns.of(CurrentUsers.require(), organisation, null));
+            model.addAttribute("errors", e.errors());
+        }
+        return "programme/nhs-return";
+    }
+
+    @GetMapping("/programme/training/nhs-return.csv")
+    org.springframework.http.ResponseEntity<byte[]> nhsReturnCsv(@RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String quarter) {
+        var report = returns.of(CurrentUsers.require(), organisation, quarter);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"nhs-prevent-return-" + report.organisationCode() + "-"
+                        + report.quarter().replace(' ', '-') + ".csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .body(NhsReturns.csv(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/programme/training")

@@ -13,19 +13,19 @@ class AuditCsvUnitTest {
 
     @Test
     void aFormulaAtTheStartOfAnyCellASpreadsheetMightSeeIsDefused() {
-        assertThat(AuditCsv.defuse("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(AuditCsv.defuse("a;=cmd|' /C calc'!A0")).isEqualTo("a;'=cmd|' /C calc'!A0");
-        assertThat(AuditCsv.defuse("a,+1")).isEqualTo("a,'+1");
-        assertThat(AuditCsv.defuse("line\n@SUM(A1)")).isEqualTo("line\n'@SUM(A1)");
-        assertThat(AuditCsv.defuse("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
-        assertThat(AuditCsv.defuse("x;\uFF0B1")).isEqualTo("x;'\uFF0B1");
+        assertThat(org.waymark.csv.Csv.defuse("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(org.waymark.csv.Csv.defuse("a;=cmd|' /C calc'!A0")).isEqualTo("a;'=cmd|' /C calc'!A0");
+        assertThat(org.waymark.csv.Csv.defuse("a,+1")).isEqualTo("a,'+1");
+        assertThat(org.waymark.csv.Csv.defuse("line\n@SUM(A1)")).isEqualTo("line\n'@SUM(A1)");
+        assertThat(org.waymark.csv.Csv.defuse("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
+        assertThat(org.waymark.csv.Csv.defuse("x;\uFF0B1")).isEqualTo("x;'\uFF0B1");
     }
 
     @Test
     void ordinaryTextIsLeftAsItIs() {
-        assertThat(AuditCsv.defuse("GET /api/v1/cases/1-2-3")).isEqualTo("GET /api/v1/cases/1-2-3");
-        assertThat(AuditCsv.defuse("a = b")).isEqualTo("a = b");
-        assertThat(AuditCsv.defuse(null)).isNull();
+        assertThat(org.waymark.csv.Csv.defuse("GET /api/v1/cases/1-2-3")).isEqualTo("GET /api/v1/cases/1-2-3");
+        assertThat(org.waymark.csv.Csv.defuse("a = b")).isEqualTo("a = b");
+        assertThat(org.waymark.csv.Csv.defuse(null)).isNull();
     }
 
     @Test

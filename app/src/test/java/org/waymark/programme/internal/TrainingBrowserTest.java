@@ -16,7 +16,8 @@ import org.waymark.support.BrowserTestCase;
 
 /**
  * A trust's programme manager in a real browser: records a completion (after an error that keeps what was typed),
- * imports a file of completions (a bad one first), records eligible staff and reads compliance, adds a course;
+ * imports a file of completions (a bad one first), records eligible staff and reads compliance, adds a course, reads
+ * the NHS quarterly return;
  * every page with zero axe-core violations.
  */
 class TrainingBrowserTest extends BrowserTestCase {
@@ -93,5 +94,15 @@ class TrainingBrowserTest extends BrowserTestCase {
         banner("Course added");
         assertThat(new Select(driver.findElement(By.id("course"))).getOptions().stream().map(o -> o.getText()))
                 .contains("Trust Prevent induction " + suffix);
+
+        driver.findElement(By.linkText("NHS quarterly Prevent return")).click();
+        waitForPath("/programme/training/nhs-return");
+        accessible("programme-nhs-return");
+        new Select(driver.findElement(By.id("quarter"))).selectByIndex(0);
+        driver.findElement(By.cssSelector("form[action$='/nhs-return'] button[type=submit]")).click();
+        waitForPath("quarter=");
+        assertThat(driver.findElement(By.id("return")).getText()).contains("Referrals made to Prevent").contains("Partnership engagement")
+                .contains(Quarter.of(LocalDate.now()).previous().toString());
+        assertThat(driver.findElement(By.linkText("Download the return as CSV")).getAttribute("href")).contains("nhs-return.csv");
     }
 }

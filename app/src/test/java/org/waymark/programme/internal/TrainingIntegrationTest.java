@@ -1,6 +1,7 @@
 package org.waymark.programme.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waymark.programme.internal.ProgrammeFixtures.created;
 import static org.waymark.programme.internal.ProgrammeFixtures.json;
 
 import java.time.LocalDate;
@@ -115,6 +116,48 @@ class TrainingIntegrationTest extends IntegrationTest {
 
         var national = manager("home-office", "HOME-OFFICE", null);
         assertThat(national.get("/api/v1/training/register?organisation=" + trust).body()).contains("Emery Example-Midwife");
+    }
+
+    @Test
+    void theNhsReturnIsGeneratedFromTheRegisterReferralsAndBoardAttendance() {
+        LocalDate today = LocalDate.now(clock);
+        String quarter = Quarter.of(today).toString();
+        assertThat(manager.post("/api/v1/training/completions/import", "text/csv", CompletionCsv.HEADER + "\n"
+                + "Prevent awareness (Home Office e-learning),Harper Example-Lead,,L1,Named Prevent lead," + today + ",ELEARNING_REFERENCE,HO-1\n"
+                + "WRAP (Workshop to Raise Awareness of Prevent),Harper Example-Lead,,L1,Named Prevent lead," + today + ",REGISTER,\n"
+                + "WRAP (Workshop to Raise Awareness of Prevent),Indy Example-Nurse,,N2,Nurse," + today + ",REGISTER,\n").statusCode()).isEqualTo(200);
+        assertThat(manager.postJson("/api/v1/training/eligible-staff", "{\"quarter\":\"" + quarter + "\",\"eligible\":4}").statusCode()).isEqualTo(204);
+        // Two referrals made by the trust's own staff, one by someone else's.
+        var referrer = http().bearer(AccessFixtures.token(context, AccessFixtures.createUser(context, "training.referrer." + suffix, Role.REFERRER,
+                trust, "E09000007"), 1));
+        for (int i = 0; i < 2; i++) {
+            var referral = referrer.send("POST", "/api/v1/referrals", org.waymark.support.ReferralLoad.referral(7, (int) (System.nanoTime() % 100_000)),
+                    "Idempotency-Key", java.util.UUID.randomUUID().toString());
+            assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
+        }
+        // The trust's member present at a board meeting held today counts as partnership engagement.
+        var board = created(manager.postJson("/api/v1/boards", "{\"name\":\"Trust safeguarding board " + suffix + "\",\"kind\":\"PREVENT\",\"quorum\":1}"));
+        String member = created(manager.postJson("/api/v1/boards/" + board.get("id").asString() + "/members",
+                "{\"name\":\"Harper Example-Lead\",\"organisation\":\"" + trust + "\",\"roleTitle\":\"Member\"}")).get("id").asString();
+        String meeting = created(manager.postJson("/api/v1/boards/" + board.get("id").asString() + "/meetings", "{\"heldOn\":\"" + today + "\"}"))
+                .get("id").asString();
+        assertThat(manager.postJson("/api/v1/meetings/" + meeting + "/attendance", "{\"marks\":[{\"memberId\":\"" + member + "\",\"attendance\":\"PRESENT\"}]}")
+                .statusCode()).isEqualTo(204);
+
+        var report = json(manager.get("/api/v1/training/nhs-return?quarter=" + java.net.URLEncoder.encode(quarter, java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertThat(report.get("quarter").asString()).isEqualTo(quarter);
+        assertThat(report.get("preventLeads").toString()).isEqualTo("[\"Harper Example-Lead\"]");
+        assertThat(report.get("trainingDelivered").toString()).contains("{\"course\":\"WRAP (Workshop to Raise Awareness of Prevent)\",\"completions\":2}")
+                .contains("{\"course\":\"Prevent awareness (Home Office e-learning)\",\"completions\":1}");
+        assertThat(report.get("compliance").get("trained").asInt()).isEqualTo(2);
+        assertThat(report.get("compliance").get("percent").asInt()).isEqualTo(50);
+        assertThat(report.get("referralsMade").asInt()).isEqualTo(2);
+        assertThat(report.get("partnershipAttendances").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/v1/training/nhs-return?quarter=last").statusCode()).isEqualTo(400);
+        assertThat(json(manager.get("/api/v1/training/nhs-return").body()).get("quarter").asString()).as("the last quarter ended")
+                .isEqualTo(Quarter.of(today).previous().toString());
+        assertThat(jdbc.sql("select count(*) from audit_entry where event = 'programme.nhs-return.viewed' and record_id = ?").param(trust)
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     private int completions() {

@@ -80,6 +80,26 @@ class TrainingRulesUnitTest {
                 .isInstanceOfSatisfying(CompletionCsv.Rejected.class, e -> assertThat(e.problems).containsExactly("the file has a header but no completions"));
     }
 
+    @Test
+    void theNhsReturnAsCsvHasOneMeasureALineAndNoCellRunsAsAFormula() {
+        var q = Quarter.parse("2026-27 Q2");
+        var report = new NhsReturns.NhsReturn("NHS-X", "Example Trust", q.toString(), q.start(), q.end(), List.of("=HYPERLINK(\"x\")"),
+                List.of(new NhsReturns.Delivered("WRAP", 3)), new Compliance(q.toString(), q.end(), 3, null, null), 2, 1, List.of());
+        assertThat(NhsReturns.csv(report)).isEqualTo("""
+                measure,value
+                organisation,NHS-X Example Trust
+                quarter,2026-27 Q2 (2026-07-01 to 2026-09-30)
+                prevent leads,1
+                prevent lead,"'=HYPERLINK(""x"")"
+                training delivered: WRAP,3
+                staff trained and in date at the quarter's end,3
+                eligible staff,not recorded
+                compliance percent,not recorded
+                referrals made to Prevent,2
+                partnership meetings attended (members present),1
+                """);
+    }
+
     private static Completion completion(Course course, String person, LocalDate on) {
         return new Completion(UUID.randomUUID(), course.id(), course.name(), "NHS-X", person, person, null, null, null, on,
                 on.plusMonths(course.validMonths()), Evidence.CERTIFICATE, null, "test", Instant.EPOCH);
