@@ -29,7 +29,7 @@ class TableOwnershipUnitTest {
             Map.entry("audit", Set.of("audit_entry", "audit_seal", "audit_chain_head")),
             Map.entry("programme", Set.of("programme_board", "programme_board_member", "programme_meeting", "programme_attendance",
                     "programme_agenda_item", "programme_action", "programme_action_update", "programme_course", "programme_completion",
-                    "programme_eligible_staff")),
+                    "programme_eligible_staff", "survey_wave", "survey_response")),
             Map.entry("content", Set.of("content_item", "content_report", "content_file", "content_capture", "content_assessment", "content_referral",
                     "content_referral_event", "content_availability_check", "hash_bank", "hash_match", "content_capture_frame", "hash_bank_frame", "content_intake", "content_intake_entry")),
             Map.entry("referral", Set.of("person", "prevent_case", "referral", "referral_idempotency", "referral_draft", "referral_draft_document",

@@ -116,7 +116,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /programme/training/courses", "GET /api/v1/training/courses", "POST /api/v1/training/courses",
                 "GET /api/v1/training/register", "POST /api/v1/training/completions", "POST /api/v1/training/completions/import",
                 "POST /api/v1/training/eligible-staff", "GET /programme/training/nhs-return", "GET /programme/training/nhs-return.csv",
-                "GET /api/v1/training/nhs-return")) {
+                "GET /api/v1/training/nhs-return", "GET /programme/surveys", "POST /programme/surveys", "GET /programme/surveys/{id}",
+                "POST /programme/surveys/{id}/responses", "GET /api/v1/surveys", "POST /api/v1/surveys", "GET /api/v1/surveys/{id}",
+                "POST /api/v1/surveys/{id}/responses")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
@@ -238,6 +240,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private ContentFixtures.Referred content;
     private String intakeId;
     private ProgrammeFixtures.Made programme;
+    private String surveyWave;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -252,6 +255,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
             tokens.put(role, AccessFixtures.token(context, id, 1));
         }
         programme = ProgrammeFixtures.board(new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER)), "Matrix board " + suffix);
+        surveyWave = ProgrammeFixtures.created(new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER))
+                .postJson("/api/v1/surveys", "{\"name\":\"Matrix wave " + suffix + "\",\"fieldedOn\":\"2026-05-01\"}")).get("id").asString();
     }
 
     private List<String> mappedEndpoints() {
@@ -346,6 +351,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
+        }
+        if (pattern.startsWith("/programme/surveys/") || pattern.startsWith("/api/v1/surveys/")) {
+            return pattern.replace("{id}", surveyWave);
         }
         if (pattern.startsWith("/content/captures/")) {
             return pattern.replace("{id}", content.captureId());

@@ -39,33 +39,23 @@ final class CompletionCsv {
         }
     }
 
-    /** Thrown with every problem found; nothing of the file is saved. */
-    static final class Rejected extends RuntimeException {
-        final List<String> problems;
-
-        Rejected(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-    }
-
     static List<Line> parse(String text, Map<String, Course> coursesByLowerName, LocalDate today) {
         CsvRows.Table table;
         try {
             table = Csv.read(text);
         } catch (CsvRows.Malformed e) {
-            throw new Rejected(List.of(e.getMessage()));
+            throw new FileRejected(List.of(e.getMessage()));
         }
         if (table.header().isEmpty()) {
-            throw new Rejected(List.of("the file is empty: the first line must be the header " + HEADER));
+            throw new FileRejected(List.of("the file is empty: the first line must be the header " + HEADER));
         }
         for (String required : List.of("course", "name", "completed_on")) {
             if (table.column(required) < 0) {
-                throw new Rejected(List.of("line 1: the header must name at least the columns course, name and completed_on (" + HEADER + ")"));
+                throw new FileRejected(List.of("line 1: the header must name at least the columns course, name and completed_on (" + HEADER + ")"));
             }
         }
         if (table.rows().size() > MAX_ROWS) {
-            throw new Rejected(List.of("the file has " + table.rows().size() + " lines; import at most " + MAX_ROWS + " at a time"));
+            throw new FileRejected(List.of("the file has " + table.rows().size() + " lines; import at most " + MAX_ROWS + " at a time"));
         }
         var problems = new ArrayList<String>();
         var lines = new ArrayList<Line>();
@@ -85,10 +75,10 @@ final class CompletionCsv {
             problems.add("and " + more + " more");
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new FileRejected(problems);
         }
         if (lines.isEmpty()) {
-            throw new Rejected(List.of("the file has a header but no completions"));
+            throw new FileRejected(List.of("the file has a header but no completions"));
         }
         return lines;
     }

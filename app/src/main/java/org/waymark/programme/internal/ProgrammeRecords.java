@@ -81,4 +81,8 @@ final class ProgrammeRecords {
 
     record ActionUpdate(UUID id, UUID actionId, String note, ActionStatus status, Rag rag, String updatedBy, Instant updatedAt) {
     }
+
+    /** What an import (or a single entry) did: lines added, and lines already there and so not added again. */
+    record Imported(int added, int alreadyRecorded) implements java.io.Serializable {
+    }
 }

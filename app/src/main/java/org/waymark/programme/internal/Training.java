@@ -98,35 +98,31 @@ class Training {
     }
 
     /** One completion, as a file of one line would be read; false (and nothing saved) when it was recorded before. */
-    Recorded record(CurrentUser user, String organisation, CompletionForm form) {
+    ProgrammeRecords.Imported record(CurrentUser user, String organisation, CompletionForm form) {
         var register = register(user, organisation, Action.UPDATE);
         String csv = CompletionCsv.HEADER + "\n" + java.util.stream.Stream.of(form.course(), form.name(), form.email(), form.staffNumber(),
                 form.roleTitle(), form.completedOn(), form.evidence(), form.evidenceReference()).map(Training::quoted).collect(Collectors.joining(","));
         List<CompletionCsv.Line> lines;
         try {
             lines = CompletionCsv.parse(csv, coursesByName(), LocalDate.now(clock));
-        } catch (CompletionCsv.Rejected e) {
+        } catch (FileRejected e) {
             throw new FormErrors.Invalid(new FormErrors().add("completion", "programme.completion.invalid", e.problems.get(0).replaceFirst("^line 2: ", "")));
         }
         return save(user, register, lines, "programme.completion.recorded");
     }
 
-    /** Counts of what an import or a single entry did. */
-    record Recorded(int added, int alreadyRecorded) implements java.io.Serializable {
-    }
-
-    Recorded importCsv(CurrentUser user, String organisation, byte[] file) {
+    ProgrammeRecords.Imported importCsv(CurrentUser user, String organisation, byte[] file) {
         var register = register(user, organisation, Action.UPDATE);
         List<CompletionCsv.Line> lines;
         try {
             lines = CompletionCsv.parse(new String(file, StandardCharsets.UTF_8), coursesByName(), LocalDate.now(clock));
-        } catch (CompletionCsv.Rejected e) {
+        } catch (FileRejected e) {
             throw new FormErrors.Invalid(new FormErrors().add("file", "programme.import.rejected", String.join("; ", e.problems)));
         }
         return save(user, register, lines, "programme.completions.imported");
     }
 
-    private Recorded save(CurrentUser user, Register register, List<CompletionCsv.Line> lines, String event) {
+    private ProgrammeRecords.Imported save(CurrentUser user, Register register, List<CompletionCsv.Line> lines, String event) {
         Instant now = Instant.now(clock);
         return transactions.execute(t -> {
             int added = 0;
@@ -137,7 +133,7 @@ class Training {
                 added += store.insertOnce(completion) ? 1 : 0;
             }
             audit.record(AuditEvent.of(AuditAction.COLLECTION, event).record(REGISTER, register.organisationCode()));
-            return new Recorded(added, lines.size() - added);
+            return new ProgrammeRecords.Imported(added, lines.size() - added);
         });
     }
 

@@ -59,7 +59,7 @@ class TrainingApiController {
     @PostMapping("/api/v1/training/completions")
     @Operation(summary = "One completion {course (its name), name, email, staffNumber, roleTitle, completedOn (YYYY-MM-DD), "
             + "evidence: CERTIFICATE|ELEARNING_REFERENCE|REGISTER, evidenceReference}: {added: 1} or, when recorded before, {alreadyRecorded: 1}")
-    ResponseEntity<Training.Recorded> completion(@RequestParam(required = false) String organisation, @RequestBody Training.CompletionForm body) {
+    ResponseEntity<ProgrammeRecords.Imported> completion(@RequestParam(required = false) String organisation, @RequestBody Training.CompletionForm body) {
         var recorded = training.record(CurrentUsers.require(), organisation, body);
         return ResponseEntity.status(recorded.added() == 1 ? 201 : 200).body(recorded);
     }
@@ -67,7 +67,7 @@ class TrainingApiController {
     @PostMapping(path = "/api/v1/training/completions/import", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "A CSV of completions (" + CompletionCsv.HEADER + "), all or nothing; a completion recorded before is counted, "
             + "not added again, so a file imported twice does not double")
-    Training.Recorded importCompletions(@RequestParam(required = false) String organisation, @RequestBody byte[] body) {
+    ProgrammeRecords.Imported importCompletions(@RequestParam(required = false) String organisation, @RequestBody byte[] body) {
         return training.importCsv(CurrentUsers.require(), organisation, body);
     }
 

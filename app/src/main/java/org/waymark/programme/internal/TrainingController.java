@@ -121,7 +121,7 @@ class TrainingController {
         }
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    static byte[] bytes(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw new FormErrors.Invalid(new FormErrors().add("file", "programme.import.missing"));
         }

@@ -22,7 +22,7 @@ public final class ProgrammeFixtures {
         return JSON.readTree(body);
     }
 
-    static JsonNode created(java.net.http.HttpResponse<String> response) {
+    public static JsonNode created(java.net.http.HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response.body());
     }

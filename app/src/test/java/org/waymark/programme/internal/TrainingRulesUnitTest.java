@@ -68,16 +68,16 @@ class TrainingRulesUnitTest {
 
         assertThatThrownBy(() -> CompletionCsv.parse(CompletionCsv.HEADER + "\nNope,A B,,,,2026-01-01,,\nlocal talk,,,,,2026-01-01,,\n"
                 + "local talk,A B,not-an-email,,,2026-01-01,,\nlocal talk,A B,,,,2027-01-01,,\nlocal talk,A B,,,,2026-01-01,SIGNED,\n", COURSES, today))
-                .isInstanceOfSatisfying(CompletionCsv.Rejected.class, e -> assertThat(e.problems).containsExactly(
+                .isInstanceOfSatisfying(FileRejected.class, e -> assertThat(e.problems).containsExactly(
                         "line 2: no course is called \"Nope\" (add it on the training page first)",
                         "line 3: name is empty",
                         "line 4: email \"not-an-email\" is not an e-mail address",
                         "line 5: completed_on 2027-01-01 is in the future",
                         "line 6: evidence \"SIGNED\" is not one of CERTIFICATE, ELEARNING_REFERENCE, REGISTER"));
         assertThatThrownBy(() -> CompletionCsv.parse("name,completed_on\nA,2026-01-01\n", COURSES, today))
-                .isInstanceOfSatisfying(CompletionCsv.Rejected.class, e -> assertThat(e.problems.get(0)).startsWith("line 1: the header must name"));
+                .isInstanceOfSatisfying(FileRejected.class, e -> assertThat(e.problems.get(0)).startsWith("line 1: the header must name"));
         assertThatThrownBy(() -> CompletionCsv.parse(CompletionCsv.HEADER + "\n", COURSES, today))
-                .isInstanceOfSatisfying(CompletionCsv.Rejected.class, e -> assertThat(e.problems).containsExactly("the file has a header but no completions"));
+                .isInstanceOfSatisfying(FileRejected.class, e -> assertThat(e.problems).containsExactly("the file has a header but no completions"));
     }
 
     @Test
