@@ -118,11 +118,16 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/training/eligible-staff", "GET /programme/training/nhs-return", "GET /programme/training/nhs-return.csv",
                 "GET /api/v1/training/nhs-return", "GET /programme/surveys", "POST /programme/surveys", "GET /programme/surveys/{id}",
                 "POST /programme/surveys/{id}/responses", "GET /api/v1/surveys", "POST /api/v1/surveys", "GET /api/v1/surveys/{id}",
-                "POST /api/v1/surveys/{id}/responses")) {
+                "POST /api/v1/surveys/{id}/responses", "GET /programme/officers", "POST /programme/officers", "POST /programme/officers/posts",
+                "GET /programme/officers/{id}", "POST /programme/officers/{id}/deployments", "GET /programme/recruitment", "POST /programme/recruitment",
+                "GET /programme/recruitment/{id}", "POST /programme/recruitment/{id}/diversity", "GET /api/v1/officers", "POST /api/v1/officers",
+                "GET /api/v1/officers/{id}", "POST /api/v1/officers/{id}/deployments", "POST /api/v1/officers/posts", "GET /api/v1/officers/campaigns",
+                "POST /api/v1/officers/campaigns", "GET /api/v1/officers/campaigns/{id}", "POST /api/v1/officers/campaigns/{id}/diversity")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
-        for (String p : List.of("POST /programme/meetings/{id}/agenda/{itemId}/decision", "POST /api/v1/meetings/{id}/agenda-items/{itemId}/decision")) {
+        for (String p : List.of("POST /programme/meetings/{id}/agenda/{itemId}/decision", "POST /api/v1/meetings/{id}/agenda-items/{itemId}/decision",
+                "POST /programme/officers/{id}/deployments/{deploymentId}/end", "POST /api/v1/officers/{id}/deployments/{deploymentId}/end")) {
             EXPECTED.put(p, records(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
@@ -241,6 +246,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private String intakeId;
     private ProgrammeFixtures.Made programme;
     private String surveyWave;
+    private String officer;
+    private String campaign;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -257,6 +264,11 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         programme = ProgrammeFixtures.board(new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER)), "Matrix board " + suffix);
         surveyWave = ProgrammeFixtures.created(new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER))
                 .postJson("/api/v1/surveys", "{\"name\":\"Matrix wave " + suffix + "\",\"fieldedOn\":\"2026-05-01\"}")).get("id").asString();
+        var programmeManager = new TestHttp(baseUrl()).bearer(tokens.get(Role.PROGRAMME_MANAGER));
+        officer = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/officers", "{\"name\":\"Matrix Example-Officer\",\"kind\":\"COORDINATOR\"}"))
+                .get("id").asString();
+        campaign = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/officers/campaigns", "{\"title\":\"Matrix " + suffix
+                + "\",\"areaCode\":\"E09000007\",\"kind\":\"COORDINATOR\",\"openedOn\":\"2026-04-01\",\"applicants\":3,\"appointed\":1}")).get("id").asString();
     }
 
     private List<String> mappedEndpoints() {
@@ -351,6 +363,12 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
+        }
+        if (pattern.startsWith("/programme/recruitment/") || pattern.startsWith("/api/v1/officers/campaigns/")) {
+            return pattern.replace("{id}", campaign);
+        }
+        if (pattern.startsWith("/programme/officers/") || pattern.startsWith("/api/v1/officers/")) {
+            return pattern.replace("{id}", officer).replace("{deploymentId}", target.toString());
         }
         if (pattern.startsWith("/programme/surveys/") || pattern.startsWith("/api/v1/surveys/")) {
             return pattern.replace("{id}", surveyWave);
