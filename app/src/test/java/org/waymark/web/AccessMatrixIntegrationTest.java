@@ -122,7 +122,10 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /programme/officers/{id}", "POST /programme/officers/{id}/deployments", "GET /programme/recruitment", "POST /programme/recruitment",
                 "GET /programme/recruitment/{id}", "POST /programme/recruitment/{id}/diversity", "GET /api/v1/officers", "POST /api/v1/officers",
                 "GET /api/v1/officers/{id}", "POST /api/v1/officers/{id}/deployments", "POST /api/v1/officers/posts", "GET /api/v1/officers/campaigns",
-                "POST /api/v1/officers/campaigns", "GET /api/v1/officers/campaigns/{id}", "POST /api/v1/officers/campaigns/{id}/diversity")) {
+                "POST /api/v1/officers/campaigns", "GET /api/v1/officers/campaigns/{id}", "POST /api/v1/officers/campaigns/{id}/diversity",
+                "GET /programme/lessons", "POST /programme/lessons", "GET /programme/lessons/{id}", "POST /programme/lessons/{id}/actions",
+                "POST /programme/lessons/{id}/close", "GET /api/v1/lessons", "POST /api/v1/lessons", "GET /api/v1/lessons/{id}",
+                "POST /api/v1/lessons/{id}/actions", "POST /api/v1/lessons/{id}/close")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
@@ -248,6 +251,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private String surveyWave;
     private String officer;
     private String campaign;
+    private String lesson;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -269,6 +273,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 .get("id").asString();
         campaign = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/officers/campaigns", "{\"title\":\"Matrix " + suffix
                 + "\",\"areaCode\":\"E09000007\",\"kind\":\"COORDINATOR\",\"openedOn\":\"2026-04-01\",\"applicants\":3,\"appointed\":1}")).get("id").asString();
+        lesson = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/lessons", "{\"strand\":\"PREVENT\",\"source\":\"EXERCISE\",\"title\":\"Matrix "
+                + suffix + "\",\"summary\":\"s\",\"lesson\":\"l\"}")).get("id").asString();
     }
 
     private List<String> mappedEndpoints() {
@@ -363,6 +369,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
+        }
+        if (pattern.startsWith("/programme/lessons/") || pattern.startsWith("/api/v1/lessons/")) {
+            return pattern.replace("{id}", lesson);
         }
         if (pattern.startsWith("/programme/recruitment/") || pattern.startsWith("/api/v1/officers/campaigns/")) {
             return pattern.replace("{id}", campaign);
