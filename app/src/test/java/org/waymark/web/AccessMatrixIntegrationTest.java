@@ -125,12 +125,18 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /api/v1/officers/campaigns", "GET /api/v1/officers/campaigns/{id}", "POST /api/v1/officers/campaigns/{id}/diversity",
                 "GET /programme/lessons", "POST /programme/lessons", "GET /programme/lessons/{id}", "POST /programme/lessons/{id}/actions",
                 "POST /programme/lessons/{id}/close", "GET /api/v1/lessons", "POST /api/v1/lessons", "GET /api/v1/lessons/{id}",
-                "POST /api/v1/lessons/{id}/actions", "POST /api/v1/lessons/{id}/close")) {
+                "POST /api/v1/lessons/{id}/actions", "POST /api/v1/lessons/{id}/close", "GET /programme/engagement",
+                "POST /programme/engagement/events", "GET /programme/engagement/projects/new", "POST /programme/engagement/projects",
+                "GET /programme/engagement/projects/{id}", "POST /programme/engagement/projects/{id}/milestones",
+                "POST /programme/engagement/projects/{id}/reports", "GET /api/v1/engagement/events", "POST /api/v1/engagement/events",
+                "GET /api/v1/engagement/projects", "POST /api/v1/engagement/projects", "GET /api/v1/engagement/projects/{id}",
+                "POST /api/v1/engagement/projects/{id}/milestones", "POST /api/v1/engagement/projects/{id}/reports")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
         for (String p : List.of("POST /programme/meetings/{id}/agenda/{itemId}/decision", "POST /api/v1/meetings/{id}/agenda-items/{itemId}/decision",
-                "POST /programme/officers/{id}/deployments/{deploymentId}/end", "POST /api/v1/officers/{id}/deployments/{deploymentId}/end")) {
+                "POST /programme/officers/{id}/deployments/{deploymentId}/end", "POST /api/v1/officers/{id}/deployments/{deploymentId}/end",
+                "POST /programme/engagement/projects/{id}/milestones/{milestoneId}/done", "POST /api/v1/engagement/projects/{id}/milestones/{milestoneId}/done")) {
             EXPECTED.put(p, records(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
@@ -252,6 +258,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private String officer;
     private String campaign;
     private String lesson;
+    private String project;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -275,6 +282,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 + "\",\"areaCode\":\"E09000007\",\"kind\":\"COORDINATOR\",\"openedOn\":\"2026-04-01\",\"applicants\":3,\"appointed\":1}")).get("id").asString();
         lesson = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/lessons", "{\"strand\":\"PREVENT\",\"source\":\"EXERCISE\",\"title\":\"Matrix "
                 + suffix + "\",\"summary\":\"s\",\"lesson\":\"l\"}")).get("id").asString();
+        project = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/engagement/projects", "{\"areaCode\":\"E09000007\",\"title\":\"Matrix "
+                + suffix + "\",\"provider\":\"p\",\"funder\":\"f\",\"fundingPounds\":1,\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}"))
+                .get("id").asString();
     }
 
     private List<String> mappedEndpoints() {
@@ -369,6 +379,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
+        }
+        if (pattern.startsWith("/programme/engagement/projects/") || pattern.startsWith("/api/v1/engagement/projects/")) {
+            return pattern.replace("{id}", project).replace("{milestoneId}", target.toString());
         }
         if (pattern.startsWith("/programme/lessons/") || pattern.startsWith("/api/v1/lessons/")) {
             return pattern.replace("{id}", lesson);
