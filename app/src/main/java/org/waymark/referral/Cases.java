@@ -129,6 +129,22 @@ public class Cases {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Referrals received each day from the first day to the last (London time) in an area, a council's or a force's:
+     * counts only, for the programme's view of the days after an incident. Days with none are absent.
+     */
+    public java.util.Map<java.time.LocalDate, Integer> receivedPerDay(String areaCode, java.time.LocalDate first, java.time.LocalDate last) {
+        var london = java.time.ZoneId.of("Europe/London");
+        var perDay = new java.util.TreeMap<java.time.LocalDate, Integer>();
+        jdbc.sql("select received_at from prevent_case where (local_authority = ? or force_area = ?) and received_at >= ? and received_at < ?")
+                .params(areaCode, areaCode, java.sql.Timestamp.from(first.atStartOfDay(london).toInstant()),
+                        java.sql.Timestamp.from(last.plusDays(1).atStartOfDay(london).toInstant()))
+                .query(rs -> {
+                    perDay.merge(rs.getTimestamp("received_at").toInstant().atZone(london).toLocalDate(), 1, Integer::sum);
+                });
+        return perDay;
+    }
+
     /** These cases with no access decision, in no particular order: for jobs (see {@link #findUnchecked}). */
     public List<CaseFile> findUnchecked(java.util.Collection<UUID> caseIds) {
         if (caseIds.isEmpty()) {

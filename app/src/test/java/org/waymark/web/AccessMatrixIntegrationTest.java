@@ -130,7 +130,11 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /programme/engagement/projects/{id}", "POST /programme/engagement/projects/{id}/milestones",
                 "POST /programme/engagement/projects/{id}/reports", "GET /api/v1/engagement/events", "POST /api/v1/engagement/events",
                 "GET /api/v1/engagement/projects", "POST /api/v1/engagement/projects", "GET /api/v1/engagement/projects/{id}",
-                "POST /api/v1/engagement/projects/{id}/milestones", "POST /api/v1/engagement/projects/{id}/reports")) {
+                "POST /api/v1/engagement/projects/{id}/milestones", "POST /api/v1/engagement/projects/{id}/reports", "GET /programme/tensions",
+                "POST /programme/tensions", "GET /programme/tensions/areas/{code}", "GET /programme/incidents/new", "POST /programme/incidents",
+                "GET /programme/incidents/{id}", "POST /programme/incidents/{id}/public-lines", "GET /api/v1/tensions", "POST /api/v1/tensions",
+                "GET /api/v1/tensions/areas/{code}", "GET /api/v1/incidents", "POST /api/v1/incidents", "GET /api/v1/incidents/{id}",
+                "POST /api/v1/incidents/{id}/public-lines")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
@@ -259,6 +263,7 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
     private String campaign;
     private String lesson;
     private String project;
+    private String incident;
 
     @BeforeEach
     void oneUserPerRole() {
@@ -285,6 +290,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         project = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/engagement/projects", "{\"areaCode\":\"E09000007\",\"title\":\"Matrix "
                 + suffix + "\",\"provider\":\"p\",\"funder\":\"f\",\"fundingPounds\":1,\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}"))
                 .get("id").asString();
+        incident = ProgrammeFixtures.created(programmeManager.postJson("/api/v1/incidents", "{\"title\":\"Matrix " + suffix
+                + "\",\"occurredOn\":\"2026-05-01\",\"areaCode\":\"E09000007\",\"description\":\"d\"}")).get("id").asString();
     }
 
     private List<String> mappedEndpoints() {
@@ -379,6 +386,9 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
         }
         if (pattern.startsWith("/programme/actions/") || pattern.startsWith("/api/v1/actions/")) {
             return pattern.replace("{id}", programme.actionId());
+        }
+        if (pattern.startsWith("/programme/incidents/") || pattern.startsWith("/api/v1/incidents/")) {
+            return pattern.replace("{id}", incident);
         }
         if (pattern.startsWith("/programme/engagement/projects/") || pattern.startsWith("/api/v1/engagement/projects/")) {
             return pattern.replace("{id}", project).replace("{milestoneId}", target.toString());

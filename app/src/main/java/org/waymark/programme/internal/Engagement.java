@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -63,7 +62,7 @@ class Engagement {
     Event addEvent(CurrentUser user, EventForm form) {
         Officers.requireManager(user);
         var errors = new FormErrors();
-        String area = area(errors, form.areaCode());
+        String area = Officers.area(geography, errors, form.areaCode());
         var kind = Choices.parse(EventKind.class, form.kind());
         if (kind == null) {
             errors.add("kind", "programme.event.kind.missing");
@@ -95,7 +94,7 @@ class Engagement {
     Project addProject(CurrentUser user, ProjectForm form) {
         Officers.requireManager(user);
         var errors = new FormErrors();
-        String area = area(errors, form.areaCode());
+        String area = Officers.area(geography, errors, form.areaCode());
         errors.text("programme.project", "title", form.title(), Boards.TEXT, true).text("programme.project", "provider", form.provider(), Boards.TEXT, true)
                 .text("programme.project", "funder", form.funder(), Boards.TEXT, true);
         if (form.fundingPounds() == null || form.fundingPounds() < 0) {
@@ -170,11 +169,4 @@ class Engagement {
         return access.require(user, action, project);
     }
 
-    private String area(FormErrors errors, String code) {
-        String area = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        if (geography.area(area).isEmpty()) {
-            errors.add("areaCode", "programme.area.invalid");
-        }
-        return area;
-    }
 }

@@ -93,7 +93,7 @@ class Officers {
     Deployment deploy(CurrentUser user, UUID officerId, DeploymentForm form) {
         var officer = officer(user, officerId, Action.UPDATE);
         var errors = new FormErrors();
-        String area = area(errors, form.areaCode());
+        String area = area(geography, errors, form.areaCode());
         LocalDate starts = Boards.date(errors, "startsOn", form.startsOn());
         LocalDate ends = form.endsOn() == null || form.endsOn().isBlank() ? null : Boards.date(errors, "endsOn", form.endsOn());
         if (starts != null && ends != null && ends.isBefore(starts)) {
@@ -140,7 +140,7 @@ class Officers {
     void post(CurrentUser user, PostForm form) {
         requireManager(user);
         var errors = new FormErrors();
-        String area = area(errors, form.areaCode());
+        String area = area(geography, errors, form.areaCode());
         var kind = Choices.parse(OfficerKind.class, form.kind());
         if (kind == null) {
             errors.add("kind", "programme.officer.kind.missing");
@@ -183,9 +183,10 @@ class Officers {
         return LocalDate.now(clock);
     }
 
-    private String area(FormErrors errors, String code) {
-        String area = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
-        if (area == null || area.isEmpty() || geography.area(area).isEmpty()) {
+    /** An area code Waymark knows (a council or a force area), upper case; a field error on {@code areaCode} otherwise. */
+    static String area(Geography geography, FormErrors errors, String code) {
+        String area = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        if (area.isEmpty() || geography.area(area).isEmpty()) {
             errors.add("areaCode", "programme.area.invalid");
         }
         return area;

@@ -58,10 +58,7 @@ class Recruitment {
     Campaign add(CurrentUser user, CampaignForm form) {
         Officers.requireManager(user);
         var errors = new FormErrors().text("programme.campaign", "title", form.title(), Boards.TEXT, true);
-        String area = form.areaCode() == null ? "" : form.areaCode().strip().toUpperCase(Locale.ROOT);
-        if (geography.area(area).isEmpty()) {
-            errors.add("areaCode", "programme.area.invalid");
-        }
+        String area = Officers.area(geography, errors, form.areaCode());
         var kind = Choices.parse(OfficerKind.class, form.kind());
         if (kind == null) {
             errors.add("kind", "programme.officer.kind.missing");

@@ -56,4 +56,18 @@ class OfficerRulesUnitTest {
         Recruitment.lines("Female twelve", errors);
         assertThat(errors.get("counts")).isPresent();
     }
+
+    @Test
+    void aSurgeComparesTheFortnightsEitherSideOfAnIncident() {
+        var incident = LocalDate.of(2026, 5, 22);
+        var perDay = Map.of(LocalDate.of(2026, 5, 8), 2, LocalDate.of(2026, 5, 7), 5, LocalDate.of(2026, 5, 22), 3, LocalDate.of(2026, 6, 4), 4,
+                LocalDate.of(2026, 6, 5), 9);
+        var surge = Surge.around(incident, perDay);
+        assertThat(surge.days()).hasSize(28);
+        assertThat(surge.days().get(0).day()).isEqualTo(LocalDate.of(2026, 5, 8));
+        assertThat(surge.averageBefore()).as("2 in 14 days; the 7th is outside").isEqualTo(0.14);
+        assertThat(surge.averageAfter()).as("3 + 4 in 14 days; the incident's own day counts after, 5 June is outside").isEqualTo(0.5);
+        assertThat(surge.changePercent()).isEqualTo(250);
+        assertThat(Surge.around(incident, Map.of(incident, 1)).changePercent()).as("a rise from nothing").isNull();
+    }
 }
