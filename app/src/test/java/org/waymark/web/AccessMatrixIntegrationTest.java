@@ -134,13 +134,17 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /programme/tensions", "GET /programme/tensions/areas/{code}", "GET /programme/incidents/new", "POST /programme/incidents",
                 "GET /programme/incidents/{id}", "POST /programme/incidents/{id}/public-lines", "GET /api/v1/tensions", "POST /api/v1/tensions",
                 "GET /api/v1/tensions/areas/{code}", "GET /api/v1/incidents", "POST /api/v1/incidents", "GET /api/v1/incidents/{id}",
-                "POST /api/v1/incidents/{id}/public-lines")) {
+                "POST /api/v1/incidents/{id}/public-lines", "GET /programme/plan", "POST /programme/plan/items", "POST /programme/plan/briefings",
+                "GET /api/v1/plans", "POST /api/v1/plans/items", "POST /api/v1/plans/ratings", "POST /api/v1/plans/actions",
+                "POST /api/v1/plans/briefings")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
         for (String p : List.of("POST /programme/meetings/{id}/agenda/{itemId}/decision", "POST /api/v1/meetings/{id}/agenda-items/{itemId}/decision",
                 "POST /programme/officers/{id}/deployments/{deploymentId}/end", "POST /api/v1/officers/{id}/deployments/{deploymentId}/end",
-                "POST /programme/engagement/projects/{id}/milestones/{milestoneId}/done", "POST /api/v1/engagement/projects/{id}/milestones/{milestoneId}/done")) {
+                "POST /programme/engagement/projects/{id}/milestones/{milestoneId}/done", "POST /api/v1/engagement/projects/{id}/milestones/{milestoneId}/done",
+                "POST /programme/plan/items/{id}/status", "POST /api/v1/plans/items/{id}/status", "GET /programme/plan/sections/{code}",
+                "POST /programme/plan/sections/{code}/rating", "POST /programme/plan/sections/{code}/actions")) {
             EXPECTED.put(p, records(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {
