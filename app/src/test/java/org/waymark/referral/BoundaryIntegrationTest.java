@@ -232,10 +232,6 @@ class BoundaryIntegrationTest extends IntegrationTest {
     private static final String[] policeOnlyWords = {"System check", "Trace found", "No trace", "Linked to the same person"};
 
     static String pdfText(byte[] pdf) {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return org.waymark.support.PdfText.of(pdf);
     }
 }

@@ -136,7 +136,8 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "GET /api/v1/tensions/areas/{code}", "GET /api/v1/incidents", "POST /api/v1/incidents", "GET /api/v1/incidents/{id}",
                 "POST /api/v1/incidents/{id}/public-lines", "GET /programme/plan", "POST /programme/plan/items", "POST /programme/plan/briefings",
                 "GET /api/v1/plans", "POST /api/v1/plans/items", "POST /api/v1/plans/ratings", "POST /api/v1/plans/actions",
-                "POST /api/v1/plans/briefings")) {
+                "POST /api/v1/plans/briefings", "GET /programme/briefing", "GET /programme/briefing.pdf", "GET /api/v1/area-briefings",
+                "GET /api/v1/area-briefings.pdf", "GET /programme/eia", "POST /programme/eia", "GET /api/v1/eias", "POST /api/v1/eias")) {
             EXPECTED.put(p, only(Role.PROGRAMME_MANAGER));
         }
         // An agenda item of the meeting, or (here, a made-up one) nothing: 404.
@@ -144,7 +145,10 @@ class AccessMatrixIntegrationTest extends IntegrationTest {
                 "POST /programme/officers/{id}/deployments/{deploymentId}/end", "POST /api/v1/officers/{id}/deployments/{deploymentId}/end",
                 "POST /programme/engagement/projects/{id}/milestones/{milestoneId}/done", "POST /api/v1/engagement/projects/{id}/milestones/{milestoneId}/done",
                 "POST /programme/plan/items/{id}/status", "POST /api/v1/plans/items/{id}/status", "GET /programme/plan/sections/{code}",
-                "POST /programme/plan/sections/{code}/rating", "POST /programme/plan/sections/{code}/actions")) {
+                "POST /programme/plan/sections/{code}/rating", "POST /programme/plan/sections/{code}/actions", "GET /programme/eia/{id}",
+                "GET /programme/eia/{id}.pdf", "POST /programme/eia/{id}/findings", "POST /programme/eia/{id}/mitigations",
+                "POST /programme/eia/{id}/sign-off", "GET /api/v1/eias/{id}", "GET /api/v1/eias/{id}.pdf", "POST /api/v1/eias/{id}/findings",
+                "POST /api/v1/eias/{id}/mitigations", "POST /api/v1/eias/{id}/sign-off")) {
             EXPECTED.put(p, records(Role.PROGRAMME_MANAGER));
         }
         for (String p : List.of("GET /content/platforms", "GET /content/transparency", "GET /api/v1/content-statistics")) {

@@ -111,7 +111,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/boards", "/api/v1/boards/**", "/api/v1/meetings/**", "/api/v1/actions", "/api/v1/actions/**",
                                 "/api/v1/training/**", "/api/v1/surveys", "/api/v1/surveys/**", "/api/v1/officers", "/api/v1/officers/**",
                                 "/api/v1/lessons", "/api/v1/lessons/**", "/api/v1/engagement/**",
-                                "/api/v1/tensions", "/api/v1/tensions/**", "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/plans", "/api/v1/plans/**")
+                                "/api/v1/tensions", "/api/v1/tensions/**", "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/plans", "/api/v1/plans/**",
+                                "/api/v1/area-briefings", "/api/v1/area-briefings.pdf", "/api/v1/eias", "/api/v1/eias/**")
                                 .hasRole(Role.PROGRAMME_MANAGER.name())
                         .anyRequest().denyAll());
         return http.build();

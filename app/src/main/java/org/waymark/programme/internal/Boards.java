@@ -251,6 +251,27 @@ class Boards {
         }
     }
 
+    /**
+     * The organisation a page or call asks about: the caller's own when none is named; a name that cannot be an
+     * organisation's code looks like a missing record of that type.
+     */
+    static String organisation(CurrentUser user, String asked, String recordType) {
+        String code = asked == null || asked.isBlank() ? user.organisationCode() : asked.strip().toUpperCase(java.util.Locale.ROOT);
+        if (code == null || !code.matches("[A-Z0-9-]{1,40}")) {
+            throw new RecordNotFoundException(recordType, String.valueOf(asked));
+        }
+        return code;
+    }
+
+    /** An id as a form sends it; null when it is missing or not an id. */
+    static UUID uuid(String id) {
+        try {
+            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

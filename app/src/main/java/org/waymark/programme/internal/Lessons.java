@@ -123,7 +123,7 @@ class Lessons {
         if (lesson.status() == Status.CLOSED) {
             throw new Conflict("conflict.programme.lesson.closed", lesson.title());
         }
-        UUID board = parse(boardId);
+        UUID board = Boards.uuid(boardId);
         if (board == null) {
             throw new FormErrors.Invalid(new FormErrors().add("boardId", "programme.lesson.board.missing"));
         }
@@ -153,13 +153,5 @@ class Lessons {
         Officers.requireManager(user);
         var lesson = store.lesson(id).orElseThrow(() -> new RecordNotFoundException("PROGRAMME_LESSON", String.valueOf(id)));
         return access.require(user, action, lesson);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -171,7 +170,7 @@ class Plans {
         var plan = plan(user, organisation, Action.UPDATE);
         var errors = new FormErrors();
         section(errors, section);
-        UUID board = uuid(boardId);
+        UUID board = Boards.uuid(boardId);
         if (board == null) {
             errors.add("boardId", "programme.lesson.board.missing");
         }
@@ -223,18 +222,6 @@ class Plans {
 
     private PlanOf plan(CurrentUser user, String organisation, Action action) {
         Officers.requireManager(user);
-        String code = organisation == null || organisation.isBlank() ? user.organisationCode() : organisation.strip().toUpperCase(Locale.ROOT);
-        if (code == null || !code.matches("[A-Z0-9-]{1,40}")) {
-            throw new RecordNotFoundException("PROGRAMME_PLAN", String.valueOf(organisation));
-        }
-        return access.require(user, action, new PlanOf(code));
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return access.require(user, action, new PlanOf(Boards.organisation(user, organisation, "PROGRAMME_PLAN")));
     }
 }

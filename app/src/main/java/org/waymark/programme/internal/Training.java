@@ -187,11 +187,7 @@ class Training {
         if (user == null || !user.has(Role.PROGRAMME_MANAGER)) {
             throw new RecordNotFoundException(REGISTER, "any");
         }
-        String code = organisation == null || organisation.isBlank() ? user.organisationCode() : organisation.strip().toUpperCase(Locale.ROOT);
-        if (code == null || !code.matches("[A-Z0-9-]{1,40}")) {
-            throw new RecordNotFoundException(REGISTER, String.valueOf(organisation));
-        }
-        return access.require(user, action, new Register(code));
+        return access.require(user, action, new Register(Boards.organisation(user, organisation, REGISTER)));
     }
 
     private Map<String, Course> coursesByName() {
