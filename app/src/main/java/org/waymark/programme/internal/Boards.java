@@ -86,7 +86,12 @@ class Boards {
         return store.boards().stream().filter(b -> access.permits(user, Action.READ, b)).toList();
     }
 
-    record BoardView(Board board, List<Member> members, List<Meeting> meetings, List<ProgrammeRecords.Action> actions, LocalDate today) {
+    /** An agenda item an action may be raised at, labelled with its meeting's date. */
+    record ItemChoice(UUID id, UUID meetingId, String label) {
+    }
+
+    record BoardView(Board board, List<Member> members, List<Meeting> meetings, List<ProgrammeRecords.Action> actions, LocalDate today,
+            List<ItemChoice> agendaItems) {
 
         /** The board's actions as the tracker shows them, for its page. */
         public List<Tracked> tracked() {
@@ -96,7 +101,10 @@ class Boards {
 
     BoardView view(CurrentUser user, UUID id) {
         var board = board(user, id, Action.READ);
-        var view = new BoardView(board, store.members(id), store.meetings(id), store.actions(id), LocalDate.now(clock));
+        var meetings = store.meetings(id);
+        var items = meetings.stream().flatMap(m -> store.agenda(m.id()).stream().map(i -> new ItemChoice(i.id(), m.id(), m.heldOn() + ": " + i.title())))
+                .toList();
+        var view = new BoardView(board, store.members(id), meetings, store.actions(id), LocalDate.now(clock), items);
         consulted("programme.board.viewed", board);
         return view;
     }
@@ -124,7 +132,7 @@ class Boards {
         return member;
     }
 
-    record ActionForm(String title, String ownerName, String ownerOrganisation, String ownerEmail, String dueOn, String meetingId) {
+    record ActionForm(String title, String ownerName, String ownerOrganisation, String ownerEmail, String dueOn, String meetingId, String agendaItemId) {
     }
 
     ProgrammeRecords.Action raise(CurrentUser user, UUID boardId, ActionForm form) {
@@ -145,11 +153,20 @@ class Boards {
                 errors.add("meetingId", "programme.action.meeting.invalid");
             }
         }
+        UUID itemId = uuid(form.agendaItemId());
+        if (form.agendaItemId() != null && !form.agendaItemId().isBlank()) {
+            var item = store.meetings(boardId).stream().flatMap(m -> store.agenda(m.id()).stream()).filter(i -> i.id().equals(itemId)).findFirst();
+            if (item.isEmpty() || (meetingId != null && !item.get().meetingId().equals(meetingId))) {
+                errors.add("agendaItemId", "programme.action.item.invalid");
+            } else {
+                meetingId = item.get().meetingId();
+            }
+        }
         errors.throwIfAny();
         UUID raisedAt = meetingId;
         return transactions.execute(t -> {
             String number = "ACT-" + Year.now(clock).getValue() + "-" + String.format("%05d", store.nextActionNumber());
-            var action = new ProgrammeRecords.Action(UUID.randomUUID(), number, board.id(), raisedAt, form.title().strip(), form.ownerName().strip(),
+            var action = new ProgrammeRecords.Action(UUID.randomUUID(), number, board.id(), raisedAt, itemId, form.title().strip(), form.ownerName().strip(),
                     form.ownerOrganisation().strip(), email, due, ActionStatus.OPEN, Rag.GREEN, user.username(), Instant.now(clock), null);
             store.insert(action);
             audit.record(AuditEvent.of(AuditAction.COLLECTION, "programme.action.raised").record(BOARD, board.id()));

@@ -95,7 +95,7 @@ class BriefingApiController {
             + "ownerEmail, dueOn} (201)")
     ResponseEntity<ProgrammeRecords.Action> mitigate(@PathVariable UUID id, @RequestBody NewMitigation body) {
         return ResponseEntity.status(201).body(eias.mitigate(CurrentUsers.require(), id, body.characteristic(), body.boardId(),
-                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null)));
+                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null, null)));
     }
 
     record SignOff(String signedOffBy, String reviewOn) {

@@ -99,7 +99,7 @@ class BriefingController {
         String page = "/programme/eia/" + id;
         return PageForms.act(page + "#mitigation", page, request.getParameterMap(), redirect, "programme.action.raised",
                 () -> eias.mitigate(CurrentUsers.require(), id, form.get("mitigationCharacteristic"), form.get("boardId"), new Boards.ActionForm(
-                        form.get("title"), form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"), form.get("dueOn"), null)));
+                        form.get("title"), form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"), form.get("dueOn"), null, null)));
     }
 
     @PostMapping("/programme/eia/{id}/sign-off")

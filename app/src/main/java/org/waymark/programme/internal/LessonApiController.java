@@ -55,7 +55,7 @@ class LessonApiController {
     @Operation(summary = "An action for the lesson on a board's tracker {boardId, title, ownerName, ownerOrganisation, ownerEmail, dueOn} (201)")
     ResponseEntity<ProgrammeRecords.Action> raise(@PathVariable UUID id, @RequestBody NewAction body) {
         return ResponseEntity.status(201).body(lessons.raise(CurrentUsers.require(), id, body.boardId(),
-                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null)));
+                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null, null)));
     }
 
     @PostMapping("/api/v1/lessons/{id}/close")

@@ -70,7 +70,7 @@ class LessonController {
         String page = "/programme/lessons/" + id;
         return PageForms.act(page, page, request.getParameterMap(), redirect, "programme.action.raised", () -> lessons.raise(CurrentUsers.require(), id,
                 form.get("boardId"), new Boards.ActionForm(form.get("title"), form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"),
-                        form.get("dueOn"), null)));
+                        form.get("dueOn"), null, null)));
     }
 
     @PostMapping("/programme/lessons/{id}/close")

@@ -64,7 +64,7 @@ class PlanApiController {
             + "ownerOrganisation, ownerEmail, dueOn} (201)")
     ResponseEntity<ProgrammeRecords.Action> raise(@RequestParam(required = false) String organisation, @RequestBody NewAction body) {
         return ResponseEntity.status(201).body(plans.raise(CurrentUsers.require(), organisation, body.year(), body.section(), body.boardId(),
-                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null)));
+                new Boards.ActionForm(body.title(), body.ownerName(), body.ownerOrganisation(), body.ownerEmail(), body.dueOn(), null, null)));
     }
 
     @PostMapping("/api/v1/plans/briefings")

@@ -91,7 +91,7 @@ class PlanController {
         String page = sectionPage(code, form);
         return PageForms.act(page, page, request.getParameterMap(), redirect, "programme.action.raised", () -> plans.raise(CurrentUsers.require(),
                 form.get("organisation"), Boards.number(form.get("year")), code, form.get("boardId"), new Boards.ActionForm(form.get("title"),
-                        form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"), form.get("dueOn"), null)));
+                        form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"), form.get("dueOn"), null, null)));
     }
 
     private static String page(Map<String, String> form) {

@@ -84,7 +84,7 @@ class ProgrammeController {
     String raise(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return onBoard(id, form, model, redirect, "programme.action.raised", () -> boards.raise(CurrentUsers.require(), id,
                 new Boards.ActionForm(form.get("title"), form.get("ownerName"), form.get("ownerOrganisation"), form.get("ownerEmail"),
-                        form.get("dueOn"), form.get("meetingId"))));
+                        form.get("dueOn"), form.get("meetingId"), form.get("agendaItemId"))));
     }
 
     /** Runs one of the board page's forms: back to the board with a banner, or the page again with the errors and what was typed. */

@@ -70,7 +70,7 @@ final class ProgrammeRecords {
     record Mark(UUID memberId, Attendance attendance, String declaration) {
     }
 
-    record Action(UUID id, String number, UUID boardId, UUID meetingId, String title, String ownerName, String ownerOrganisation,
+    record Action(UUID id, String number, UUID boardId, UUID meetingId, UUID agendaItemId, String title, String ownerName, String ownerOrganisation,
             String ownerEmail, LocalDate dueOn, ActionStatus status, Rag rag, String createdBy, Instant createdAt, LocalDate closedOn) {
 
         /** Past its due date and not closed. */

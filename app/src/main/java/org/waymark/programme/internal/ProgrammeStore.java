@@ -33,7 +33,7 @@ class ProgrammeStore {
             + "from programme_board_member ";
     private static final String MEETING = "select id, board_id, held_on, location, created_by, created_at, minutes, minutes_status, "
             + "minutes_approved_at from programme_meeting ";
-    private static final String ACTION = "select id, number, board_id, meeting_id, title, owner_name, owner_organisation, owner_email, due_on, "
+    private static final String ACTION = "select id, number, board_id, meeting_id, agenda_item_id, title, owner_name, owner_organisation, owner_email, due_on, "
             + "status, rag, created_by, created_at, closed_on from programme_action ";
 
     private final JdbcClient jdbc;
@@ -128,9 +128,9 @@ class ProgrammeStore {
     }
 
     void insert(Action a) {
-        jdbc.sql("insert into programme_action (id, number, board_id, meeting_id, title, owner_name, owner_organisation, owner_email, due_on, "
-                        + "status, rag, created_by, created_at, closed_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.number(), a.boardId(), a.meetingId(), a.title(), a.ownerName(), a.ownerOrganisation(), a.ownerEmail(), a.dueOn(),
+        jdbc.sql("insert into programme_action (id, number, board_id, meeting_id, agenda_item_id, title, owner_name, owner_organisation, owner_email, "
+                        + "due_on, status, rag, created_by, created_at, closed_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(a.id(), a.number(), a.boardId(), a.meetingId(), a.agendaItemId(), a.title(), a.ownerName(), a.ownerOrganisation(), a.ownerEmail(), a.dueOn(),
                         a.status().name(), a.rag().name(), a.createdBy(), Rows.at(a.createdAt()), a.closedOn())
                 .update();
     }
@@ -199,7 +199,8 @@ class ProgrammeStore {
     }
 
     private static Action action(ResultSet rs, int n) throws SQLException {
-        return new Action(Rows.uuid(rs, "id"), rs.getString("number"), Rows.uuid(rs, "board_id"), Rows.uuid(rs, "meeting_id"), rs.getString("title"),
+        return new Action(Rows.uuid(rs, "id"), rs.getString("number"), Rows.uuid(rs, "board_id"), Rows.uuid(rs, "meeting_id"),
+                Rows.uuid(rs, "agenda_item_id"), rs.getString("title"),
                 rs.getString("owner_name"), rs.getString("owner_organisation"), rs.getString("owner_email"), Rows.date(rs, "due_on"),
                 ActionStatus.valueOf(rs.getString("status")), Rag.valueOf(rs.getString("rag")), rs.getString("created_by"),
                 Rows.instant(rs, "created_at"), Rows.date(rs, "closed_on"));

@@ -95,6 +95,17 @@ class ProgrammeIntegrationTest extends IntegrationTest {
                 "{\"title\":\"Adopt the partnership plan\",\"presenter\":\"Prevent coordinator\",\"paper\":\"PB-2026-07\",\"purpose\":\"DECISION\"}"));
         assertThat(item.get("position").asInt()).isEqualTo(1);
         assertThat(manager.postJson("/api/v1/meetings/" + first + "/agenda-items", "{\"title\":\"\",\"purpose\":\"VOTE\"}").statusCode()).isEqualTo(400);
+        // An action raised at the item: its meeting follows from the item; an item of another meeting is refused.
+        var raised = created(manager.postJson("/api/v1/boards/" + made.boardId() + "/actions", """
+                {"title":"Publish the plan","ownerName":"Robin Example-Member","ownerOrganisation":"Camden Council","dueOn":"2027-01-31",
+                 "agendaItemId":"%s"}""".formatted(item.get("id").asString())));
+        assertThat(raised.get("agendaItemId").asString()).isEqualTo(item.get("id").asString());
+        assertThat(raised.get("meetingId").asString()).isEqualTo(first);
+        String other = created(manager.postJson("/api/v1/boards/" + made.boardId() + "/meetings", "{\"heldOn\":\"2026-12-01\"}")).get("id").asString();
+        var mismatch = manager.postJson("/api/v1/boards/" + made.boardId() + "/actions", """
+                {"title":"x","ownerName":"Robin Example-Member","ownerOrganisation":"Camden Council","dueOn":"2027-01-31","meetingId":"%s",
+                 "agendaItemId":"%s"}""".formatted(other, item.get("id").asString()));
+        assertThat(json(mismatch.body()).get("errors").get("agendaItemId").asString()).isEqualTo("Choose an agenda item of this board, at the meeting chosen");
         assertThat(manager.postJson("/api/v1/meetings/" + first + "/agenda-items/" + item.get("id").asString() + "/decision",
                 "{\"decision\":\"Plan adopted, to be reviewed in twelve months\"}").statusCode()).isEqualTo(204);
         assertThat(manager.postJson("/api/v1/meetings/" + first + "/minutes", "{\"minutes\":\"Present: the chair. The plan was adopted.\"}").statusCode())

@@ -44,7 +44,7 @@ class ProgrammeRulesUnitTest {
     void anActionIsOverdueAfterItsDueDayUntilItIsClosed() {
         var due = LocalDate.of(2026, 7, 1);
         for (ActionStatus status : ActionStatus.values()) {
-            var action = new Action(UUID.randomUUID(), "ACT-2026-00001", UUID.randomUUID(), null, "t", "o", "org", null, due, status, Rag.AMBER, "me",
+            var action = new Action(UUID.randomUUID(), "ACT-2026-00001", UUID.randomUUID(), null, null, "t", "o", "org", null, due, status, Rag.AMBER, "me",
                     Instant.EPOCH, null);
             assertThat(action.overdue(due)).as("on the day").isFalse();
             assertThat(action.overdue(due.plusDays(1))).as(status.name()).isEqualTo(!status.closed());
