@@ -129,7 +129,8 @@ class ProgrammeApiController {
     }
 
     @PostMapping("/api/v1/boards/{id}/actions")
-    @Operation(summary = "Raise an action {title, ownerName, ownerOrganisation, ownerEmail, dueOn (YYYY-MM-DD), meetingId (optional)}")
+    @Operation(summary = "Raise an action {title, ownerName, ownerOrganisation, ownerEmail, dueOn (YYYY-MM-DD), meetingId (optional), agendaItemId "
+            + "(optional: sets the meeting; an item of another meeting than meetingId is 400)}")
     ResponseEntity<ProgrammeRecords.Action> raise(@PathVariable UUID id, @RequestBody Boards.ActionForm body) {
         var action = boards.raise(CurrentUsers.require(), id, body);
         return ResponseEntity.created(URI.create("/api/v1/actions/" + action.id())).body(action);

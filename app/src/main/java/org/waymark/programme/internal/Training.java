@@ -28,7 +28,6 @@ import org.waymark.programme.internal.TrainingRecords.Completion;
 import org.waymark.programme.internal.TrainingRecords.Course;
 import org.waymark.programme.internal.TrainingRecords.CourseKind;
 import org.waymark.programme.internal.TrainingRecords.Delivery;
-import org.waymark.programme.internal.TrainingRecords.Evidence;
 import org.waymark.programme.internal.TrainingRecords.Register;
 
 /**
