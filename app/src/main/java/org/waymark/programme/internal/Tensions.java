@@ -184,6 +184,9 @@ class Tensions {
         var events = engagement.events(scope, incident.areaCode(), from);
         var reassurance = store.assessments(scope, incident.areaCode()).stream()
                 .filter(a -> !a.assessedOn().isBefore(from) && a.reassurance() != null).toList();
+        // The public lines name who approved them: reading them is a consultation.
+        transactions.executeWithoutResult(t -> audit.record(AuditEvent.of(AuditAction.CONSULTATION, "programme.incident.viewed")
+                .record(incident.recordType(), incident.id())));
         return new IncidentView(incident, store.lines(id), Surge.around(from, perDay), events, reassurance);
     }
 

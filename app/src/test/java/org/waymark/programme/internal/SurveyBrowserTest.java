@@ -51,7 +51,10 @@ class SurveyBrowserTest extends BrowserTestCase {
     void aManagerImportsTwoWavesAndReadsTheChange() throws Exception {
         String suffix = Long.toString(System.nanoTime());
         String user = "browser.surveys." + suffix;
-        AccessFixtures.createUser(context, user, Role.PROGRAMME_MANAGER, "LA-E09000007", "E09000007");
+        // An organisation of the test's own, so the baseline is this test's first wave whatever else the database holds.
+        String council = AccessFixtures.organisation(context, "LA-W" + suffix.substring(suffix.length() - 9), org.waymark.access.OrganisationType.LOCAL_AUTHORITY,
+                "E09000007");
+        AccessFixtures.createUser(context, user, Role.PROGRAMME_MANAGER, council, "E09000007");
         signIn(user);
         waitForHome();
         open("/programme");

