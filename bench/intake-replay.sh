@@ -6,7 +6,11 @@
 #   2. the server is restarted without the statement log, and intake (POST /api/v1/referrals from wrk) and the
 #      pgbench replay each run at the same concurrency, same synchronous_commit, twice in turn.
 #
-#   bench/intake-replay.sh [--seconds 30] [--clients 16]
+#   bench/intake-replay.sh [--seconds 30] [--clients 16] [--warm-up 120] [--rounds 3]
+#
+# The server is warmed for --warm-up seconds of intake first: after 20 s, the JIT compiler still took 15% of the
+# server's CPU in the next 30 (async-profiler), so a shorter warm-up measures compilation, not steady intake.
+# Each round prints intake / replay and the server's own CPU per referral (from /proc).
 #
 # Needs psql, pgbench, wrk, PostgreSQL at 127.0.0.1:5432 and read access to its log (PG_LOG, found under
 # /var/log/postgresql when not set). The replay script is kept in the printed folder.
@@ -14,10 +18,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH=30
 CLIENTS=16
+WARM_UP=120
+ROUNDS=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) SECONDS_EACH="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
+    --warm-up) WARM_UP="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -64,11 +72,19 @@ echo "replay script: $WORK/replay.sql"
 
 # 2. Measure, in turn, on the same database and server.
 start_server
-echo "== machine: $(nproc) cores; PostgreSQL $("${PSQL[@]}" -d $DB -c 'show server_version'), synchronous_commit=$("${PSQL[@]}" -d $DB -c 'show synchronous_commit'), fsync=$("${PSQL[@]}" -d $DB -c 'show fsync'); pool $WAYMARK_DB_POOL_SIZE; $SECONDS_EACH s a run, $CLIENTS clients"
+echo "== machine: $(nproc) cores; PostgreSQL $("${PSQL[@]}" -d $DB -c 'show server_version'), synchronous_commit=$("${PSQL[@]}" -d $DB -c 'show synchronous_commit'), fsync=$("${PSQL[@]}" -d $DB -c 'show fsync'); pool $WAYMARK_DB_POOL_SIZE; $SECONDS_EACH s a run, $CLIENTS clients, warm-up $WARM_UP s"
 export WAYMARK_BENCH_TOKEN="$TOKEN"
-load "warm-up (not measured)" "$CLIENTS" 20 intake.lua >/dev/null
+load "warm-up (not measured)" "$CLIENTS" "$WARM_UP" intake.lua >/dev/null
 pgbench_run 4 replay.sql "warm-up (not measured)" -M prepared >/dev/null
-for round in 1 2; do
-  load "round $round: intake (POST /api/v1/referrals), $CLIENTS clients" "$CLIENTS" "$SECONDS_EACH" intake.lua
-  pgbench_run "$CLIENTS" replay.sql "round $round: replay of one referral's statements" -M prepared
+server_ticks() { awk '{print $14 + $15}' "/proc/${SERVERS[0]}/stat"; }
+for round in $(seq 1 "$ROUNDS"); do
+  before="$(server_ticks)"
+  intake="$(load "round $round: intake (POST /api/v1/referrals), $CLIENTS clients" "$CLIENTS" "$SECONDS_EACH" intake.lua)"
+  ticks=$(( $(server_ticks) - before ))
+  echo "$intake"
+  replay="$(pgbench_run "$CLIENTS" replay.sql "round $round: replay of one referral's statements" -M prepared)"
+  echo "$replay"
+  awk -v i="$(sed -E 's/.* ([0-9.]+) per second.*/\1/' <<< "$intake")" -v n="$(sed -E 's/.* ([0-9]+) requests,.*/\1/' <<< "$intake")" \
+      -v r="$(sed -E 's/.*: ([0-9.]+) transactions per second.*/\1/' <<< "$replay")" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v round="$round" \
+      'BEGIN { printf "round %d: intake / replay %.1f%%; the server used %.2f ms of CPU per referral\n", round, 100 * i / r, 1000 * t / hz / n }'
 done
