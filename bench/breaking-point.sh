@@ -6,7 +6,10 @@
 # latency and the machine's CPU use (wrk, nginx and PostgreSQL included); the end prints, for each set-up, the highest
 # throughput held with p99 under 200 ms.
 #
-#   bench/breaking-point.sh [--seconds 20] [--cases 20000] [--nodes "1 2"] [--max-clients 512]
+#   bench/breaking-point.sh [--seconds 20] [--cases 20000] [--nodes "1 2"] [--max-clients 512] [--warm-up 120]
+#
+# Before each ramp the nodes behind the proxy take --warm-up seconds of the mix: a node's JIT compiler is still at
+# work minutes into its load (docs/reliability.md, intake at steady state), and a second node joins cold.
 #
 # Needs psql, wrk and nginx (Debian's nginx-light), PostgreSQL at 127.0.0.1:5432. The scratch database
 # waymark_bench_break is dropped first; nodes listen on 8099 and 8100, nginx on 8101, all on loopback.
@@ -16,12 +19,14 @@ SECONDS_EACH=20
 CASES=20000
 NODES="1 2"
 MAX_CLIENTS=512
+WARM_UP=120
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) SECONDS_EACH="$2"; shift 2 ;;
     --cases) CASES="$2"; shift 2 ;;
     --nodes) NODES="$2"; shift 2 ;;
     --max-clients) MAX_CLIENTS="$2"; shift 2 ;;
+    --warm-up) WARM_UP="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -108,8 +113,8 @@ for nodes in $NODES; do
   fi
   proxy "${ports[@]}"
   BASE="http://127.0.0.1:$PROXY_PORT"
-  echo "== $nodes node(s) behind nginx, $CASES cases, $SECONDS_EACH s a step, pool $WAYMARK_DB_POOL_SIZE a node; $(nproc) cores"
-  load "warm-up (not measured)" 16 15 mix.lua >/dev/null
+  echo "== $nodes node(s) behind nginx, $CASES cases, $SECONDS_EACH s a step, pool $WAYMARK_DB_POOL_SIZE a node; $(nproc) cores; warm-up $WARM_UP s"
+  load "warm-up (not measured)" 16 "$WARM_UP" mix.lua >/dev/null
   best="none"
   clients=4
   while (( clients <= MAX_CLIENTS )); do
