@@ -78,6 +78,32 @@ class ReferrerFormsIntegrationTest extends IntegrationTest {
                 .param(name).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theScheduledPurgeRemovesDraftsPastTheirRetentionAndKeepsTheRest() throws Exception {
+        var people = new CaseFixtures(context, baseUrl());
+        var referrer = AccessFixtures.signedIn(context, baseUrl(), "case.referrer." + people.suffix);
+        referrer.get("/referrals");
+        UUID old = draftId(referrer.postForm("/referrals/new", Map.of()).headers().firstValue("Location").orElseThrow());
+        UUID fresh = draftId(referrer.postForm("/referrals/new", Map.of()).headers().firstValue("Location").orElseThrow());
+        referrer.postMultipart("/referrals/drafts/" + old + "/documents", Map.of(), "file", "old.pdf", "%PDF-1.4 old".getBytes());
+        jdbc.sql("update referral_draft set updated_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(29))), old).update();
+
+        // As the scheduler calls it: through the bean's proxies, ShedLock's lock among them.
+        var drafts = context.getBean("drafts");
+        var purge = org.springframework.util.ReflectionUtils.findMethod(drafts.getClass(), "purge");
+        purge.setAccessible(true);
+        purge.invoke(drafts);
+
+        assertThat(jdbc.sql("select count(*) from referral_draft where id = ?").param(old).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from referral_draft_document where draft_id = ?").param(old).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from referral_draft where id = ?").param(fresh).query(Long.class).single()).isOne();
+    }
+
+    private static UUID draftId(String location) {
+        return UUID.fromString(location.replaceFirst(".*/referrals/drafts/", "").replaceFirst("/.*", ""));
+    }
+
     private static void post(org.waymark.support.TestHttp client, String page, Map<String, String> fields) {
         client.get(page);
         var response = client.postForm(page, fields);

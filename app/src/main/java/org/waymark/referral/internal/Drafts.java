@@ -120,11 +120,15 @@ class Drafts {
         return jdbc.sql("delete from referral_draft_document where id = ? and draft_id = ?").params(documentId, draftId).update() == 1;
     }
 
-    /** Deletes drafts untouched for the retention period; the erasure is logged with a count, never the content. */
+    /**
+     * Deletes drafts untouched for the retention period; the erasure is logged with a count, never the content.
+     * Returns nothing: ShedLock cannot lock a method returning a primitive and refused every run of this one when it
+     * returned the count (found 2026-12-07; drafts were never purged).
+     */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT2M")
     @SchedulerLock(name = "draft-purge")
     @Transactional
-    public int purge() {
+    public void purge() {
         var cutoff = Timestamp.from(Instant.now(clock).minus(retention));
         jdbc.sql("delete from referral_draft_document where draft_id in (select id from referral_draft where updated_at < ?)").param(cutoff).update();
         int deleted = jdbc.sql("delete from referral_draft where updated_at < ?").param(cutoff).update();
@@ -132,6 +136,5 @@ class Drafts {
             audit.record(AuditEvent.of(AuditAction.ERASURE, "referral.drafts.purged").reason(deleted + " drafts untouched for " + retention.toDays()
                     + " days").by("system", null));
         }
-        return deleted;
     }
 }
