@@ -123,9 +123,9 @@ for nodes in $NODES; do
     read -r busy1 idle1 < <(cpu)
     cpu_pct=$(( 100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0) ))
     echo "$line, CPU ${cpu_pct}% busy"
-    rate="$(sed -E 's/.* ([0-9.]+) per second.*/\1/' <<< "$line")"
+    rate="$(rate_of "$line")"
     p99="$(sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' <<< "$line")"
-    requests="$(sed -E 's/.*: ([0-9]+) requests.*/\1/' <<< "$line")"
+    requests="$(requests_of "$line")"
     errors="$(sed -E 's/.*errors ([0-9]+).*/\1/' <<< "$line")"
     if awk -v p="$p99" -v e="$errors" -v n="$requests" 'BEGIN {exit !(p < 200 && e * 100 <= n)}'; then
       best="$rate requests per second at $clients clients (p99 $p99 ms)"

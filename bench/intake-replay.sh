@@ -4,7 +4,7 @@
 #      org.waymark.bench.StatementReplay turns what it logged into a pgbench script making exactly those
 #      statements (same order, same transactions, one connection, prepared as the server's driver prepares them);
 #   2. the server is restarted without the statement log, and intake (POST /api/v1/referrals from wrk) and the
-#      pgbench replay each run at the same concurrency, same synchronous_commit, twice in turn.
+#      pgbench replay each run at the same concurrency, same synchronous_commit, in turn, --rounds times.
 #
 #   bench/intake-replay.sh [--seconds 30] [--clients 16] [--warm-up 120] [--rounds 3]
 #
@@ -84,7 +84,6 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "$intake"
   replay="$(pgbench_run "$CLIENTS" replay.sql "round $round: replay of one referral's statements" -M prepared)"
   echo "$replay"
-  awk -v i="$(sed -E 's/.* ([0-9.]+) per second.*/\1/' <<< "$intake")" -v n="$(sed -E 's/.* ([0-9]+) requests,.*/\1/' <<< "$intake")" \
-      -v r="$(sed -E 's/.*: ([0-9.]+) transactions per second.*/\1/' <<< "$replay")" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v round="$round" \
+  awk -v i="$(rate_of "$intake")" -v n="$(requests_of "$intake")" -v r="$(rate_of "$replay")" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v round="$round" \
       'BEGIN { printf "round %d: intake / replay %.1f%%; the server used %.2f ms of CPU per referral\n", round, 100 * i / r, 1000 * t / hz / n }'
 done

@@ -50,6 +50,10 @@ pgbench_run() { # clients script label [pgbench options...]: one pgbench run of 
   printf 'pgbench %s, %s clients: %.1f transactions per second, p50 %s ms, p99 %s ms\n' "$label" "$clients" "$tps" "$p50" "$p99"
 }
 
+# Figures read back from a line that load or pgbench_run printed.
+rate_of() { sed -E 's/.* ([0-9.]+) (per second|transactions per second).*/\1/' <<< "$1"; }
+requests_of() { sed -E 's/.* ([0-9]+) requests,.*/\1/' <<< "$1"; }
+
 load() { # label clients seconds script [wrk options...]: one wrk run, one line of figures
   local label="$1" clients="$2" seconds="$3" script="$4"; shift 4
   WAYMARK_BENCH_LABEL="$label" wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s -s "$ROOT/bench/wrk/$script" "$@" "$BASE" | tail -n 1

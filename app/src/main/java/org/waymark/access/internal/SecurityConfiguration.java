@@ -174,10 +174,6 @@ class SecurityConfiguration {
     }
 
     /**
-     * Ends a browser session 12 hours after sign-in however active it is (the 30-minute idle limit is the
-     * container's), and at once when its account is disabled or its roles, organisation or area change.
-     */
-    /**
      * No observations of Spring Security's own: they wrapped each of its filters in an observation on every request,
      * for metrics nobody reads (http_server_requests still times each request; sign-ins and refusals are in the audit
      * trail). Part of the intake work in docs/reliability.md.
@@ -187,6 +183,10 @@ class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Ends a browser session 12 hours after sign-in however active it is (the 30-minute idle limit is the
+     * container's), and at once when its account is disabled or its roles, organisation or area change.
+     */
     @Bean
     SessionLimitFilter sessionLimitFilter(SecurityProperties properties, Clock clock, UserAccounts accounts) {
         return new SessionLimitFilter(properties, clock, accounts);
